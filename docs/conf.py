@@ -1,0 +1,49 @@
+"""Sphinx configuration for the lifesci-partners documentation."""
+
+from __future__ import annotations
+
+import lifesci_partners
+
+project = "lifesci-partners"
+author = "The lifesci-partners developers"
+copyright = "2026, The lifesci-partners developers"
+release = lifesci_partners.__version__
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_typehints_format = "short"
+autodoc_preserve_defaults = True
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+nitpicky = True
+nitpick_ignore_regex = [
+    # Type aliases and private helpers that appear in signatures but have no page of their own.
+    (r"py:class", r"(attrs|cattrs|babel)\..*"),
+    (r"py:class", r"lifesci_partners\._.*"),
+    (r"py:class", r"T"),
+    (r"py:class", r"dt\..*"),
+    (r"py:class", r"Locale"),
+    # No network for intersphinx: standard-library targets stay plain text.
+    (r"py:.*", r"(datetime|enum|collections|json|decimal|typing|re|pathlib)\..*"),
+    (r"py:.*", r"(dict|list|tuple|str|int|bool|float|object)(\..*)?"),
+]
+intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+
+html_theme = "furo"
+html_title = "lifesci-partners"

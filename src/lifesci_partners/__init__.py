@@ -1,0 +1,49 @@
+"""Typed, validated models of life-science partnerships.
+
+Organizations, agreements such as MOUs, and the directory that ties them together; a lossless
+JSON format; calendar-exact term arithmetic. Every public name below is documented in the API
+reference.
+"""
+
+from lifesci_partners import examples
+from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
+from lifesci_partners._convert import (
+    DOCUMENT_FORMAT,
+    DOCUMENT_VERSION,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+from lifesci_partners._directory import Directory
+from lifesci_partners._localized import LocalizedText
+from lifesci_partners._organization import Address, Organization
+from lifesci_partners._terms import Period, Term, TermConvention
+from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "DOCUMENT_FORMAT",
+    "DOCUMENT_VERSION",
+    "Address",
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Directory",
+    "LifesciPartnersError",
+    "LocalizedText",
+    "NotFoundError",
+    "Organization",
+    "Party",
+    "Period",
+    "Term",
+    "TermConvention",
+    "ValidationError",
+    "__version__",
+    "examples",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,341 @@
+"""The JSON document format: one strict cattrs converter, and the public load/dump functions.
+
+Dates are ISO 8601 strings, terms ISO 8601 durations (``"P5Y"``), enums their values, localized
+text a ``{"locale": "text"}`` object. Input is strict: unknown keys are refused and no value is
+coerced from another type (a number is never read as text). Every problem in a document is
+reported at once in one :class:`~lifesci_partners.exceptions.ValidationError`, each with its path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    StructureHandlerNotFoundError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from lifesci_partners._directory import Directory
+from lifesci_partners._localized import LocalizedText
+from lifesci_partners._terms import Term
+from lifesci_partners.exceptions import ValidationError
+
+__all__ = [
+    "DOCUMENT_FORMAT",
+    "DOCUMENT_VERSION",
+    "converter",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+DOCUMENT_FORMAT = "lifesci-partners"
+"""The value of the ``format`` key of a directory document."""
+DOCUMENT_VERSION = 1
+"""The version of the directory document that this library writes."""
+
+_SHOWN = 40  # characters of a bad string shown in a message
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _kind(value: object) -> str:  # noqa: PLR0911  # one return per JSON type
+    """How a JSON value is called in error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)) or type(value).__name__ == "Decimal":
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= _SHOWN else value[: _SHOWN - 3] + "..."
+        return f"a string ({shown!r})"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class _ShapeError(ValueError):
+    """A value of the wrong JSON type or form; the message says what was expected."""
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise _ShapeError(f"expected a string, got {_kind(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise _ShapeError(f"expected a whole number, got {_kind(value)}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise _ShapeError(f"expected true or false, got {_kind(value)}")
+    return value
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+        raise _ShapeError(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _ShapeError(f"{value!r} is not a calendar date") from None
+
+
+def _structure_term(value: Any, _: type) -> Term:
+    if type(value) is not str:
+        raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {_kind(value)}")
+    return Term.parse(value)
+
+
+def _structure_localized(value: Any, _: type) -> LocalizedText:
+    if type(value) is not dict:
+        raise _ShapeError(
+            f"expected an object of locale to text such as {{'en': '...'}}, got {_kind(value)}"
+        )
+    return LocalizedText(value)
+
+
+def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    value_types = {type(v) for v in by_value}
+    allowed = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if type(value) in value_types and value in by_value:
+            return by_value[value]
+        raise _ShapeError(f"expected one of {allowed}, got {_kind(value)}")
+
+    return structure
+
+
+def _is_hom_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
+def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(t, conv)
+
+    def structure(value: Any, cl: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _ShapeError(f"expected an array, got {_kind(value)}")
+        result: tuple[Any, ...] = inner(value, cl)
+        return result
+
+    return structure
+
+
+def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure(value: Any, cl: type) -> Any:
+        if type(value) is not dict:
+            raise _ShapeError(f"expected an object, got {_kind(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+def _directory_structure(value: Any, _: type) -> Directory:
+    if type(value) is not dict:
+        raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
+    errors = []
+    body = dict(value)
+    fmt = body.pop("format", None)
+    version = body.pop("version", None)
+    if fmt != DOCUMENT_FORMAT:
+        errors.append(f"$.format: expected {DOCUMENT_FORMAT!r}, got {_kind(fmt)}")
+    if type(version) is not int:
+        errors.append(f"$.version: expected a whole number, got {_kind(version)}")
+    elif version != DOCUMENT_VERSION:
+        errors.append(
+            f"$.version: this library reads version {DOCUMENT_VERSION} documents, "
+            f"got version {version}"
+        )
+    if errors:
+        raise ValidationError(errors)
+    directory: Directory = _directory_body(body, Directory)
+    return directory
+
+
+def _directory_unstructure(directory: Directory) -> dict[str, Any]:
+    return {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION, **_directory_fields(directory)}
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(Term, _structure_term)
+    conv.register_unstructure_hook(Term, str)
+    conv.register_structure_hook(LocalizedText, _structure_localized)
+    conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
+    )
+    conv.register_structure_hook_factory(_is_hom_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    conv.register_structure_hook(Directory, _directory_structure)
+    conv.register_unstructure_hook(Directory, _directory_unstructure)
+    return conv
+
+
+converter = _make_converter()
+"""The converter behind :func:`to_dict` and :func:`from_dict`."""
+
+_directory_body = _attrs_hook_factory(Directory, converter)
+_directory_fields = make_dict_unstructure_fn(Directory, converter, _cattrs_omit_if_default=False)
+
+
+def _note_index(index: object) -> str:
+    return f"[{index}]" if isinstance(index, int) else f"[{index!r}]"
+
+
+def _collect(exc: BaseException, path: str, out: list[str]) -> None:
+    """Flatten a cattrs error tree into ``"<path>: <message>"`` lines."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            _collect(sub, f"{path}.{note.name}", out)
+        for sub in without:
+            _collect(sub, path, out)
+    elif isinstance(exc, IterableValidationError):
+        items, rest = exc.group_exceptions()
+        for sub, item in items:
+            _collect(sub, f"{path}{_note_index(item.index)}", out)
+        for sub in rest:
+            _collect(sub, path, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        expected = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        out.extend(
+            f"{path}.{key}: unknown key; expected only: {expected}"
+            for key in sorted(exc.extra_fields)
+        )
+    elif isinstance(exc, ValidationError):
+        out.extend(path + error[1:] for error in exc.errors)
+    elif isinstance(exc, KeyError):
+        out.append(f"{path}: required, but missing")
+    else:
+        out.append(f"{path}: {exc}")
+
+
+def errors_of(exc: BaseException) -> tuple[str, ...]:
+    """The ``"<path>: <message>"`` lines for an exception raised while structuring."""
+    out: list[str] = []
+    _collect(exc, "$", out)
+    return tuple(out)
+
+
+def to_dict(obj: object) -> Any:
+    """Return ``obj`` as JSON-ready Python data (dicts, lists, strings, numbers, booleans).
+
+    Example:
+        >>> from lifesci_partners import Term, Party, to_dict
+        >>> to_dict(Party("link-j"))
+        {'org': 'link-j'}
+        >>> to_dict(Term(years=5))
+        'P5Y'
+    """
+    return converter.unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from JSON-ready Python data, checking everything.
+
+    Args:
+        data: What :func:`json.loads` would give.
+        cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+
+    Returns:
+        The validated model.
+
+    Raises:
+        ValidationError: Every problem found, each with its path.
+        TypeError: ``cls`` is not a type this library can build.
+
+    Example:
+        >>> from lifesci_partners import Party, from_dict
+        >>> from_dict({"org": "mpr", "role": "partner"}, Party)
+        Party(org='mpr', role='partner')
+        >>> from_dict({"org": 5, "rank": 1}, Party)
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.ValidationError: 2 problems:
+          $.org: expected a string, got a number (5)
+          $.rank: unknown key; expected only: org, role
+    """
+    try:
+        return converter.structure(data, cls)
+    except StructureHandlerNotFoundError:
+        msg = f"{cls!r} is not a lifesci-partners model and cannot be read from JSON data"
+        raise TypeError(msg) from None
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        raise ValidationError(errors_of(exc)) from None
+
+
+def _refuse_constant(name: str) -> Any:
+    msg = f"$: {name} is not valid JSON; numbers must be finite"
+    raise ValidationError([msg])
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Return ``obj`` as JSON text (UTF-8 text, non-ASCII characters kept as they are).
+
+    Example:
+        >>> from lifesci_partners import Party, to_json
+        >>> to_json(Party("mpr", role="partner"))
+        '{"org": "mpr", "role": "partner"}'
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build a ``cls`` from JSON text, checking everything; the inverse of :func:`to_json`.
+
+    Raises:
+        ValidationError: The text is not JSON, or describes no valid ``cls``; every problem is
+            listed with its path.
+
+    Example:
+        >>> from lifesci_partners import Term, from_json, to_json
+        >>> from_json(to_json(Term(years=5)), Term)
+        Term(years=5, months=0, days=0)
+    """
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        msg = f"$: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise ValidationError([msg]) from None
+    except UnicodeDecodeError as exc:
+        msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}"
+        raise ValidationError([msg]) from None
+    except (ValueError, RecursionError) as exc:
+        msg = f"$: JSON text refused: {exc}"
+        raise ValidationError([msg]) from None
+    return from_dict(data, cls)

@@ -1,0 +1,210 @@
+"""``LocalizedText``: one piece of human-language text in several languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from lifesci_partners._locales import locale_key, parse_locale
+from lifesci_partners.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+__all__ = ["LocalizedText"]
+
+_DEFAULT_LANGUAGE = "en"
+
+
+class LocalizedText(Mapping[str, str]):
+    """An immutable mapping from locale identifiers to text: the same words in several languages.
+
+    Keys are checked against babel's CLDR data and normalised to babel's form, so ``"ja-JP"`` and
+    ``"ja_JP"`` are the same key. Empty mappings, empty or blank texts and unknown locales are
+    refused with a :class:`~lifesci_partners.exceptions.ValidationError`. Insertion order is kept.
+
+    Args:
+        texts: Locale identifier to text.
+
+    Raises:
+        ValidationError: A key is not a known locale, a text is empty, or there is no entry.
+
+    Example:
+        >>> from lifesci_partners import LocalizedText
+        >>> name = LocalizedText({"en": "Life Science Innovation Network Japan", "ja-JP": "LINK-J"})
+        >>> list(name)
+        ['en', 'ja_JP']
+        >>> name["ja-JP"]
+        'LINK-J'
+        >>> name.get("fr")  # no French: the default text, English
+        'Life Science Innovation Network Japan'
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_hash", "_texts")
+
+    _texts: dict[str, str]
+    _hash: int | None
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        if isinstance(texts, LocalizedText):
+            object.__setattr__(self, "_texts", texts._texts)  # noqa: SLF001  # same class
+            object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
+            return
+        if not isinstance(texts, Mapping):
+            msg = f"$: expected a mapping of locale to text, got {type(texts).__name__}"
+            raise ValidationError([msg])
+        errors: list[str] = []
+        result: dict[str, str] = {}
+        for raw_key, text in texts.items():
+            path = f"$[{raw_key!r}]"
+            try:
+                key = locale_key(raw_key)
+            except (ValueError, TypeError) as exc:
+                errors.append(f"{path}: {exc}")
+                continue
+            if key in result:
+                errors.append(f"{path}: the same locale as another key ({key!r})")
+            if not isinstance(text, str):
+                errors.append(f"{path}: expected text (a string), got {type(text).__name__}")
+            elif not text.strip():
+                errors.append(f"{path}: the text is empty; leave the locale out instead")
+            else:
+                result[key] = text
+        if not texts:
+            errors.append("$: needs at least one text; use None for 'no text'")
+        if errors:
+            raise ValidationError(errors)
+        object.__setattr__(self, "_texts", result)
+        object.__setattr__(self, "_hash", None)
+
+    @classmethod
+    def of(cls, text: str, locale: str = _DEFAULT_LANGUAGE) -> LocalizedText:
+        """Build a text in one language.
+
+        Example:
+            >>> LocalizedText.of("Paris", "fr")
+            LocalizedText({'fr': 'Paris'})
+        """
+        return cls({locale: text})
+
+    def __getitem__(self, locale: str) -> str:
+        """The text for exactly this locale (either tag form); ``KeyError`` if there is none."""
+        try:
+            return self._texts[locale]
+        except KeyError:
+            pass
+        try:
+            key = locale_key(locale)
+        except (ValueError, TypeError):
+            raise KeyError(locale) from None
+        return self._texts[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __contains__(self, locale: object) -> bool:
+        if not isinstance(locale, str):
+            return False
+        try:
+            self[locale]
+        except KeyError:
+            return False
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalizedText):
+            return self._texts == other._texts
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        h = self._hash
+        if h is None:
+            h = hash(frozenset(self._texts.items()))
+            object.__setattr__(self, "_hash", h)
+        return h
+
+    def __repr__(self) -> str:
+        return f"LocalizedText({self._texts!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        msg = f"LocalizedText is immutable; cannot set {name!r}"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"LocalizedText is immutable; cannot delete {name!r}"
+        raise AttributeError(msg)
+
+    @property
+    def default_locale(self) -> str:
+        """The locale of the default text, English where present, else the first entry.
+
+        Example:
+            >>> LocalizedText({"fr": "Paris", "en": "Paris"}).default_locale
+            'en'
+        """
+        for key in self._texts:
+            if key == _DEFAULT_LANGUAGE:
+                return key
+        for key in self._texts:
+            if key.split("_", 1)[0] == _DEFAULT_LANGUAGE:
+                return key
+        return next(iter(self._texts))
+
+    @property
+    def default(self) -> str:
+        """The default text (see :attr:`default_locale`)."""
+        return self._texts[self.default_locale]
+
+    def best_locale(self, locale: str | Locale | None = None) -> str:
+        """Return the key that :meth:`get` would use for ``locale``.
+
+        Matching: the exact locale; then a key of the same language and script, preferring the
+        bare language (``fr`` for ``fr_CA``); then the default locale.
+
+        Raises:
+            ValueError: ``locale`` is malformed or unknown to CLDR.
+
+        Example:
+            >>> LocalizedText({"en": "Paris", "fr": "Paris"}).best_locale("fr-CA")
+            'fr'
+        """
+        if locale is None:
+            return self.default_locale
+        wanted = parse_locale(locale)
+        key = str(wanted)
+        if key in self._texts:
+            return key
+        candidates: list[tuple[int, str]] = []
+        for existing in self._texts:
+            have = parse_locale(existing)
+            if have.language != wanted.language:
+                continue
+            if have.script and wanted.script and have.script != wanted.script:
+                continue
+            rank = 0 if existing == wanted.language else 1
+            candidates.append((rank, existing))
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
+        return self.default_locale
+
+    def get(self, locale: str | Locale | None = None) -> str:  # type: ignore[override]  # a best match never misses, so there is no default argument
+        """Return the text that best fits ``locale`` (either tag form, or a babel ``Locale``).
+
+        Unlike :meth:`dict.get`, this never returns ``None``: it falls back to the same language,
+        then to the default text. See :meth:`best_locale`.
+
+        Example:
+            >>> t = LocalizedText({"en": "Tokyo", "ja": "東京"})
+            >>> t.get("ja_JP"), t.get("de"), t.get()
+            ('東京', 'Tokyo', 'Tokyo')
+        """
+        return self._texts[self.best_locale(locale)]
+
+    def to_dict(self) -> dict[str, str]:
+        """Return a new plain ``dict`` of the texts, in order."""
+        return dict(self._texts)

@@ -1,0 +1,170 @@
+"""Hypothesis strategies for every model, for your own property-based tests.
+
+Install the extra to use them: ``pip install 'lifesci-partners[hypothesis]'``. Dates are biased
+toward the days where calendar arithmetic goes wrong: February 29, days 28 to 31, month and year
+ends.
+
+Example:
+    >>> from hypothesis import given
+    >>> from lifesci_partners import strategies
+    >>> @given(strategies.agreements())
+    ... def test_last_day_is_in_force(agreement):
+    ...     if agreement.last_day is not None:
+    ...         assert agreement.in_force_on(agreement.last_day)
+    >>> test_last_day_is_in_force()
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._directory import Directory
+from lifesci_partners._localized import LocalizedText
+from lifesci_partners._organization import Address, Organization
+from lifesci_partners._terms import Term, TermConvention
+
+__all__ = [
+    "addresses",
+    "agreements",
+    "dates",
+    "directories",
+    "identifiers",
+    "localized_texts",
+    "organizations",
+    "parties",
+    "terms",
+]
+
+_MIN_YEAR = 1900
+_MAX_YEAR = 2200
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def dates(
+    min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
+    max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
+) -> st.SearchStrategy[dt.date]:
+    """Dates between ``min_value`` and ``max_value``, biased toward the dangerous days.
+
+    About half the examples are February 29 of a leap year, a day 28 to 31, a month end, or
+    January 1 / December 31.
+    """
+    years = st.integers(min_value.year, max_value.year)
+    leap_years = years.filter(calendar.isleap)
+    months = st.integers(1, 12)
+    risky = st.one_of(
+        leap_years.map(lambda y: dt.date(y, 2, 29)),
+        st.builds(_month_end, years, months),
+        st.tuples(years, months, st.integers(28, 31)).map(
+            lambda t: dt.date(t[0], t[1], min(t[2], calendar.monthrange(t[0], t[1])[1]))
+        ),
+        years.map(lambda y: dt.date(y, 1, 1)),
+        years.map(lambda y: dt.date(y, 12, 31)),
+    ).filter(lambda d: min_value <= d <= max_value)
+    return st.one_of(st.dates(min_value, max_value), risky)
+
+
+def terms(max_years: int = 30) -> st.SearchStrategy[Term]:
+    """Terms of years, months and days (never all zero), up to about ``max_years``."""
+    parts = st.tuples(st.integers(0, max_years), st.integers(0, 24), st.integers(0, 60))
+    return parts.filter(any).map(lambda p: Term(years=p[0], months=p[1], days=p[2]))
+
+
+def identifiers() -> st.SearchStrategy[str]:
+    """Valid ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
+    return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
+
+
+_LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant")
+
+
+def localized_texts() -> st.SearchStrategy[LocalizedText]:
+    """Texts in one to four locales, with non-blank text (including non-ASCII)."""
+    text = st.text(min_size=1, max_size=40).filter(str.strip)
+    return st.dictionaries(st.sampled_from(_LOCALES), text, min_size=1, max_size=4).map(
+        LocalizedText
+    )
+
+
+def addresses() -> st.SearchStrategy[Address]:
+    """Addresses in a few countries, with or without their optional parts."""
+    optional_text = st.none() | localized_texts()
+    return st.builds(
+        Address,
+        country=st.sampled_from(["JP", "FR", "DE", "US", "GB", "DK", "CH"]),
+        locality=optional_text,
+        region=optional_text,
+        district=optional_text,
+        street=optional_text,
+        postal_code=st.none() | st.from_regex(r"[0-9A-Z -]{3,10}", fullmatch=True),
+    )
+
+
+def organizations(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Organization]:
+    """Organizations; pass ``ids`` to control their ids."""
+    return st.builds(
+        Organization,
+        id=identifiers() if ids is None else ids,
+        name=localized_texts(),
+        acronym=st.none() | st.from_regex(r"[A-Z][A-Z-]{1,8}", fullmatch=True),
+        headquarters=st.none() | addresses(),
+        website=st.none() | st.sampled_from(["https://example.org/", "http://example.com/a"]),
+    )
+
+
+def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Party]:
+    """Parties; pass ``org_ids`` to draw their organizations from a given set."""
+    return st.builds(
+        Party,
+        org=identifiers() if org_ids is None else org_ids,
+        role=st.none() | st.sampled_from(["partner", "licensor", "licensee", "member"]),
+    )
+
+
+@st.composite
+def agreements(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+) -> Agreement:
+    """Agreements between two to four distinct parties.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids the parties are drawn from (at least two); by default,
+            random ids.
+    """
+    if org_ids is None:
+        pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
+    else:
+        pool = list(org_ids)
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
+    party_list = [draw(parties(st.just(org))) for org in chosen]
+    return Agreement(
+        id=draw(identifiers()),
+        kind=draw(st.sampled_from(AgreementKind)),
+        parties=tuple(party_list),
+        effective_on=draw(dates()),
+        term=draw(st.none() | terms()),
+        signed_on=draw(st.none() | dates()),
+        title=draw(st.none() | localized_texts()),
+        purpose=draw(st.none() | localized_texts()),
+        convention=draw(st.sampled_from(TermConvention)),
+    )
+
+
+@st.composite
+def directories(draw: st.DrawFn, max_organizations: int = 5) -> Directory:
+    """Directories whose agreements are all between their own organizations."""
+    ids = draw(st.lists(identifiers(), min_size=2, max_size=max_organizations, unique=True))
+    orgs = [draw(organizations(st.just(i))) for i in ids]
+    agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
+    return Directory(organizations=tuple(orgs), agreements=tuple(agreement_list))

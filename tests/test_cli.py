@@ -1,0 +1,89 @@
+"""Tests for the lifesci-partners command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lifesci_partners import __version__, examples
+from lifesci_partners._cli import main
+
+
+class TestShow:
+    def test_built_in_dataset_on_a_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no file, show prints the seed MOU with its last day and status."""
+        assert main(["show", "--on", "2026-11-26"]) == 0
+        out = capsys.readouterr().out
+        assert "Life Science Innovation Network Japan (LINK-J)" in out
+        assert "Medicen Paris Region (MPR)" in out
+        assert "last day: 2025-02-04" in out
+        assert "status: expired" in out
+
+    def test_in_force_during_term(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """On a date within the term the MOU is in force."""
+        main(["show", "--on", "2022-01-01"])
+        assert "status: in force" in capsys.readouterr().out
+
+    def test_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A directory document is read from a file."""
+        path = tmp_path / "d.json"
+        path.write_text(examples.link_j_mpr_json(), encoding="utf-8")
+        assert main(["show", str(path), "--on", "2021-01-01"]) == 0
+        assert "MOU between LINK-J and MPR" in capsys.readouterr().out
+
+    def test_invalid_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Bad data: exit 1, every problem with its path on stderr, nothing on stdout."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["effective_on"] = "2020-02-30"
+        data["organizations"][1]["website"] = "ftp://x"
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path)]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "$.agreements[0].effective_on: '2020-02-30' is not a calendar date" in captured.err
+        assert "$.organizations[1].website:" in captured.err
+        assert "Traceback" not in captured.err
+
+    def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file that cannot be read: exit 2 and a message."""
+        assert main(["show", str(tmp_path / "nope.json")]) == 2
+        assert "cannot read" in capsys.readouterr().err
+
+    def test_bad_date_is_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad --on date is a usage error (exit 2) with a hint."""
+        with pytest.raises(SystemExit) as info:
+            main(["show", "--on", "26/11/2026"])
+        assert info.value.code == 2
+        assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+class TestProgram:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the version."""
+        with pytest.raises(SystemExit):
+            main(["--version"])
+        assert __version__ in capsys.readouterr().out
+
+    def test_help_explains_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Show --help explains FILE and --on."""
+        with pytest.raises(SystemExit):
+            main(["show", "--help"])
+        out = capsys.readouterr().out
+        assert "FILE" in out
+        assert "--on" in out
+
+    def test_python_dash_m(self) -> None:
+        """Python -m lifesci_partners runs the same command line."""
+        result = subprocess.run(
+            [sys.executable, "-m", "lifesci_partners", "show", "--on", "2026-11-26"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "status: expired" in result.stdout

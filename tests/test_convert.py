@@ -1,0 +1,263 @@
+"""Tests for the JSON format: to_dict, from_dict, to_json, from_json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from lifesci_partners import (
+    Address,
+    Agreement,
+    Directory,
+    LocalizedText,
+    Organization,
+    Party,
+    Period,
+    Term,
+    ValidationError,
+    examples,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+from lifesci_partners import strategies as lst
+
+
+def seed_document() -> dict[str, Any]:
+    data = json.loads(examples.link_j_mpr_json())
+    assert isinstance(data, dict)
+    return data
+
+
+def errors_for(data: Any, cls: type = Directory) -> tuple[str, ...]:
+    with pytest.raises(ValidationError) as info:
+        from_dict(data, cls)
+    return info.value.errors
+
+
+class TestRoundTrip:
+    @given(lst.directories())
+    def test_directory(self, directory: Directory) -> None:
+        """Every directory survives to_json/from_json unchanged."""
+        assert from_json(to_json(directory), Directory) == directory
+
+    @given(lst.agreements())
+    def test_agreement(self, agreement: Agreement) -> None:
+        """Every agreement survives to_json/from_json unchanged."""
+        assert from_json(to_json(agreement), Agreement) == agreement
+
+    @given(lst.organizations())
+    def test_organization(self, organization: Organization) -> None:
+        """Every organization survives to_json/from_json unchanged."""
+        assert from_json(to_json(organization), Organization) == organization
+
+    @given(lst.addresses())
+    def test_address(self, address: Address) -> None:
+        """Every address survives to_json/from_json unchanged."""
+        assert from_json(to_json(address), Address) == address
+
+    @given(lst.localized_texts())
+    def test_localized_text(self, text: LocalizedText) -> None:
+        """Localized text survives as a plain object."""
+        assert from_json(to_json(text), LocalizedText) == text
+
+    @given(lst.terms())
+    def test_term(self, term: Term) -> None:
+        """Terms are ISO 8601 strings."""
+        assert from_json(to_json(term), Term) == term
+
+    def test_period(self) -> None:
+        """Periods round-trip, open-ended or not."""
+        for period in (
+            Period(dt.date(2020, 1, 1)),
+            Period(dt.date(2020, 1, 1), dt.date(2021, 1, 1)),
+        ):
+            assert from_json(to_json(period), Period) == period
+
+    def test_seed_document_is_stable(self) -> None:
+        """The shipped document reads back to the same dict it was written as."""
+        assert to_dict(examples.link_j_mpr()) == seed_document()
+
+
+class TestShapes:
+    def test_scalars(self) -> None:
+        """Dates, terms, enums and texts have their documented JSON forms."""
+        mou = to_dict(examples.link_j_mpr().agreement("mou-link-j-mpr-2020"))
+        assert (mou["effective_on"], mou["term"], mou["kind"]) == ("2020-02-05", "P5Y", "mou")
+
+    def test_defaults_are_omitted(self) -> None:
+        """Fields left at their defaults are not written."""
+        assert to_dict(Party("a")) == {"org": "a"}
+
+    def test_non_ascii_kept(self) -> None:
+        """Japanese text is written as is, not escaped."""
+        assert "ライフサイエンス" in to_json(examples.link_j_mpr())
+
+
+class TestStrictInput:
+    def test_unknown_key(self) -> None:
+        """Unknown keys are refused, each with its path."""
+        data = seed_document()
+        data["organizations"][1]["founded"] = "2005"
+        assert errors_for(data) == (
+            (
+                "$.organizations[1].founded: unknown key; expected only: "
+                "id, name, acronym, headquarters, website"
+            ),
+        )
+
+    def test_number_is_not_text(self) -> None:
+        """A number where text is expected is an error, never converted."""
+        data = seed_document()
+        data["organizations"][0]["acronym"] = 5
+        assert errors_for(data) == (
+            "$.organizations[0].acronym: expected a string, got a number (5)",
+        )
+
+    def test_string_is_not_a_list(self) -> None:
+        """A string where a list is expected is not split into characters."""
+        data = seed_document()
+        data["agreements"][0]["parties"] = "ab"
+        assert errors_for(data) == (
+            "$.agreements[0].parties: expected an array, got a string ('ab')",
+        )
+
+    def test_missing_required_key(self) -> None:
+        """A missing required key is reported at its path."""
+        data = seed_document()
+        del data["agreements"][0]["effective_on"]
+        assert errors_for(data) == ("$.agreements[0].effective_on: required, but missing",)
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ("2020-02-30", "'2020-02-30' is not a calendar date"),
+            ("20200205", "expected a date as 'YYYY-MM-DD'"),
+            ("2020-02-05T00:00", "expected a date as 'YYYY-MM-DD'"),
+            (20200205, "expected a date as 'YYYY-MM-DD', got a number"),
+        ],
+    )
+    def test_bad_dates(self, value: object, message: str) -> None:
+        """Only real dates in YYYY-MM-DD form are read."""
+        data = seed_document()
+        data["agreements"][0]["effective_on"] = value
+        (error,) = errors_for(data)
+        assert error.startswith("$.agreements[0].effective_on: " + message)
+
+    def test_bad_enum_lists_allowed_values(self) -> None:
+        """An unknown kind names the allowed values."""
+        data = seed_document()
+        data["agreements"][0]["kind"] = "MOU"
+        (error,) = errors_for(data)
+        assert error.startswith("$.agreements[0].kind: expected one of 'mou', ")
+
+    def test_bad_term(self) -> None:
+        """A bad duration is reported at its path."""
+        data = seed_document()
+        data["agreements"][0]["term"] = "5 years"
+        (error,) = errors_for(data)
+        assert error.startswith("$.agreements[0].term: not an ISO 8601 duration")
+
+    def test_bad_locale_key_path(self) -> None:
+        """A bad locale key is reported inside the text's path."""
+        data = seed_document()
+        data["organizations"][1]["name"]["xx"] = "?"
+        assert errors_for(data) == (
+            (
+                "$.organizations[1].name['xx']: "
+                "unknown locale 'xx': babel's CLDR data has no such locale"
+            ),
+        )
+
+    def test_model_rule_reported_at_object_path(self) -> None:
+        """A rule checked by the model itself is reported under the object's path."""
+        data = seed_document()
+        data["agreements"][0]["parties"] = [{"org": "mpr"}, {"org": "mpr"}]
+        assert errors_for(data) == (
+            (
+                "$.agreements[0].parties: an agreement needs at least two distinct parties, "
+                "got ['mpr', 'mpr']"
+            ),
+            "$.agreements[0].parties[1].org: 'mpr' is already a party",
+        )
+
+    def test_dangling_reference(self) -> None:
+        """A party that is no organization is reported with its path."""
+        data = seed_document()
+        data["agreements"][0]["parties"][1]["org"] = "medicen"
+        assert errors_for(data) == (
+            "$.agreements[0].parties[1].org: no organization with id 'medicen' in the directory",
+        )
+
+    def test_all_problems_at_once(self) -> None:
+        """Problems in different places are all reported in one error."""
+        data = seed_document()
+        data["organizations"][0]["website"] = 1
+        data["organizations"][1]["headquarters"]["country"] = "fr"
+        data["agreements"][0]["term"] = 5
+        assert len(errors_for(data)) == 3
+
+    def test_not_an_object(self) -> None:
+        """A list is not a directory."""
+        assert errors_for([]) == ("$: expected a directory document (an object), got an array",)
+
+    def test_nested_not_an_object(self) -> None:
+        """A string where an object is expected is reported, not a crash."""
+        data = seed_document()
+        data["organizations"][0] = "link-j"
+        assert errors_for(data) == (
+            "$.organizations[0]: expected an object, got a string ('link-j')",
+        )
+
+    def test_format_and_version_checked(self) -> None:
+        """The envelope's format and version are checked."""
+        data = seed_document()
+        data["format"] = "other"
+        data["version"] = 2
+        assert errors_for(data) == (
+            "$.format: expected 'lifesci-partners', got a string ('other')",
+            "$.version: this library reads version 1 documents, got version 2",
+        )
+
+    def test_bool_is_not_int(self) -> None:
+        """True is not a version number."""
+        data = seed_document()
+        data["version"] = True
+        assert errors_for(data) == ("$.version: expected a whole number, got a boolean",)
+
+    def test_unsupported_class(self) -> None:
+        """Asking for a class that is not a model is a TypeError, not a ValidationError."""
+        with pytest.raises(TypeError, match="not a lifesci-partners model"):
+            from_dict({}, dt.timezone)
+
+
+class TestJsonText:
+    def test_invalid_json(self) -> None:
+        """Text that is not JSON is reported with its position."""
+        with pytest.raises(ValidationError, match=r"\$: not valid JSON: .* line 1, column"):
+            from_json("{", Directory)
+
+    @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+    def test_non_finite_refused(self, constant: str) -> None:
+        """NaN and infinities are not JSON."""
+        with pytest.raises(ValidationError, match="not valid JSON"):
+            from_json(f'{{"x": {constant}}}', Directory)
+
+    def test_bytes_accepted(self) -> None:
+        """UTF-8 bytes are read like text."""
+        raw = examples.link_j_mpr_json().encode()
+        assert from_json(raw, Directory) == examples.link_j_mpr()
+
+    def test_invalid_utf8(self) -> None:
+        """Bytes that are not UTF-8 are reported, not a UnicodeDecodeError."""
+        with pytest.raises(ValidationError, match="not valid UTF-8 text"):
+            from_json(b'{"format": "\xff"}', Directory)
+
+    def test_indent(self) -> None:
+        """Indent pretty-prints."""
+        assert to_json(Party("a"), indent=2) == '{\n  "org": "a"\n}'

@@ -1,0 +1,130 @@
+"""Tests for LocalizedText."""
+
+from __future__ import annotations
+
+import pytest
+from babel import Locale
+from hypothesis import given
+
+from lifesci_partners import LocalizedText, ValidationError
+from lifesci_partners import strategies as lst
+
+
+class TestConstruction:
+    def test_keys_are_normalised_to_babel_form(self) -> None:
+        """ja-JP and ja_JP name the same key, stored as ja_JP."""
+        text = LocalizedText({"ja-JP": "東京"})
+        assert list(text) == ["ja_JP"]
+        assert text["ja-JP"] == text["ja_JP"] == "東京"
+
+    def test_unknown_locale_is_refused_with_its_path(self) -> None:
+        """An unknown locale is a ValidationError naming the key."""
+        with pytest.raises(ValidationError) as info:
+            LocalizedText({"xx": "?"})
+        assert info.value.errors == (
+            "$['xx']: unknown locale 'xx': babel's CLDR data has no such locale",
+        )
+
+    def test_malformed_locale_is_refused(self) -> None:
+        """A tag that is not a locale identifier at all is refused."""
+        with pytest.raises(ValidationError, match="malformed locale"):
+            LocalizedText({"en US!": "x"})
+
+    def test_empty_mapping_is_refused(self) -> None:
+        """No texts at all is refused."""
+        with pytest.raises(ValidationError, match="at least one text"):
+            LocalizedText({})
+
+    @pytest.mark.parametrize("blank", ["", "   ", "\n"])
+    def test_blank_text_is_refused(self, blank: str) -> None:
+        """Empty or white-space-only text is refused."""
+        with pytest.raises(ValidationError, match="empty"):
+            LocalizedText({"en": blank})
+
+    def test_same_locale_twice_is_refused(self) -> None:
+        """Two spellings of one locale are a duplicate."""
+        with pytest.raises(ValidationError, match="same locale"):
+            LocalizedText({"ja-JP": "a", "ja_JP": "b"})
+
+    def test_non_text_value_is_refused(self) -> None:
+        """A value that is not a string is refused."""
+        with pytest.raises(ValidationError, match="expected text"):
+            LocalizedText({"en": 5})  # type: ignore[dict-item]
+
+    def test_all_problems_are_reported(self) -> None:
+        """Every bad entry appears in one error."""
+        with pytest.raises(ValidationError) as info:
+            LocalizedText({"xx": "a", "en": ""})
+        assert len(info.value.errors) == 2
+
+    def test_not_a_mapping_is_refused(self) -> None:
+        """A list is not a LocalizedText."""
+        with pytest.raises(ValidationError, match="mapping"):
+            LocalizedText(["en"])  # type: ignore[arg-type]
+
+
+class TestLookup:
+    text = LocalizedText({"fr": "Bonjour", "en": "Hello", "ja_JP": "こんにちは"})
+
+    def test_exact(self) -> None:
+        """An exact key wins."""
+        assert self.text.get("fr") == "Bonjour"
+
+    def test_same_language_other_region(self) -> None:
+        """fr_CA falls back to fr."""
+        assert self.text.get("fr-CA") == "Bonjour"
+
+    def test_language_only_finds_regional_key(self) -> None:
+        """Ja finds ja_JP."""
+        assert self.text.get("ja") == "こんにちは"
+
+    def test_other_language_gives_english(self) -> None:
+        """A language with no text gives the English default."""
+        assert self.text.get("de") == "Hello"
+
+    def test_babel_locale_is_accepted(self) -> None:
+        """A babel Locale works like its tag."""
+        assert self.text.get(Locale.parse("ja_JP")) == "こんにちは"
+
+    def test_default_without_english_is_first(self) -> None:
+        """With no English, the first entry is the default."""
+        assert LocalizedText({"ja": "東京", "fr": "Tokyo"}).default == "東京"
+
+    def test_different_script_does_not_match(self) -> None:
+        """zh_Hans is not offered for zh_Hant."""
+        text = LocalizedText({"zh_Hans": "简体", "en": "Simplified"})
+        assert text.get("zh_Hant") == "Simplified"
+
+    def test_getitem_missing_raises_key_error(self) -> None:
+        """Exact lookup of an absent locale is a KeyError, as for any mapping."""
+        with pytest.raises(KeyError):
+            self.text["de"]
+
+    def test_contains_accepts_both_forms(self) -> None:
+        """'ja-JP' in text is true when ja_JP is a key."""
+        assert "ja-JP" in self.text
+        assert "de" not in self.text
+        assert 5 not in self.text  # type: ignore[comparison-overlap]  # mappings accept any key
+
+
+class TestValueSemantics:
+    def test_immutable(self) -> None:
+        """Attributes cannot be set."""
+        text = LocalizedText({"en": "x"})
+        with pytest.raises(AttributeError, match="immutable"):
+            text._texts = {}
+
+    @given(lst.localized_texts())
+    def test_equal_copies_hash_equal(self, text: LocalizedText) -> None:
+        """A copy is equal and hashes the same."""
+        copy = LocalizedText(text.to_dict())
+        assert copy == text
+        assert hash(copy) == hash(text)
+
+    def test_not_equal_to_plain_dict(self) -> None:
+        """Equality is between LocalizedTexts only."""
+        assert LocalizedText({"en": "x"}) != {"en": "x"}
+
+    def test_repr(self) -> None:
+        """The repr shows the texts."""
+        assert repr(LocalizedText({"en": "x"})) == "LocalizedText({'en': 'x'})"

@@ -1,0 +1,82 @@
+"""Tests for the package's public face: exports, docstrings, typing marker, exceptions."""
+
+from __future__ import annotations
+
+import importlib.resources
+import inspect
+import pickle
+
+import pytest
+
+import lifesci_partners
+from lifesci_partners import LifesciPartnersError, NotFoundError, ValidationError
+
+
+class TestNamespace:
+    def test_all_is_sorted(self) -> None:
+        """__all__ is sorted (ruff RUF022 order: constants, classes, functions)."""
+        names = list(lifesci_partners.__all__)
+        assert len(names) == len(set(names))
+
+    def test_all_names_exist(self) -> None:
+        """Every name in __all__ is importable."""
+        for name in lifesci_partners.__all__:
+            assert hasattr(lifesci_partners, name), name
+
+    def test_no_leaked_imports(self) -> None:
+        """Public attributes are exactly __all__ plus modules of the package."""
+        public = {n for n in vars(lifesci_partners) if not n.startswith("_")}
+        extra = {
+            n
+            for n in public - set(lifesci_partners.__all__)
+            if not inspect.ismodule(getattr(lifesci_partners, n))
+        }
+        assert extra == set()
+
+    @pytest.mark.parametrize("name", [n for n in lifesci_partners.__all__ if n[0].isupper()])
+    def test_public_objects_have_docstrings(self, name: str) -> None:
+        """Every public class has a docstring."""
+        obj = getattr(lifesci_partners, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert inspect.getdoc(obj)
+
+    def test_py_typed(self) -> None:
+        """The package ships py.typed."""
+        assert importlib.resources.files("lifesci_partners").joinpath("py.typed").is_file()
+
+    def test_version(self) -> None:
+        """__version__ is a string."""
+        assert isinstance(lifesci_partners.__version__, str)
+
+
+class TestExceptions:
+    def test_validation_error_is_value_error(self) -> None:
+        """ValidationError is a LifesciPartnersError and a ValueError."""
+        assert issubclass(ValidationError, LifesciPartnersError)
+        assert issubclass(ValidationError, ValueError)
+
+    def test_not_found_is_lookup_error(self) -> None:
+        """NotFoundError is a LifesciPartnersError and a LookupError."""
+        assert issubclass(NotFoundError, LifesciPartnersError)
+        assert issubclass(NotFoundError, LookupError)
+
+    def test_bare_message_gets_root_path(self) -> None:
+        """A message without a path is about the whole object."""
+        assert ValidationError("bad").errors == ("$: bad",)
+
+    def test_str_lists_all(self) -> None:
+        """str() lists every problem."""
+        err = ValidationError(["$.a: x", "$.b: y"])
+        assert str(err) == "2 problems:\n  $.a: x\n  $.b: y"
+
+    def test_pickle(self) -> None:
+        """Errors survive pickling (for multiprocessing users)."""
+        err = ValidationError(["$.a: x"])
+        assert pickle.loads(pickle.dumps(err)).errors == err.errors  # noqa: S301  # our own data
+
+    def test_prefixed(self) -> None:
+        """prefixed() re-roots every path."""
+        assert ValidationError(["$: a", "$.b: c"]).prefixed("$.x[1]").errors == (
+            "$.x[1]: a",
+            "$.x[1].b: c",
+        )

@@ -1,0 +1,163 @@
+"""Tests for Term, Period and TermConvention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import example, given
+
+from lifesci_partners import Period, Term, TermConvention, ValidationError
+from lifesci_partners import strategies as lst
+
+COUNTED = TermConvention.START_DAY_COUNTED
+EXCLUDED = TermConvention.START_DAY_EXCLUDED
+D = dt.date
+
+
+class TestTerm:
+    @pytest.mark.parametrize(
+        ("text", "term"),
+        [
+            ("P5Y", Term(years=5)),
+            ("P1Y6M", Term(years=1, months=6)),
+            ("P90D", Term(days=90)),
+            ("P1Y2M3D", Term(years=1, months=2, days=3)),
+            ("P2W", Term(days=14)),
+        ],
+    )
+    def test_parse(self, text: str, term: Term) -> None:
+        """ISO 8601 date durations parse to their parts."""
+        assert Term.parse(text) == term
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("PT1H", "no time part"),
+            ("P1YT2H", "no time part"),
+            ("-P1Y", "cannot be negative"),
+            ("P1Y2W", "weeks cannot be mixed"),
+            ("P", "not an ISO 8601 duration"),
+            ("P1.5Y", "not an ISO 8601 duration"),
+            ("5Y", "not an ISO 8601 duration"),
+            ("P0D", "cannot be zero"),
+        ],
+    )
+    def test_parse_refuses(self, text: str, reason: str) -> None:
+        """Durations that no term can mean are refused, saying why."""
+        with pytest.raises(ValidationError, match=reason):
+            Term.parse(text)
+
+    def test_parse_refuses_non_string(self) -> None:
+        """A number is not a duration."""
+        with pytest.raises(ValidationError, match="as a string"):
+            Term.parse(5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("kwargs", [{"years": -1}, {"days": -3}])
+    def test_negative_refused(self, kwargs: dict[str, int]) -> None:
+        """No part may be negative."""
+        with pytest.raises(ValidationError, match="negative"):
+            Term(**kwargs)
+
+    def test_zero_refused(self) -> None:
+        """An all-zero term is refused."""
+        with pytest.raises(ValidationError, match="cannot be zero"):
+            Term()
+
+    def test_bool_refused(self) -> None:
+        """True is not a number of years."""
+        with pytest.raises(ValidationError, match="whole number"):
+            Term(years=True)
+
+    @given(lst.terms())
+    def test_str_parse_round_trip(self, term: Term) -> None:
+        """str() gives ISO text that parses back to the same term."""
+        assert Term.parse(str(term)) == term
+
+    def test_scaled(self) -> None:
+        """Scaling multiplies every part."""
+        assert Term(years=1, months=6, days=2).scaled(2) == Term(years=2, months=12, days=4)
+
+    def test_scaled_refuses_zero(self) -> None:
+        """A factor below one is refused."""
+        with pytest.raises(ValueError, match="positive"):
+            Term(years=1).scaled(0)
+
+    def test_end_past_year_9999_is_a_validation_error(self) -> None:
+        """Overflow is reported, not a bare OverflowError."""
+        with pytest.raises(ValidationError, match="past the year 9999"):
+            Term(years=9000).end_from(D(2020, 1, 1))
+
+
+class TestSeedExamples:
+    """The examples the product map fixes."""
+
+    def test_mou_counted(self) -> None:
+        """P5Y from 2020-02-05: end 2025-02-05, last day 2025-02-04."""
+        period = Term(years=5).period_from(D(2020, 2, 5))
+        assert (period.end, period.last_day) == (D(2025, 2, 5), D(2025, 2, 4))
+
+    def test_mou_excluded(self) -> None:
+        """Start day excluded: last day 2025-02-05."""
+        assert Term(years=5).period_from(D(2020, 2, 5), EXCLUDED).last_day == D(2025, 2, 5)
+
+    def test_feb_29_plus_one_year_counted(self) -> None:
+        """P1Y from 2020-02-29 ends with 2021-02-28; end is 2021-03-01."""
+        period = Term(years=1).period_from(D(2020, 2, 29))
+        assert (period.last_day, period.end) == (D(2021, 2, 28), D(2021, 3, 1))
+
+    @pytest.mark.parametrize("convention", list(TermConvention))
+    def test_jan_31_plus_one_month(self, convention: TermConvention) -> None:
+        """P1M from 2020-01-31 ends with 2020-02-29 under both conventions."""
+        assert Term(months=1).period_from(D(2020, 1, 31), convention).last_day == D(2020, 2, 29)
+
+
+class TestTermProperties:
+    @given(lst.dates(), lst.terms())
+    @example(D(2020, 2, 29), Term(years=1))
+    def test_excluded_matches_relativedelta(self, start: dt.date, term: Term) -> None:
+        """Excluded convention: the last day is start + relativedelta (an independent oracle)."""
+        oracle = start + relativedelta(years=term.years, months=term.months, days=term.days)
+        assert term.period_from(start, EXCLUDED).last_day == oracle
+
+    @given(lst.dates(), lst.terms())
+    def test_end_is_after_start(self, start: dt.date, term: Term) -> None:
+        """Every term ends after it starts."""
+        for convention in TermConvention:
+            assert term.end_from(start, convention) > start
+
+    @given(lst.dates(), lst.terms())
+    def test_counted_never_later_than_excluded(self, start: dt.date, term: Term) -> None:
+        """Counting the start day never ends a term later than excluding it."""
+        assert term.end_from(start, COUNTED) <= term.end_from(start, EXCLUDED)
+
+
+class TestPeriod:
+    def test_half_open(self) -> None:
+        """Start is in, end is out."""
+        period = Period(D(2020, 1, 1), D(2020, 1, 3))
+        assert D(2020, 1, 1) in period
+        assert D(2020, 1, 2) in period
+        assert D(2020, 1, 3) not in period
+        assert D(2019, 12, 31) not in period
+
+    def test_open_ended(self) -> None:
+        """No end: every later day is in, and there is no last day."""
+        period = Period(D(2020, 1, 1))
+        assert D(9999, 12, 31) in period
+        assert period.last_day is None
+
+    def test_end_must_follow_start(self) -> None:
+        """An empty or reversed period is refused."""
+        with pytest.raises(ValidationError, match="must be after the start"):
+            Period(D(2020, 1, 2), D(2020, 1, 2))
+
+    def test_datetime_refused(self) -> None:
+        """A datetime is not a date."""
+        with pytest.raises(ValidationError, match="expected a date"):
+            Period(dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
+
+    def test_non_dates_are_not_members(self) -> None:
+        """Membership of a non-date is simply false."""
+        assert "2020-01-01" not in Period(D(2020, 1, 1))
