@@ -104,11 +104,10 @@ class TestStrictInput:
         """Unknown keys are refused, each with its path."""
         data = seed_document()
         data["organizations"][1]["founded"] = "2005"
-        assert errors_for(data) == (
-            (
-                "$.organizations[1].founded: unknown key; expected only: "
-                "id, name, acronym, headquarters, website"
-            ),
+        (error,) = errors_for(data)
+        assert error.startswith(
+            "$.organizations[1].founded: unknown key; expected only: "
+            "id, name, acronym, headquarters, website, "
         )
 
     def test_number_is_not_text(self) -> None:

@@ -15,28 +15,65 @@ from lifesci_partners._convert import (
     to_dict,
     to_json,
 )
+from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
+from lifesci_partners._jsonld import to_jsonld
+from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
-from lifesci_partners._organization import Address, Organization
+from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._organization import (
+    Address,
+    Founder,
+    FounderKind,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+)
+from lifesci_partners._people import Person, Position
+from lifesci_partners._relationships import Relationship, RelationshipKind
+from lifesci_partners._ror import from_ror
 from lifesci_partners._terms import Period, Term, TermConvention
-from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
+from lifesci_partners.exceptions import (
+    IncomparableError,
+    LifesciPartnersError,
+    NotFoundError,
+    ValidationError,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
+    "KNOWN_SCHEMES",
     "Address",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "DatePrecision",
     "Directory",
+    "Founder",
+    "FounderKind",
+    "Identifier",
+    "IncomparableError",
     "LifesciPartnersError",
+    "Link",
+    "LinkKind",
     "LocalizedText",
+    "NameKind",
     "NotFoundError",
     "Organization",
+    "OrganizationKind",
+    "OrganizationName",
+    "OrganizationStatus",
+    "PartialDate",
     "Party",
     "Period",
+    "Person",
+    "Position",
+    "Relationship",
+    "RelationshipKind",
     "Term",
     "TermConvention",
     "ValidationError",
@@ -44,6 +81,8 @@ __all__ = [
     "examples",
     "from_dict",
     "from_json",
+    "from_ror",
     "to_dict",
     "to_json",
+    "to_jsonld",
 ]

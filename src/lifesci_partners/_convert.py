@@ -26,6 +26,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term
@@ -100,6 +101,14 @@ def _structure_date(value: Any, _: type) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise _ShapeError(f"{value!r} is not a calendar date") from None
+
+
+def _structure_partial_date(value: Any, _: type) -> PartialDate:
+    if type(value) is not str:
+        raise _ShapeError(
+            f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {_kind(value)}"
+        )
+    return PartialDate.parse(value)
 
 
 def _structure_term(value: Any, _: type) -> Term:
@@ -192,6 +201,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     conv.register_structure_hook(Term, _structure_term)
     conv.register_unstructure_hook(Term, str)
     conv.register_structure_hook(LocalizedText, _structure_localized)
