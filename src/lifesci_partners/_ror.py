@@ -84,6 +84,7 @@ _RELATIONSHIPS = {
 }
 _LINKS = {"website": LinkKind.WEBSITE, "wikipedia": LinkKind.WIKIPEDIA}
 _NAME_TYPES = {"ror_display", "label", "acronym", "alias"}
+_VALUE = {"$.value": "$"}  # an identifier's value is the record's string itself
 
 
 def _shown(value: object) -> str:
@@ -132,12 +133,29 @@ class _Reader:
         self.error(path, f"expected one of {sorted(choices)}, got {_shown(value)}")
         return None
 
-    def build(self, path: str, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Return ``make(*args, **kwargs)``; its ValidationError is reported under ``path``."""
+    def build(
+        self,
+        path: str,
+        make: Callable[..., T],
+        *args: Any,
+        keys: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> T | None:
+        """Return ``make(*args, **kwargs)``; its ValidationError is reported under ``path``.
+
+        ``keys`` maps the model's field paths to the record's (``{"$.url": "$.value"}``), so
+        that every error names a place in the record.
+        """
         try:
             return make(*args, **kwargs)
         except ValidationError as exc:
-            self.errors.extend(exc.prefixed(path).errors)
+            errors = list(exc.errors)
+            for model_path, record_path in (keys or {}).items():
+                errors = [
+                    record_path + e[len(model_path) :] if e.startswith(model_path + ":") else e
+                    for e in errors
+                ]
+            self.errors.extend(ValidationError(errors).prefixed(path).errors)
             return None
 
     def ror_id(self, value: object, path: str) -> Identifier | None:
@@ -149,12 +167,7 @@ class _Reader:
                 path, f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {url!r}"
             )
             return None
-        bare = url.removeprefix(_ROR_PREFIX)
-        try:
-            return Identifier("ror", bare)
-        except ValidationError as exc:
-            self.errors.extend(f"{path}: {error.split(': ', 1)[1]}" for error in exc.errors)
-            return None
+        return self.build(path, Identifier, "ror", url.removeprefix(_ROR_PREFIX), keys=_VALUE)
 
 
 class _Names:
@@ -269,6 +282,7 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address | None:
     return reader.build(
         base,
         Address,
+        keys={"$.country": "$.country_code"},
         country=country,
         locality=None if city is None else LocalizedText({"en": city}),
         region=None if region is None else LocalizedText({"en": region}),
@@ -296,7 +310,7 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
         if value is None:
             continue
         compact = value.replace(" ", "") if scheme == "isni" else value  # ROR spaces ISNIs
-        identifier = reader.build(value_path.rsplit(".", 1)[0], Identifier, scheme, compact)
+        identifier = reader.build(value_path, Identifier, scheme, compact, keys=_VALUE)
         if identifier is not None:
             result.append(identifier)
     return result
@@ -322,7 +336,7 @@ def _read_link(reader: _Reader, raw: object, path: str) -> Link | None:
     url = reader.string(entry.get("value"), f"{path}.value")
     if kind is None or url is None:
         return None
-    return reader.build(path, Link, url, kind)
+    return reader.build(path, Link, url, kind, keys={"$.url": "$.value"})
 
 
 def _read_established(reader: _Reader, value: object) -> PartialDate | None:
