@@ -48,12 +48,6 @@ def _locale(_instance: object, attribute: attrs.Attribute[Any], value: object) -
         raise fail(attribute, str(exc)) from None
 
 
-def _trimmed(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    non_blank(_instance, attribute, value)
-    if isinstance(value, str) and value != value.strip():
-        raise fail(attribute, f"{value!r} has white space at an end; write {value.strip()!r}")
-
-
 @attrs.frozen
 class OrganizationName:
     """One name of an organization, with its kind and, when known, its language.
@@ -80,7 +74,7 @@ class OrganizationName:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=_trimmed)
+    text: str = attrs.field(validator=non_blank)
     kind: NameKind = attrs.field(validator=instance_of(NameKind))
     locale: str | None = attrs.field(
         default=None, converter=_normalize_locale, validator=optional(_locale)
