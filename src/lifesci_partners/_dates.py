@@ -28,11 +28,11 @@ class DatePrecision(enum.Enum):
     """
 
     YEAR = "year"
-    """Only the year: ``2005``."""
+    """Only the year, as in ``2005``."""
     MONTH = "month"
-    """The year and month: ``2005-01``."""
+    """The year and month, as in ``2005-01``."""
     DAY = "day"
-    """The whole date: ``2005-01-03``."""
+    """The whole date, as in ``2005-01-03``."""
 
 
 def _whole_number(low: int, high: int) -> Validator:

@@ -210,16 +210,16 @@ class Identifier:
     other scheme (``"fundref"``, ``"siren"``, ...) are kept as plain text. Values are stored in
     their canonical, compact form; the error for a value in another form shows the canonical one.
 
-    ======== =========================================================== ====================
-    scheme   form                                                        example
-    ======== =========================================================== ====================
+    ======== ============================================================ =========================
+    scheme   form                                                         example
+    ======== ============================================================ =========================
     ror      ``0``, six base-32 characters, two ISO 7064 Mod 97-10 digits ``05dxps055``
-    wikidata ``Q`` and digits                                            ``Q42``
-    lei      18 characters and two check digits (ISO 17442, mod 97)      ``5493001KJTIIGC8Y1R12``
-    isni     15 digits and a check character (ISO 7064 Mod 11-2)         ``000000012146438X``
-    orcid    like ISNI, in groups of four                                ``0000-0002-1825-0097``
-    grid     ``grid.``, digits, ``.``, one or two hex digits             ``grid.20861.3d``
-    ======== =========================================================== ====================
+    wikidata ``Q`` and digits                                             ``Q42``
+    lei      18 characters and two check digits (ISO 17442, mod 97)       ``5493001KJTIIGC8Y1R12``
+    isni     15 digits and a check character (ISO 7064 Mod 11-2)          ``000000012146438X``
+    orcid    like ISNI, in groups of four                                 ``0000-0002-1825-0097``
+    grid     ``grid.``, digits, ``.``, one or two hex digits              ``grid.20861.3d``
+    ======== ============================================================ =========================
 
     Args:
         scheme: The registry, lower case (``"ror"``).

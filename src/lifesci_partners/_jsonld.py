@@ -131,7 +131,11 @@ def _address(address: Address, locale: str | None) -> dict[str, Any]:
 
 
 def _reference(
-    org_id: str | None, name: str | None, same_as: str | None, directory: Directory | None
+    org_id: str | None,
+    name: str | None,
+    same_as: str | None,
+    directory: Directory | None,
+    locale: str | None,
 ) -> dict[str, Any] | None:
     """A small node for another organization, or None if nothing names it."""
     url = None
@@ -141,7 +145,7 @@ def _reference(
         except NotFoundError:
             pass
         else:
-            name = known.name.default
+            name = known.name.get(locale)
             url = known.website
     if name is None and same_as is None:
         return None
@@ -152,7 +156,7 @@ def _founder(founder: Founder, locale: str | None, directory: Directory | None) 
     if founder.kind is FounderKind.PERSON:
         return {"@type": "Person", "name": founder.name.get(locale)}
     if founder.kind is FounderKind.ORGANIZATION:
-        node = _reference(founder.organization, None, None, directory)
+        node = _reference(founder.organization, None, None, directory, locale)
         return node or {"@type": "Organization", "name": founder.name.get(locale)}
     return None  # a group of unnamed people has no schema.org type
 
@@ -173,9 +177,11 @@ def _role(position: Position, locale: str | None) -> dict[str, Any]:
     )
 
 
-def _relation(relationship: Relationship, directory: Directory | None) -> dict[str, Any] | None:
+def _relation(
+    relationship: Relationship, directory: Directory | None, locale: str | None
+) -> dict[str, Any] | None:
     same_as = None if relationship.identifier is None else relationship.identifier.url
-    return _reference(relationship.organization, relationship.label, same_as, directory)
+    return _reference(relationship.organization, relationship.label, same_as, directory, locale)
 
 
 def organization_node(
@@ -211,7 +217,7 @@ def organization_node(
     }
     for relationship in org.relationships:
         prop = _RELATION_PROPERTIES.get(relationship.kind)
-        target = _relation(relationship, directory)
+        target = _relation(relationship, directory, locale)
         if prop is not None and target is not None:
             node.setdefault(prop, [])
             node[prop] = [*(node[prop] or []), target]

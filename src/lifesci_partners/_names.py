@@ -24,9 +24,9 @@ class NameKind(enum.Enum):
     LABEL = "label"
     """An official name, in full."""
     ACRONYM = "acronym"
-    """An acronym or initialism: ``LINK-J``."""
+    """An acronym or initialism, such as ``LINK-J``."""
     ALIAS = "alias"
-    """Another name it is known by: a short name, a former or informal name."""
+    """Another name it is known by, such as a short, former or informal name."""
 
 
 def _normalize_locale(value: object) -> object:

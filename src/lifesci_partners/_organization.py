@@ -155,11 +155,11 @@ class FounderKind(enum.Enum):
     """
 
     ORGANIZATION = "organization"
-    """An organization: ``Mitsui Fudosan``."""
+    """An organization, such as ``Mitsui Fudosan``."""
     PERSON = "person"
     """A person named by the source."""
     GROUP = "group"
-    """People the source does not name one by one: ``volunteers from academic circles``."""
+    """People the source does not name one by one (``volunteers from academic circles``)."""
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ class RelationshipKind(enum.Enum):
     """
 
     PARENT = "parent"
-    """The other organization is this one's parent: this one is part of it."""
+    """The other organization is this one's parent; this one is part of it."""
     CHILD = "child"
     """The other organization is part of this one."""
     RELATED = "related"
