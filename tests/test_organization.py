@@ -21,6 +21,8 @@ from lifesci_partners import (
     PartialDate,
     Person,
     Position,
+    Relationship,
+    RelationshipKind,
     ValidationError,
     from_json,
     to_json,
@@ -184,6 +186,19 @@ class TestOrganizationFields:
         """Links are checked like websites."""
         with pytest.raises(ValidationError, match=r"\$\.url: 'ftp://x.org/' is not an http"):
             Organization(id="x", name=NAME, links=[Link("ftp://x.org/")])
+
+    def test_no_relationship_with_itself(self) -> None:
+        """An organization cannot relate to itself, nor found itself."""
+        assert problems(
+            relationships=[Relationship(RelationshipKind.RELATED, organization="mpr")],
+            founders=[Founder(NAME, FounderKind.ORGANIZATION, "mpr")],
+        ) == (
+            (
+                "$.relationships[0].organization: an organization has no relationship with itself "
+                "('mpr')"
+            ),
+            "$.founders[0].organization: an organization cannot found itself ('mpr')",
+        )
 
     def test_identifier_lookup(self) -> None:
         """identifier() finds the first identifier of a scheme."""

@@ -147,6 +147,14 @@ class TestOtherRecords:
         assert [a.locality for a in org.locations] == [LocalizedText({"en": "Munich"})]
         assert org.relationships[0].kind is RelationshipKind.SUCCESSOR
 
+    def test_display_label_wins_its_language(self) -> None:
+        """When two labels share a language, the display label is the name, the other a label."""
+        record = copy.deepcopy(ror_records.CALTECH)
+        record["names"].insert(0, {"value": "Caltech Institute", "types": ["label"], "lang": "en"})
+        org = from_ror(record)
+        assert org.name == LocalizedText({"en": "California Institute of Technology"})
+        assert org.other_names[0] == OrganizationName("Caltech Institute", NameKind.LABEL, "en")
+
     def test_org_id(self) -> None:
         """org_id chooses the id in your data set."""
         assert from_ror(ror_records.CALTECH, org_id="caltech").id == "caltech"

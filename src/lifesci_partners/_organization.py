@@ -374,6 +374,17 @@ class Organization:
             problems.append(
                 f"$.dissolved_on: {self.dissolved_on} is before the founding, {self.founded_on}"
             )
+        problems.extend(
+            f"$.relationships[{index}].organization: an organization has no relationship "
+            f"with itself ({self.id!r})"
+            for index, relationship in enumerate(self.relationships)
+            if relationship.organization == self.id
+        )
+        problems.extend(
+            f"$.founders[{index}].organization: an organization cannot found itself ({self.id!r})"
+            for index, founder in enumerate(self.founders)
+            if founder.organization == self.id
+        )
         problems.extend(_repeats("other_names", self.other_names))
         problems.extend(_repeats("identifiers", self.identifiers))
         problems.extend(_repeats("links", self.links))

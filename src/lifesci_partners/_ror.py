@@ -226,11 +226,13 @@ def _read_name(reader: _Reader, names: _Names, raw: object, path: str) -> None:
     if text is None or kind is None or not usable:
         return
     text = text.strip()
-    if kind is NameKind.LABEL and locale is not None and locale not in names.labels:
-        if "ror_display" in types:
-            names.labels = {locale: text, **names.labels}
-        else:
-            names.labels[locale] = text
+    if kind is NameKind.LABEL and locale is not None and "ror_display" in types:
+        replaced = names.labels.pop(locale, None)
+        names.labels = {locale: text, **names.labels}
+        if replaced is not None:
+            names.others.insert(0, OrganizationName(replaced, NameKind.LABEL, locale))
+    elif kind is NameKind.LABEL and locale is not None and locale not in names.labels:
+        names.labels[locale] = text
     elif kind is NameKind.ACRONYM and names.acronym is None:
         names.acronym = text
     else:

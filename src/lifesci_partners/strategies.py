@@ -302,6 +302,9 @@ def relationships() -> st.SearchStrategy[Relationship]:
 
 
 def _organization(kinds: list[OrganizationKind], dates: _Span, **fields: Any) -> Organization:
+    own = fields["id"]  # an organization neither relates to nor founds itself
+    fields["relationships"] = [r for r in fields["relationships"] if r.organization != own]
+    fields["founders"] = [f for f in fields["founders"] if f.organization != own]
     return Organization(
         kind=kinds[0] if kinds else None,
         other_kinds=kinds[1:],
