@@ -190,8 +190,9 @@ class Figure:
 
     Figures add up: the bounds of the sum are the sums of the bounds, and the qualifier of the
     sum is derived from them (EXACT + EXACT is EXACT, NEARLY + EXACT is NEARLY, OVER + NEARLY
-    is APPROXIMATELY); see :meth:`__add__`. Only figures of the same kind add up: counts with
-    counts, decimals with decimals, money in one currency with money in that currency.
+    is APPROXIMATELY); see :meth:`~lifesci_partners.Figure.__add__`. Only figures of the same
+    kind add up: counts with counts, decimals with decimals, money in one currency with money
+    in that currency.
 
     Args:
         value: A non-negative ``int`` count, ``Decimal`` or :class:`Money`. For ``BETWEEN``,

@@ -151,7 +151,7 @@ class Money:
 
     @property
     def minor_unit_digits(self) -> int:
-        """How many decimal places the currency's minor unit has, from CLDR: EUR 2, JPY 0.
+        """The number of decimal places of the currency's minor unit (EUR 2, JPY 0), from CLDR.
 
         Example:
             >>> Money("1", "BHD").minor_unit_digits
@@ -248,11 +248,11 @@ class Money:
         choose.
 
         Args:
-            rounding: A rounding mode from :mod:`decimal`, such as ``decimal.ROUND_HALF_EVEN``
+            rounding: A rounding mode from ``decimal``, such as ``decimal.ROUND_HALF_EVEN``
                 (banker's rounding, the default) or ``decimal.ROUND_HALF_UP``.
 
         Raises:
-            ValidationError: ``rounding`` is not a :mod:`decimal` rounding mode.
+            ValidationError: ``rounding`` is not a ``decimal`` rounding mode.
 
         Example:
             >>> import decimal

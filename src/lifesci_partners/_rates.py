@@ -228,7 +228,7 @@ class ExchangeRates:
             on: The day whose rate applies.
             policy: ``"on_date"`` (the default) or ``"latest_before"``.
             inverse: Whether a rate of the opposite pair may be used.
-            rounding: A :mod:`decimal` rounding mode for the final rounding.
+            rounding: A ``decimal`` rounding mode for the final rounding.
 
         Returns:
             The converted amount with the rate that produced it.

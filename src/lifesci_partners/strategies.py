@@ -254,7 +254,7 @@ def exchange_rates(
     .. versionadded:: 0.1.0
     """
     pool = _CURRENCIES if currencies is None else tuple(currencies)
-    base, quote = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=2, unique=True))
+    base, quote = draw(st.sampled_from([(b, q) for b in pool for q in pool if b != q]))
     rate = draw(
         _decimals(
             allow_negative=False, positive=True, min_exponent=-6, max_exponent=3, max_digits=9
@@ -271,14 +271,15 @@ def exchange_rates(
 
 def exchange_rate_tables(
     rates: st.SearchStrategy[ExchangeRate] | None = None,
+    max_size: int = 8,
 ) -> st.SearchStrategy[ExchangeRates]:
-    """Tables of up to 10 rates, at most one per pair and day.
+    """Tables of up to ``max_size`` rates drawn from ``rates``, at most one per pair and day.
 
     .. versionadded:: 0.1.0
     """
     items = st.lists(
         exchange_rates() if rates is None else rates,
-        max_size=10,
+        max_size=max_size,
         unique_by=lambda r: (r.base, r.quote, r.on),
     )
     return items.map(ExchangeRates)
