@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from lifesci_partners import (
     Conversion,
@@ -239,6 +240,51 @@ class TestStrictInput:
         rate = {"base": "EUR", "quote": "JPY", "rate": "120", "on": "2020-02-05", "source": "x"}
         (error,) = errors_for({"rates": [rate, rate]}, ExchangeRates)
         assert error.startswith("$.rates[1]: a second EUR/JPY rate for 2020-02-05")
+
+
+def number_leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every number in JSON data, written as a string or as an integer."""
+    if isinstance(data, dict):
+        return [p for key, item in data.items() for p in number_leaves(item, (*path, key))]
+    if isinstance(data, list):
+        return [p for i, item in enumerate(data) for p in number_leaves(item, (*path, i))]
+    if type(data) is int or (type(data) is str and data.lstrip("-").replace(".", "", 1).isdigit()):
+        return [path]
+    return []
+
+
+def with_float_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """A deep copy of ``data`` with the number at ``path`` replaced by a float."""
+    copy = json.loads(json.dumps(data))
+    parent = copy
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = float(parent[path[-1]])
+    return copy
+
+
+class TestNoFloatEntersAnywhere:
+    @given(st.data(), lst.figures())
+    def test_figures(self, data: st.DataObject, figure: Figure) -> None:
+        """Any number in a figure's JSON, as a float, is refused by from_dict and from_json."""
+        document = to_dict(figure)
+        leaves = number_leaves(document)
+        assume(leaves)
+        bad = with_float_at(document, data.draw(st.sampled_from(leaves)))
+        with pytest.raises(ValidationError, match="not exact"):
+            from_dict(bad, Figure)
+        with pytest.raises(ValidationError, match="not exact"):
+            from_json(json.dumps(bad), Figure)
+
+    @given(st.data(), lst.exchange_rate_tables(max_size=3))
+    def test_rate_tables(self, data: st.DataObject, table: ExchangeRates) -> None:
+        """Any rate of a table's JSON, given as a float, is refused."""
+        document = to_dict(table)
+        leaves = number_leaves(document)
+        assume(leaves)
+        bad = with_float_at(document, data.draw(st.sampled_from(leaves)))
+        with pytest.raises(ValidationError, match="not exact"):
+            from_json(json.dumps(bad), ExchangeRates)
 
 
 def test_qualifier_round_trip() -> None:

@@ -157,8 +157,9 @@ class TestArithmetic:
         with pytest.raises(TypeError):
             5 + Money("1", "EUR")
 
-    def test_neg_and_abs(self) -> None:
-        """Negation and abs keep the exponent."""
+    def test_neg_pos_and_abs(self) -> None:
+        """Negation, unary plus and abs keep the exponent."""
+        assert repr(+Money("1.50", "EUR")) == "Money('1.50', 'EUR')"
         assert repr(-Money("1.50", "EUR")) == "Money('-1.50', 'EUR')"
         assert repr(abs(Money("-1.50", "EUR"))) == "Money('1.50', 'EUR')"
 

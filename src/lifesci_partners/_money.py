@@ -188,6 +188,9 @@ class Money:
         self._check_same(other, "subtract")
         return self._with(EXACT.subtract(self.amount, other.amount), f"{self} - {other}")
 
+    def __pos__(self) -> Money:
+        return self
+
     def __neg__(self) -> Money:
         return Money(self.amount.copy_negate(), self.currency)
 
