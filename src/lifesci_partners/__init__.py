@@ -17,10 +17,12 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._names import NameKind, OrganizationName
 from lifesci_partners._organization import (
     Address,
@@ -31,13 +33,17 @@ from lifesci_partners._organization import (
     OrganizationStatus,
 )
 from lifesci_partners._people import Person, Position
+from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._ror import from_ror
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
+    CurrencyMismatchError,
+    FloatNotAllowedError,
     IncomparableError,
     LifesciPartnersError,
     NotFoundError,
+    RateNotFoundError,
     ValidationError,
 )
 
@@ -51,8 +57,15 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "Bounds",
+    "Conversion",
+    "CurrencyMismatchError",
     "DatePrecision",
     "Directory",
+    "ExchangeRate",
+    "ExchangeRates",
+    "Figure",
+    "FloatNotAllowedError",
     "Founder",
     "FounderKind",
     "Identifier",
@@ -61,6 +74,7 @@ __all__ = [
     "Link",
     "LinkKind",
     "LocalizedText",
+    "Money",
     "NameKind",
     "NotFoundError",
     "Organization",
@@ -72,6 +86,8 @@ __all__ = [
     "Period",
     "Person",
     "Position",
+    "Qualifier",
+    "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
     "Term",
