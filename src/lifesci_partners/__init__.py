@@ -16,10 +16,16 @@ from lifesci_partners._convert import (
     to_json,
 )
 from lifesci_partners._directory import Directory
+from lifesci_partners._formatting import Formatter
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Address, Organization
 from lifesci_partners._terms import Period, Term, TermConvention
-from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
+from lifesci_partners.exceptions import (
+    LifesciPartnersError,
+    NotFoundError,
+    UnknownLocaleError,
+    ValidationError,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -31,6 +37,7 @@ __all__ = [
     "AgreementKind",
     "AgreementStatus",
     "Directory",
+    "Formatter",
     "LifesciPartnersError",
     "LocalizedText",
     "NotFoundError",
@@ -39,6 +46,7 @@ __all__ = [
     "Period",
     "Term",
     "TermConvention",
+    "UnknownLocaleError",
     "ValidationError",
     "__version__",
     "examples",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from babel import UnknownLocaleError as BabelUnknownLocaleError
+
+from lifesci_partners.exceptions import UnknownLocaleError
 
 __all__ = ["locale_key", "parse_locale"]
 
@@ -14,19 +17,20 @@ def _parse(tag: str) -> Locale:
     identifier = tag.replace("-", "_")
     try:
         return Locale.parse(identifier)
-    except UnknownLocaleError:
+    except BabelUnknownLocaleError:
         msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
     except (ValueError, TypeError):
         msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
 
 
 def parse_locale(tag: str | Locale) -> Locale:
     """Return the babel :class:`~babel.Locale` for ``tag`` (``ja-JP`` and ``ja_JP`` alike).
 
     Raises:
-        ValueError: The tag is malformed or names no locale that CLDR knows.
+        UnknownLocaleError: The tag is malformed or names no locale that CLDR knows (a
+            ``ValueError``).
     """
     if isinstance(tag, Locale):
         return tag
@@ -35,7 +39,7 @@ def parse_locale(tag: str | Locale) -> Locale:
         raise TypeError(msg)
     if not tag or tag != tag.strip():
         msg = f"malformed locale {tag!r}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg)
+        raise UnknownLocaleError(tag, msg)
     return _parse(tag)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["LifesciPartnersError", "NotFoundError", "ValidationError"]
+__all__ = ["LifesciPartnersError", "NotFoundError", "UnknownLocaleError", "ValidationError"]
 
 
 class LifesciPartnersError(Exception):
@@ -84,3 +84,31 @@ class NotFoundError(LifesciPartnersError, LookupError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class UnknownLocaleError(LifesciPartnersError, ValueError):
+    """A locale tag that is malformed or that CLDR does not know.
+
+    Args:
+        identifier: The tag as given.
+        message: What is wrong with it.
+
+    Example:
+        >>> from lifesci_partners import Formatter, UnknownLocaleError
+        >>> try:
+        ...     Formatter("xx-YY")
+        ... except UnknownLocaleError as err:
+        ...     print(err.identifier)
+        xx-YY
+
+    .. versionadded:: 0.1.0
+    """
+
+    identifier: object
+
+    def __init__(self, identifier: object, message: str) -> None:
+        self.identifier = identifier
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[UnknownLocaleError], tuple[object, str]]:
+        return (type(self), (self.identifier, str(self)))
