@@ -72,6 +72,38 @@ class _Figure(Protocol):
     def upper(self) -> int | Decimal | _Money | None: ...
 
 
+def _message(context: str, message: str) -> tuple[str, str]:
+    """Mark a message for the catalogs (``pybabel extract -k _message:1c,2``); no lookup."""
+    return context, message
+
+
+_STATUS_WORDS = {
+    AgreementStatus.DRAFT: _message("status", "draft"),
+    AgreementStatus.SIGNED: _message("status", "signed"),
+    AgreementStatus.IN_FORCE: _message("status", "in force"),
+    AgreementStatus.EXPIRED: _message("status", "expired"),
+    AgreementStatus.TERMINATED: _message("status", "terminated"),
+}
+_KIND_WORDS = {
+    AgreementKind.MOU: _message("agreement kind", "memorandum of understanding"),
+    AgreementKind.COOPERATION: _message("agreement kind", "cooperation agreement"),
+    AgreementKind.MEMBERSHIP: _message("agreement kind", "membership agreement"),
+    AgreementKind.FUNDING: _message("agreement kind", "funding agreement"),
+    AgreementKind.RESEARCH: _message("agreement kind", "research agreement"),
+    AgreementKind.LICENSE: _message("agreement kind", "license agreement"),
+    AgreementKind.NDA: _message("agreement kind", "confidentiality agreement"),
+    AgreementKind.OTHER: _message("agreement kind", "agreement"),
+}
+# By Qualifier value; "exact" needs no words and "between" has its own message.
+_QUALIFIER_WORDS = {
+    "approximately": _message("figure", "about {value}"),
+    "nearly": _message("figure", "nearly {value}"),
+    "over": _message("figure", "over {value}"),
+    "at_least": _message("figure", "at least {value}"),
+    "up_to": _message("figure", "up to {value}"),
+}
+
+
 def _capitalize(text: str) -> str:
     """Upper-case the first letter only: "memorandum of understanding ..." -> "Memorandum ..."."""
     return text[:1].upper() + text[1:]
@@ -360,18 +392,11 @@ class Formatter:
             upper = self._value(figure.upper, style)
             text = w.pgettext("figure", "between {value} and {upper}")
             return text.format(value=value, upper=upper)
-        templates = {
-            "approximately": lambda: w.pgettext("figure", "about {value}"),
-            "nearly": lambda: w.pgettext("figure", "nearly {value}"),
-            "over": lambda: w.pgettext("figure", "over {value}"),
-            "at_least": lambda: w.pgettext("figure", "at least {value}"),
-            "up_to": lambda: w.pgettext("figure", "up to {value}"),
-        }
-        template = templates.get(str(qualifier))
-        if template is None:
+        words = _QUALIFIER_WORDS.get(str(qualifier))
+        if words is None:
             msg = f"unknown qualifier {figure.qualifier!r}; use a Qualifier member"
             raise ValueError(msg)
-        return template().format(value=value)
+        return w.pgettext(*words).format(value=value)
 
     # Dates, periods and terms
 
@@ -466,21 +491,13 @@ class Formatter:
             >>> [Formatter(t).status(AgreementStatus.EXPIRED) for t in ("en", "fr", "ja", "de")]
             ['expired', 'expiré', '期間満了', 'abgelaufen']
         """
-        w = self._words
-        labels = {
-            AgreementStatus.DRAFT: lambda: w.pgettext("status", "draft"),
-            AgreementStatus.SIGNED: lambda: w.pgettext("status", "signed"),
-            AgreementStatus.IN_FORCE: lambda: w.pgettext("status", "in force"),
-            AgreementStatus.EXPIRED: lambda: w.pgettext("status", "expired"),
-            AgreementStatus.TERMINATED: lambda: w.pgettext("status", "terminated"),
-        }
-        label = labels.get(status)
-        if label is None:
+        words = _STATUS_WORDS.get(status)
+        if words is None:
             if isinstance(status, AgreementStatus):  # a status newer than our catalogs
                 return status.value.replace("_", " ")
             msg = f"expected an AgreementStatus, got {status!r}"
             raise TypeError(msg)
-        return label()
+        return self._words.pgettext(*words)
 
     def agreement_kind(self, kind: AgreementKind) -> str:
         """The name of a kind of agreement, in lower case as inside a sentence.
@@ -490,26 +507,13 @@ class Formatter:
             >>> [Formatter(t).agreement_kind(AgreementKind.MOU) for t in ("en", "fr", "ja")]
             ['memorandum of understanding', 'protocole d’accord', '覚書']
         """
-        w = self._words
-        names = {
-            AgreementKind.MOU: lambda: w.pgettext("agreement kind", "memorandum of understanding"),
-            AgreementKind.COOPERATION: lambda: w.pgettext(
-                "agreement kind", "cooperation agreement"
-            ),
-            AgreementKind.MEMBERSHIP: lambda: w.pgettext("agreement kind", "membership agreement"),
-            AgreementKind.FUNDING: lambda: w.pgettext("agreement kind", "funding agreement"),
-            AgreementKind.RESEARCH: lambda: w.pgettext("agreement kind", "research agreement"),
-            AgreementKind.LICENSE: lambda: w.pgettext("agreement kind", "license agreement"),
-            AgreementKind.NDA: lambda: w.pgettext("agreement kind", "confidentiality agreement"),
-            AgreementKind.OTHER: lambda: w.pgettext("agreement kind", "agreement"),
-        }
-        name = names.get(kind)
-        if name is None:
-            if isinstance(kind, AgreementKind):  # a kind newer than our catalogs
-                return w.pgettext("agreement kind", "agreement")
-            msg = f"expected an AgreementKind, got {kind!r}"
-            raise TypeError(msg)
-        return name()
+        words = _KIND_WORDS.get(kind)
+        if words is None:
+            if not isinstance(kind, AgreementKind):
+                msg = f"expected an AgreementKind, got {kind!r}"
+                raise TypeError(msg)
+            words = _KIND_WORDS[AgreementKind.OTHER]  # a kind newer than our catalogs
+        return self._words.pgettext(*words)
 
     def agreement(
         self,
