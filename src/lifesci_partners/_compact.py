@@ -18,6 +18,8 @@ import attrs
 from babel import Locale
 from babel.numbers import NumberPattern
 
+from lifesci_partners._patterns import wide_context
+
 __all__ = ["SIGNIFICANT_DIGITS", "CompactNumber", "compact", "round_significant"]
 
 SIGNIFICANT_DIGITS = 3
@@ -37,8 +39,7 @@ def round_significant(value: Decimal, digits: int = SIGNIFICANT_DIGITS) -> Decim
     if not value or not value.is_finite():
         return value
     quantum = _ONE.scaleb(value.adjusted() - digits + 1)
-    with decimal.localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() + 2)
+    with decimal.localcontext(wide_context()):
         rounded = value.quantize(quantum, rounding=decimal.ROUND_HALF_EVEN)
     return value if rounded == value else rounded
 
@@ -90,7 +91,17 @@ def compact(
     """
     if not value.is_finite():
         return None
-    rounded = round_significant(abs(value))
+    with decimal.localcontext(wide_context()):
+        return _compact(value, locale, patterns, currency)
+
+
+def _compact(
+    value: Decimal,
+    locale: Locale,
+    patterns: Mapping[str, Mapping[str, NumberPattern]],
+    currency: str | None,
+) -> CompactNumber | None:
+    rounded = round_significant(value.copy_abs())
     others = patterns.get("other")
     if not rounded or not others:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import threading
 from collections.abc import Callable, Iterable
@@ -18,7 +19,7 @@ from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatu
 from lifesci_partners._compact import CompactNumber, compact
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._organization import Address, Organization
-from lifesci_partners._patterns import currency_formatter, date_formatter
+from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
 from lifesci_partners._terms import Period, Term
 from lifesci_partners._words import Words, words_for
 
@@ -299,7 +300,8 @@ class Formatter:
             if found is not None:
                 return self._signed(value, found.text)
         pattern = locale.decimal_formats[None]
-        return str(pattern.apply(value, locale, decimal_quantization=False))
+        with decimal.localcontext(wide_context()):
+            return str(pattern.apply(value, locale, decimal_quantization=False))
 
     def money(self, money: _Money, compact: Compact | None = None) -> str:
         """Format an amount of money, in full or compact.
@@ -653,10 +655,12 @@ class Formatter:
             on: The date for the agreements' statuses; ``None`` leaves them out.
         """
         w = self._words
-        lines = [f"# {w.pgettext('directory', 'Organizations')}", ""]
+        organizations = w.pgettext("directory", "Organizations")
+        agreements = w.pgettext("directory", "Agreements")
+        lines = [f"# {organizations}", ""]
         for organization in directory.organizations:
             lines.extend((self.organization(organization), ""))
-        lines.extend((f"# {w.pgettext('directory', 'Agreements')}", ""))
+        lines.extend((f"# {agreements}", ""))
         lines.extend(
             f"- {self.agreement(agreement, directory, on)}" for agreement in directory.agreements
         )

@@ -11,6 +11,7 @@ unchanged, so the output never differs.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 from collections.abc import Callable
 from decimal import Decimal
@@ -25,17 +26,29 @@ from babel.numbers import (
     get_group_symbol,
 )
 
-__all__ = ["currency_formatter", "date_formatter"]
+__all__ = ["currency_formatter", "date_formatter", "wide_context"]
 
-# Decimal's default context has 28 digits; babel's quantize fails beyond it, and so do we (by
-# handing such numbers to babel, which raises the same error).
+# Longer numbers go to babel in a wide decimal context, where its arithmetic stays exact.
 _SAFE_DIGITS = 26
+_WIDE_PRECISION = 200
 _THOUSANDS = (3, 3)
+
+
+def wide_context() -> decimal.Context:
+    """A decimal context in which babel formats any amount a model holds, without rounding.
+
+    Babel computes in the caller's context, whose 28 digits (or fewer, if a program changed
+    them) would round a long amount or make babel raise ``InvalidOperation``.
+    """
+    context = decimal.Context(prec=_WIDE_PRECISION, rounding=decimal.ROUND_HALF_EVEN)
+    context.traps[decimal.Inexact] = False
+    return context
 
 
 def _babel_currency(locale: Locale, currency: str) -> Callable[[Decimal], str]:
     def format_with_babel(amount: Decimal) -> str:
-        return format_currency(amount, currency, locale=locale, decimal_quantization=False)
+        with decimal.localcontext(wide_context()):
+            return format_currency(amount, currency, locale=locale, decimal_quantization=False)
 
     return format_with_babel
 
@@ -61,21 +74,29 @@ def currency_formatter(locale: Locale, currency: str) -> Callable[[Decimal], str
     ):
         return _babel_currency(locale, currency)
     symbol = get_currency_symbol(currency, locale)
+    group, decimal_point = get_group_symbol(locale), get_decimal_symbol(locale)
+    if "'" in symbol + group + decimal_point:
+        # babel removes quotes from its whole result, separators included (de_CH: 1'000 -> 1000)
+        return _babel_currency(locale, currency)
 
     def affix(text: str) -> str:
         return text.replace("¤¤", currency.upper()).replace("¤", symbol)
 
     positive = (affix(pattern.prefix[0]), affix(pattern.suffix[0]))
     negative = (affix(pattern.prefix[1]), affix(pattern.suffix[1]))
-    separators = str.maketrans({",": get_group_symbol(locale), ".": get_decimal_symbol(locale)})
+    separators = str.maketrans({",": group, ".": decimal_point})
     digits = get_currency_precision(currency)
     by_babel = _babel_currency(locale, currency)
 
     def format_amount(amount: Decimal) -> str:
-        if not isinstance(amount, Decimal) or not amount.is_finite():
+        if (
+            not isinstance(amount, Decimal)
+            or not amount.is_finite()
+            or len(amount.as_tuple().digits) > _SAFE_DIGITS
+        ):
             return by_babel(amount)
         prefix, suffix = negative if amount.is_signed() else positive
-        value = abs(amount).normalize()
+        value = amount.copy_abs().normalize()
         exponent = value.as_tuple().exponent
         places = digits if exponent >= 0 else max(digits, -exponent)  # type: ignore[operator]  # finite
         if value.adjusted() + places > _SAFE_DIGITS:
