@@ -21,7 +21,9 @@ def _half_unit_at_third_digit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(value.adjusted() - 3)
 
 
-def parse_back(text: str, locale: Locale, patterns: dict[str, dict[str, object]]) -> Decimal:
+def parse_back(
+    text: str, locale: Locale, patterns: dict[str, dict[str, object]], currency: str = "EUR"
+) -> Decimal:
     """Read a compact text back into the number it stands for, from the locale's own patterns.
 
     The number in the text is parsed with babel; what surrounds it tells the power of ten.
@@ -32,7 +34,7 @@ def parse_back(text: str, locale: Locale, patterns: dict[str, dict[str, object]]
     for by_size in patterns.values():
         for size, pattern in by_size.items():
             sample = pattern.apply(  # type: ignore[attr-defined]
-                Decimal(123), locale, currency="EUR", currency_digits=False
+                Decimal(123), locale, currency=currency, currency_digits=False
             )
             if sample.replace("123", "#", 1) == shape:
                 zeros = pattern.pattern.count("0")  # type: ignore[attr-defined]
