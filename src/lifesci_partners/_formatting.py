@@ -146,6 +146,10 @@ class _LocaleData:
             )
         return found
 
+    def known_currency(self, code: object) -> Callable[[Decimal], str] | None:
+        """The prepared formatter of a currency already seen, else ``None``."""
+        return self._currencies.get(code) if type(code) is str else None
+
     def currency(self, code: str) -> Callable[[Decimal], str]:
         found = self._currencies.get(code)
         if found is None:
@@ -324,11 +328,16 @@ class Formatter:
             ValueError: The currency is not an ISO 4217 code or ``compact`` is unknown.
         """
         amount = getattr(money, "amount", None)
+        code = getattr(money, "currency", None)
+        if compact is None and type(amount) is Decimal:  # the common case, kept short
+            known = self._data.known_currency(code)
+            if known is not None:
+                return known(amount)
         if not isinstance(amount, Decimal):
             msg = f"expected a Money (a Decimal amount and a currency code), got {money!r}"
             raise TypeError(msg)
         _check_number(amount)
-        code = _check_currency(getattr(money, "currency", None))
+        code = _check_currency(code)
         style = _check_compact(compact)
         if style == "short":
             locale = self.locale

@@ -84,25 +84,29 @@ def currency_formatter(locale: Locale, currency: str) -> Callable[[Decimal], str
 
     positive = (affix(pattern.prefix[0]), affix(pattern.suffix[0]))
     negative = (affix(pattern.prefix[1]), affix(pattern.suffix[1]))
-    separators = str.maketrans({",": group, ".": decimal_point})
     digits = get_currency_precision(currency)
     by_babel = _babel_currency(locale, currency)
+    plain = group == "," and decimal_point == "."
+    separators = str.maketrans({",": group, ".": decimal_point})
 
     def format_amount(amount: Decimal) -> str:
-        if (
-            not isinstance(amount, Decimal)
-            or not amount.is_finite()
-            or len(amount.as_tuple().digits) > _SAFE_DIGITS
-        ):
+        if not isinstance(amount, Decimal):
             return by_babel(amount)
-        prefix, suffix = negative if amount.is_signed() else positive
-        value = amount.copy_abs().normalize()
-        exponent = value.as_tuple().exponent
-        places = digits if exponent >= 0 else max(digits, -exponent)  # type: ignore[operator]  # finite
-        if value.adjusted() + places > _SAFE_DIGITS:
+        sign, figures, exponent = amount.as_tuple()
+        if not isinstance(exponent, int) or len(figures) > _SAFE_DIGITS:
+            return by_babel(amount)  # NaN, infinity, or too long for Decimal's usual context
+        if -exponent <= digits:
+            places = digits
+        else:  # more fraction digits than the currency has: show them all but trailing zeros
+            normal = amount.normalize().as_tuple().exponent
+            places = max(digits, -normal)  # type: ignore[operator]  # finite
+        if len(figures) + exponent + places > _SAFE_DIGITS:
             return by_babel(amount)
-        number = f"{value:,.{places}f}".translate(separators)
-        return f"{prefix}{number}{suffix}"
+        prefix, suffix = negative if sign else positive
+        number = f"{amount.copy_abs():,.{places}f}"
+        if not plain:
+            number = number.translate(separators)
+        return prefix + number + suffix
 
     return format_amount
 
@@ -144,10 +148,6 @@ def _field(locale: Locale, name: str) -> Callable[[dt.date], str] | None:
     return None
 
 
-def _literal(text: str, _day: dt.date) -> str:
-    return text
-
-
 def _by_babel(locale: Locale, name: str, day: dt.date) -> str:
     return DateTimeFormat(day, locale)[name]
 
@@ -161,20 +161,23 @@ def date_formatter(locale: Locale, format: str) -> Callable[[dt.date], str]:  # 
         pattern = get_date_format(format, locale=locale).pattern  # type: ignore[arg-type]  # checked
     else:
         pattern = format
-    parts: list[Callable[[dt.date], str]] = []
+    template: list[str] = []
+    getters: list[Callable[[dt.date], str]] = []
     for _kind, value in tokenize_pattern(pattern):
         if isinstance(value, str):  # literal text between fields
-            parts.append(functools.partial(_literal, value))
+            template.append(value.replace("%", "%%"))
             continue
         name = value[0] * value[1]
         getter = _field(locale, name)
         if getter is None:  # a field that depends on more than one part of the date
             getter = functools.partial(_by_babel, locale, name)
-        parts.append(getter)
+        template.append("%s")
+        getters.append(getter)
+    text = "".join(template)
 
     def format_day(day: dt.date) -> str:
         if isinstance(day, dt.datetime):
             day = day.date()
-        return "".join([part(day) for part in parts])
+        return text % tuple([getter(day) for getter in getters])
 
     return format_day
