@@ -263,7 +263,7 @@ class Formatter:
 
     @property
     def words_language(self) -> str:
-        """The catalog our own words come from: ``"fr"`` for ``fr_CA``, ``"en"`` if none fits.
+        """Which catalog our own words come from (``"fr"`` for ``fr_CA``; ``"en"`` if none fits).
 
         Example:
             >>> Formatter("fr-CA").words_language, Formatter("es").words_language
