@@ -62,6 +62,15 @@ class _Figure:
     upper: int | Decimal | _Money | None = None
 
 
+@attrs.frozen
+class _PartialDate:
+    """Stands in for ``PartialDate`` (same fields) until the organization work is merged."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
 def eur(amount: str) -> _Money:
     return _Money(Decimal(amount), "EUR")
 
@@ -375,6 +384,25 @@ class TestDates:
             "Feb 5, 2020",
             "2/5/20",
         ]
+
+    @pytest.mark.parametrize(
+        ("locale", "month", "year"),
+        [
+            ("en", "January 2005", "2005"),
+            ("fr", "janvier 2005", "2005"),
+            ("ja", "2005年1月", "2005年"),
+            ("de", "Januar 2005", "2005"),
+        ],
+    )
+    def test_reduced_precision(self, locale: str, month: str, year: str) -> None:
+        """A date known to the month or the year shows only that, in CLDR's pattern."""
+        f = Formatter(locale)
+        assert f.date(_PartialDate(2005, 1)) == month
+        assert f.date(_PartialDate(2005)) == year
+
+    def test_partial_date_to_the_day(self) -> None:
+        """A partial date known to the day reads like a date."""
+        assert Formatter("fr").date(_PartialDate(2005, 1, 3)) == "3 janvier 2005"
 
     def test_bad_format(self) -> None:
         """An unknown format is a ValueError."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from babel import Locale
-from babel.dates import format_interval
+from babel.dates import format_interval, match_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
 
@@ -36,6 +36,8 @@ DateFormat = Literal["full", "long", "medium", "short"]
 
 _DATE_FORMATS = ("full", "long", "medium", "short")
 _INTERVAL_SKELETONS = {"medium": "yMMMd", "short": "yMd"}
+# CLDR skeletons for a date known to the month, by format; a year alone is skeleton "y".
+_MONTH_SKELETONS = {"full": "yMMMM", "long": "yMMMM", "medium": "yMMM", "short": "yM"}
 _LIST_STYLES = frozenset(
     {"standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"}
 )
@@ -58,6 +60,19 @@ class _Money(Protocol):
 class _Qualifier(Protocol):
     @property
     def value(self) -> str: ...
+
+
+class _PartialDate(Protocol):
+    """What :meth:`Formatter.date` needs of a ``PartialDate``: a year, maybe a month and a day."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def month(self) -> int | None: ...
+
+    @property
+    def day(self) -> int | None: ...
 
 
 class _Figure(Protocol):
@@ -157,6 +172,18 @@ class _LocaleData:
                 found = self._currencies.get(code)
                 if found is None:
                     found = self._currencies[code] = currency_formatter(self.locale, code)
+        return found
+
+    def skeleton(self, skeleton: str) -> Callable[[dt.date], str]:
+        """The prepared date pattern that CLDR gives for a skeleton (``"yMMMM"``: January 2005)."""
+        key = f"skeleton:{skeleton}"
+        found = self._dates.get(key)
+        if found is None:
+            skeletons = self.locale.datetime_skeletons
+            best = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
+            pattern = str(skeletons[best]) if best else skeleton
+            with self._lock:
+                found = self._dates[key] = date_formatter(self.locale, pattern)
         return found
 
     def date(self, format: str) -> Callable[[dt.date], str]:  # noqa: A002  # babel's name
@@ -411,10 +438,16 @@ class Formatter:
 
     # Dates, periods and terms
 
-    def date(self, day: dt.date, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+    def date(self, day: dt.date | _PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         """Format a date with a CLDR format: ``"full"``, ``"long"``, ``"medium"`` or ``"short"``.
 
-        The text is babel's ``format_date`` for the locale.
+        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A date of
+        reduced precision (a ``PartialDate``) shows only what is known, with CLDR's pattern for
+        a month of a year (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
+
+        Raises:
+            ValueError: ``format`` is not one of the four.
+            TypeError: ``day`` is not a date.
 
         Example:
             >>> import datetime as dt
@@ -426,10 +459,17 @@ class Formatter:
         if format not in _DATE_FORMATS:
             msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
             raise ValueError(msg)
-        if not isinstance(day, dt.date):
-            msg = f"expected a date, got {day!r}"
+        if isinstance(day, dt.date):
+            return self._data.date(format)(day)
+        year, month = getattr(day, "year", None), getattr(day, "month", None)
+        if not isinstance(year, int) or isinstance(day, (str, bytes)):
+            msg = f"expected a date or a PartialDate, got {day!r}"
             raise TypeError(msg)
-        return self._data.date(format)(day)
+        if month is None:
+            return self._data.skeleton("y")(dt.date(year, 1, 1))
+        if day.day is None:
+            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(year, month, 1))
+        return self._data.date(format)(dt.date(year, month, day.day))
 
     def period(self, period: Period, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         r"""Format a period as a CLDR date interval, from its first to its last day (inclusive).
