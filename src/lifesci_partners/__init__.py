@@ -16,13 +16,19 @@ from lifesci_partners._convert import (
     to_json,
 )
 from lifesci_partners._directory import Directory
+from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._formatting import Formatter
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
+    CurrencyMismatchError,
+    FloatNotAllowedError,
     LifesciPartnersError,
     NotFoundError,
+    RateNotFoundError,
     UnknownLocaleError,
     ValidationError,
 )
@@ -36,14 +42,24 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "Bounds",
+    "Conversion",
+    "CurrencyMismatchError",
     "Directory",
+    "ExchangeRate",
+    "ExchangeRates",
+    "Figure",
+    "FloatNotAllowedError",
     "Formatter",
     "LifesciPartnersError",
     "LocalizedText",
+    "Money",
     "NotFoundError",
     "Organization",
     "Party",
     "Period",
+    "Qualifier",
+    "RateNotFoundError",
     "Term",
     "TermConvention",
     "UnknownLocaleError",
