@@ -12,25 +12,16 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-import attrs
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, get_currency_precision
 
-from lifesci_partners import Formatter
+from lifesci_partners import Formatter, Money
 
 N = 100_000
 LOCALES = ("en", "fr", "ja", "de")
 CURRENCIES = ("EUR", "USD", "JPY", "GBP")
 REPEAT = 3
-
-
-@attrs.frozen
-class Money:
-    """An amount and a currency, as ``Formatter.money`` takes them."""
-
-    amount: Decimal
-    currency: str
 
 
 def _inputs(seed: int = 2020) -> list[tuple[str, Money, dt.date]]:

@@ -17,7 +17,9 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign
 
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._compact import CompactNumber, compact
+from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
+from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
 from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
 from lifesci_partners._terms import Period, Term
@@ -44,22 +46,6 @@ _LIST_STYLES = frozenset(
 _MILLION = 10**6
 # Where French elides "de" to "d'": a currency name that begins with a vowel sound.
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
-_CURRENCY_CODE_LENGTH = 3
-
-
-class _Money(Protocol):
-    """What :meth:`Formatter.money` needs of a ``Money``: an amount and an ISO 4217 code."""
-
-    @property
-    def amount(self) -> Decimal: ...
-
-    @property
-    def currency(self) -> str: ...
-
-
-class _Qualifier(Protocol):
-    @property
-    def value(self) -> str: ...
 
 
 class _PartialDate(Protocol):
@@ -73,19 +59,6 @@ class _PartialDate(Protocol):
 
     @property
     def day(self) -> int | None: ...
-
-
-class _Figure(Protocol):
-    """What :meth:`Formatter.figure` needs of a ``Figure``."""
-
-    @property
-    def value(self) -> int | Decimal | _Money: ...
-
-    @property
-    def qualifier(self) -> _Qualifier: ...
-
-    @property
-    def upper(self) -> int | Decimal | _Money | None: ...
 
 
 def _message(context: str, message: str) -> tuple[str, str]:
@@ -110,13 +83,13 @@ _KIND_WORDS = {
     AgreementKind.NDA: _message("agreement kind", "confidentiality agreement"),
     AgreementKind.OTHER: _message("agreement kind", "agreement"),
 }
-# By Qualifier value; "exact" needs no words and "between" has its own message.
+# EXACT needs no words, and BETWEEN has its own message with two values.
 _QUALIFIER_WORDS = {
-    "approximately": _message("figure", "about {value}"),
-    "nearly": _message("figure", "nearly {value}"),
-    "over": _message("figure", "over {value}"),
-    "at_least": _message("figure", "at least {value}"),
-    "up_to": _message("figure", "up to {value}"),
+    Qualifier.APPROXIMATELY: _message("figure", "about {value}"),
+    Qualifier.NEARLY: _message("figure", "nearly {value}"),
+    Qualifier.OVER: _message("figure", "over {value}"),
+    Qualifier.AT_LEAST: _message("figure", "at least {value}"),
+    Qualifier.UP_TO: _message("figure", "up to {value}"),
 }
 
 
@@ -199,19 +172,6 @@ class _LocaleData:
 @functools.lru_cache(maxsize=256)
 def _locale_data(key: str) -> _LocaleData:
     return _LocaleData(parse_locale(key))
-
-
-def _check_currency(code: object) -> str:
-    if (
-        not isinstance(code, str)
-        or len(code) != _CURRENCY_CODE_LENGTH
-        or not code.isascii()
-        or not code.isalpha()
-        or not code.isupper()
-    ):
-        msg = f"expected an ISO 4217 currency code such as 'EUR', got {code!r}"
-        raise ValueError(msg)
-    return code
 
 
 def _check_number(value: object) -> int | Decimal:
@@ -334,7 +294,7 @@ class Formatter:
         with decimal.localcontext(wide_context()):
             return str(pattern.apply(value, locale, decimal_quantization=False))
 
-    def money(self, money: _Money, compact: Compact | None = None) -> str:
+    def money(self, money: Money, compact: Compact | None = None) -> str:
         """Format an amount of money, in full or compact.
 
         In full, the text is babel's ``format_currency`` for the locale, and no digit is ever
@@ -344,27 +304,29 @@ class Formatter:
         small for a compact form in the locale is shown in full.
 
         Args:
-            money: A ``Money`` (anything with a ``Decimal`` ``amount`` and an ISO 4217
-                ``currency``).
+            money: The amount.
             compact: ``None``, ``"short"`` (``€864M``) or ``"long"`` (``€864 million``,
                 ``864 millions d’euros``, ``8.64億ユーロ``, ``864 Millionen Euro``). Long forms
                 start at a million; smaller amounts are written in full.
 
         Raises:
-            TypeError: ``money`` has no ``Decimal`` amount.
-            ValueError: The currency is not an ISO 4217 code or ``compact`` is unknown.
+            TypeError: ``money`` is not a :class:`~lifesci_partners.Money`.
+            ValueError: ``compact`` is not one of the three.
+
+        Example:
+            >>> from lifesci_partners import Money
+            >>> funding = Money("864000000", "EUR")
+            >>> [Formatter("ja").money(funding, c) for c in (None, "short", "long")]
+            ['€864,000,000.00', '€8.64億', '8.64億ユーロ']
         """
-        amount = getattr(money, "amount", None)
-        code = getattr(money, "currency", None)
-        if compact is None and type(amount) is Decimal:  # the common case, kept short
-            known = self._data.known_currency(code)
+        if compact is None and type(money) is Money:  # the common case, kept short
+            known = self._data.known_currency(money.currency)
             if known is not None:
-                return known(amount)
-        if not isinstance(amount, Decimal):
-            msg = f"expected a Money (a Decimal amount and a currency code), got {money!r}"
+                return known(money.amount)
+        if not isinstance(money, Money):
+            msg = f"expected a Money, got {money!r}"
             raise TypeError(msg)
-        _check_number(amount)
-        code = _check_currency(code)
+        amount, code = money.amount, money.currency
         style = _check_compact(compact)
         if style == "short":
             locale = self.locale
@@ -401,39 +363,42 @@ class Formatter:
             return get_minus_sign_symbol(self.locale) + text
         return text
 
-    def _value(self, value: int | Decimal | _Money, compact: Compact | None) -> str:
-        if isinstance(value, (int, Decimal)):
-            return self.number(value, compact)
-        return self.money(value, compact)
+    def _value(self, value: FigureValue, compact: Compact | None) -> str:
+        if isinstance(value, Money):
+            return self.money(value, compact)
+        return self.number(value, compact)
 
-    def figure(self, figure: _Figure, compact: Compact | None = None) -> str:
-        """Format a figure with its qualifier in the language's word order.
+    def figure(self, figure: Figure, compact: Compact | None = None) -> str:
+        """Format a figure with its qualifier, in the language's words and word order.
 
         Args:
-            figure: A ``Figure``: a count, a ``Decimal`` or a ``Money``, with its qualifier and,
-                for ``between``, its upper bound.
-            compact: How to format the values (see :meth:`money` and :meth:`number`).
+            figure: The figure: a count, a ``Decimal`` or a ``Money``, with its qualifier.
+            compact: How to write the values (see :meth:`money` and :meth:`number`).
 
         Raises:
-            ValueError: A ``between`` figure has no upper bound, or the qualifier is unknown.
+            TypeError: ``figure`` is not a :class:`~lifesci_partners.Figure`.
+
+        Example:
+            >>> from lifesci_partners import Figure, Money, Qualifier
+            >>> investments = Figure(Money("21000000000", "EUR"), Qualifier.NEARLY)
+            >>> [Formatter(t).figure(investments, "long") for t in ("en", "ja", "de")]
+            ['nearly €21 billion', '210億ユーロ近く', 'fast 21 Milliarden Euro']
+            >>> Formatter("en").figure(Figure(430, Qualifier.BETWEEN, upper=500))
+            'between 430 and 500'
         """
+        if not isinstance(figure, Figure):
+            msg = f"expected a Figure, got {figure!r}"
+            raise TypeError(msg)
         style = _check_compact(compact)
         value = self._value(figure.value, style)
-        qualifier = getattr(figure.qualifier, "value", figure.qualifier)
         w = self._words
-        if qualifier == "exact":
-            return value
-        if qualifier == "between":
-            if figure.upper is None:
-                msg = f"a 'between' figure needs an upper bound: {figure!r}"
-                raise ValueError(msg)
+        if figure.qualifier is Qualifier.BETWEEN and figure.upper is not None:
             upper = self._value(figure.upper, style)
             text = w.pgettext("figure", "between {value} and {upper}")
             return text.format(value=value, upper=upper)
-        words = _QUALIFIER_WORDS.get(str(qualifier))
-        if words is None:
-            msg = f"unknown qualifier {figure.qualifier!r}; use a Qualifier member"
-            raise ValueError(msg)
+        words = _QUALIFIER_WORDS.get(figure.qualifier)
+        if words is None:  # EXACT, or a qualifier newer than our catalogs
+            return value
         return w.pgettext(*words).format(value=value)
 
     # Dates, periods and terms
