@@ -8,6 +8,7 @@ currency symbols and colons.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 import sys
 import threading
@@ -194,6 +195,11 @@ class TestConstruction:
         """A formatter cannot be changed."""
         with pytest.raises(AttributeError, match="immutable"):
             Formatter("en").x = 1
+
+    def test_pickle(self) -> None:
+        """A formatter pickles as its locale (for multiprocessing users)."""
+        f = Formatter("ja_JP")
+        assert pickle.loads(pickle.dumps(f)) == f  # noqa: S301  # our own data
 
     def test_repr(self) -> None:
         """The repr names the locale."""

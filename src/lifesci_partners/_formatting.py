@@ -235,6 +235,9 @@ class Formatter:
     def __repr__(self) -> str:
         return f"Formatter({str(self.locale)!r})"
 
+    def __reduce__(self) -> tuple[type[Formatter], tuple[str]]:
+        return (type(self), (str(self.locale),))
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Formatter):
             return self._data is other._data
