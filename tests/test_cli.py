@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lifesci_partners import __version__, examples
+from lifesci_partners import Formatter, __version__, examples
 from lifesci_partners._cli import main
 
 
@@ -87,3 +88,26 @@ class TestProgram:
         )
         assert result.returncode == 0, result.stderr
         assert "status: expired" in result.stdout
+
+
+class TestShowLocale:
+    @pytest.mark.parametrize(
+        ("locale", "words"),
+        [("en", "in force"), ("fr", "en vigueur"), ("ja", "有効"), ("de", "in Kraft")],
+    )
+    def test_renders_directory_in_language(
+        self, locale: str, words: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--locale renders the whole built-in directory in that language."""
+        assert main(["show", "--locale", locale, "--on", "2022-01-01"]) == 0
+        out = capsys.readouterr().out
+        expected = Formatter(locale).directory(examples.link_j_mpr(), dt.date(2022, 1, 1))
+        assert out == expected + "\n"
+        assert words in out
+
+    def test_unknown_locale_is_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown locale is a usage error (exit 2) that names it."""
+        with pytest.raises(SystemExit) as info:
+            main(["show", "--locale", "xx"])
+        assert info.value.code == 2
+        assert "unknown locale 'xx'" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from lifesci_partners._convert import (
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Bounds, Figure, Qualifier
+from lifesci_partners._formatting import Formatter
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
 from lifesci_partners._links import Link, LinkKind
@@ -44,6 +45,7 @@ from lifesci_partners.exceptions import (
     LifesciPartnersError,
     NotFoundError,
     RateNotFoundError,
+    UnknownLocaleError,
     ValidationError,
 )
 
@@ -66,6 +68,7 @@ __all__ = [
     "ExchangeRates",
     "Figure",
     "FloatNotAllowedError",
+    "Formatter",
     "Founder",
     "FounderKind",
     "Identifier",
@@ -92,6 +95,7 @@ __all__ = [
     "RelationshipKind",
     "Term",
     "TermConvention",
+    "UnknownLocaleError",
     "ValidationError",
     "__version__",
     "examples",

@@ -11,7 +11,8 @@ from pathlib import Path
 from lifesci_partners import __version__, examples
 from lifesci_partners._convert import from_json
 from lifesci_partners._directory import Directory
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners._formatting import Formatter
+from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
 
@@ -26,6 +27,13 @@ def _date(text: str) -> dt.date:
     except ValueError:
         msg = f"not a date: {text!r} (write YYYY-MM-DD, e.g. 2026-11-26)"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _formatter(tag: str) -> Formatter:
+    try:
+        return Formatter(tag)
+    except UnknownLocaleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
         type=_date,
         metavar="DATE",
         help="the date for statuses, YYYY-MM-DD (default: today)",
+    )
+    show.add_argument(
+        "--locale",
+        type=_formatter,
+        metavar="LOCALE",
+        help=(
+            "render the directory as Markdown in this locale, e.g. en, fr, ja, de or ja-JP "
+            "(numbers and dates from CLDR; our words in English where a language has none)"
+        ),
     )
     return parser
 
@@ -114,5 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {error}", file=sys.stderr)
         return EXIT_INVALID
     on = args.on if args.on is not None else dt.datetime.now().astimezone().date()
-    print(_show(directory, on))
+    if args.locale is not None:
+        print(args.locale.directory(directory, on))
+    else:
+        print(_show(directory, on))
     return EXIT_OK
