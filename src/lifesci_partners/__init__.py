@@ -16,8 +16,10 @@ from lifesci_partners._convert import (
     to_json,
 )
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
 
@@ -28,17 +30,21 @@ __all__ = [
     "DOCUMENT_VERSION",
     "Address",
     "Agreement",
+    "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
     "Directory",
     "LifesciPartnersError",
     "LocalizedText",
+    "NonRenewalNotice",
     "NotFoundError",
     "Organization",
     "Party",
     "Period",
+    "Renewal",
     "Term",
     "TermConvention",
+    "Termination",
     "ValidationError",
     "__version__",
     "examples",
