@@ -2,7 +2,11 @@
 
 Install the extra to use them: ``pip install 'lifesci-partners[hypothesis]'``. Dates are biased
 toward the days where calendar arithmetic goes wrong: February 29, days 28 to 31, month and year
-ends.
+ends. Agreements come with renewals, outer limits, stated ends and events whose dates cluster
+around period boundaries and notice deadlines, where off-by-one mistakes hide.
+
+With the extra installed, Hypothesis loads these strategies through its entry point, so
+``st.from_type(Agreement)`` (and every other model) needs no set-up.
 
 Example:
     >>> from hypothesis import given
@@ -20,14 +24,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from itertools import islice
 
+import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Address, Organization
-from lifesci_partners._terms import Term, TermConvention
+from lifesci_partners._renewal import Renewal
+from lifesci_partners._terms import Period, Term, TermConvention
 
 __all__ = [
     "addresses",
@@ -36,8 +44,12 @@ __all__ = [
     "directories",
     "identifiers",
     "localized_texts",
+    "non_renewal_notices",
     "organizations",
     "parties",
+    "periods",
+    "renewals",
+    "terminations",
     "terms",
 ]
 
@@ -130,17 +142,126 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
     )
 
 
+def renewals(max_years: int = 3) -> st.SearchStrategy[Renewal]:
+    """Renewal clauses: automatic or not, limited or not, with or without a notice period.
+
+    Args:
+        max_years: About the longest renewal term, in years.
+    """
+    return st.builds(
+        Renewal,
+        term=terms(max_years=max_years),
+        automatic=st.booleans(),
+        max_renewals=st.none() | st.integers(1, 12),
+        notice=st.none() | terms(max_years=1),
+    )
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Half-open periods, open-ended or not, starting on a (biased) date."""
+
+    def build(start: dt.date, length: int | None) -> Period:
+        if length is None or start + dt.timedelta(days=length) > dt.date(_MAX_YEAR, 12, 31):
+            return Period(start)
+        return Period(start, start + dt.timedelta(days=length))
+
+    return st.builds(build, dates(), st.none() | st.integers(1, 20_000))
+
+
+def non_renewal_notices(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[NonRenewalNotice]:
+    """Notices of non-renewal, on their own; pass ``org_ids`` to choose who gives them."""
+    return st.builds(NonRenewalNotice, on=dates(), by=identifiers() if org_ids is None else org_ids)
+
+
+def terminations(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Termination]:
+    """Terminations, on their own; pass ``org_ids`` to choose who terminates."""
+    return st.builds(
+        Termination,
+        on=dates(),
+        by=st.none() | (identifiers() if org_ids is None else org_ids),
+        reason=st.none() | localized_texts(),
+    )
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def _near(draw: st.DrawFn, day: dt.date, spread: int) -> dt.date:
+    """A date on ``day``, a day either side, or up to ``spread`` days away."""
+    offset = draw(st.sampled_from((0, -1, 1)) | st.integers(-spread, spread))
+    return _shifted(day, offset)
+
+
+def _landmarks(agreement: Agreement) -> list[dt.date]:
+    """Days where a lifecycle rule changes: period starts, last days and notice deadlines."""
+    days = []
+    for period in islice(agreement.periods(), 4):
+        days.append(period.start)
+        if period.last_day is not None:
+            days.append(period.last_day)
+        deadline = agreement.notice_deadline(on=period.start)
+        if deadline is not None:
+            days.append(deadline)
+    return days
+
+
+def _notices(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> list[AgreementEvent]:
+    landmarks = _landmarks(agreement)
+    count = draw(st.integers(0, 2))
+    return [
+        NonRenewalNotice(
+            on=_near(draw, draw(st.sampled_from(landmarks)), 400),
+            by=draw(st.sampled_from(by)),
+        )
+        for _ in range(count)
+    ]
+
+
+def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termination | None:
+    """A termination that the agreement allows, or ``None`` when no day is left for one.
+
+    On or after the effective date and every notice, and before the agreement ends.
+    """
+    earliest = max([agreement.effective_on, *(e.on for e in agreement.events)])
+    final_end = agreement.final_end
+    latest = _shifted(final_end, -1) if final_end is not None else _shifted(earliest, 20_000)
+    if latest < earliest:
+        return None
+    day = _near(draw, draw(st.sampled_from([*_landmarks(agreement), earliest, latest])), 60)
+    return Termination(
+        on=min(max(day, earliest), latest),
+        by=draw(st.none() | st.sampled_from(by)),
+        reason=draw(st.none() | localized_texts()),
+    )
+
+
 @st.composite
 def agreements(
     draw: st.DrawFn,
     org_ids: tuple[str, ...] | None = None,
+    *,
+    lifecycle: bool = True,
 ) -> Agreement:
-    """Agreements between two to four distinct parties.
+    """Agreements between two to four distinct parties, with their lifecycle data.
+
+    With ``lifecycle`` (the default), an agreement may have a renewal clause, a stated end, an
+    outer limit, notices of non-renewal and a termination, all consistent with each other, and
+    dated near the boundaries of its periods and its notice deadlines.
 
     Args:
         draw: Supplied by Hypothesis.
         org_ids: The organization ids the parties are drawn from (at least two); by default,
             random ids.
+        lifecycle: Whether to add renewals, limits and events; ``False`` gives agreements with
+            only an effective date and a term.
     """
     if org_ids is None:
         pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
@@ -148,17 +269,40 @@ def agreements(
         pool = list(org_ids)
     chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
     party_list = [draw(parties(st.just(org))) for org in chosen]
-    return Agreement(
+    effective_on = draw(dates())
+    agreement = Agreement(
         id=draw(identifiers()),
         kind=draw(st.sampled_from(AgreementKind)),
         parties=tuple(party_list),
-        effective_on=draw(dates()),
+        effective_on=effective_on,
         term=draw(st.none() | terms()),
         signed_on=draw(st.none() | dates()),
         title=draw(st.none() | localized_texts()),
         purpose=draw(st.none() | localized_texts()),
         convention=draw(st.sampled_from(TermConvention)),
     )
+    if not lifecycle:
+        return agreement
+    stated_end_on = None
+    if draw(st.integers(0, 4)) == 0:
+        stated_end_on = _near(draw, agreement.last_day or effective_on, 3000)
+        stated_end_on = max(stated_end_on, effective_on)
+    renewal = draw(st.none() | renewals())
+    if agreement.term is None and stated_end_on is None:
+        renewal = None
+    agreement = attrs.evolve(agreement, stated_end_on=stated_end_on, renewal=renewal)
+    if draw(st.integers(0, 3)) == 0:
+        first_last = agreement.last_day or effective_on
+        limit = draw(st.sampled_from([first_last, *_landmarks(agreement)]))
+        limit = max(_near(draw, limit, 30), first_last)
+        agreement = attrs.evolve(agreement, max_extent_on=limit)
+    if renewal is not None:
+        agreement = attrs.evolve(agreement, events=_notices(draw, agreement, chosen))
+    if draw(st.integers(0, 3)) == 0:
+        termination = _termination(draw, agreement, chosen)
+        if termination is not None:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, termination))
+    return agreement
 
 
 @st.composite

@@ -1,0 +1,49 @@
+"""Registers the strategies of :mod:`lifesci_partners.strategies` with Hypothesis.
+
+Hypothesis calls :func:`_hypothesis_setup_hook` through the ``hypothesis`` entry point (declared in
+``pyproject.toml``) while ``import hypothesis`` runs, so that ``st.from_type(Agreement)`` works in
+any project that has ``lifesci-partners[hypothesis]`` installed.
+
+That can happen early: even while :mod:`lifesci_partners.strategies` is itself being imported (its
+``from hypothesis import strategies`` is what imports Hypothesis). So this module imports nothing
+at the top, and each registered strategy is deferred: the strategies module is looked up only when
+Hypothesis first draws from it, long after every import has finished.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every lifesci-partners model (called by Hypothesis)."""
+    import importlib  # noqa: PLC0415  # imports stay inside: this runs during `import hypothesis`
+
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    import lifesci_partners as lp  # noqa: PLC0415
+
+    def deferred(name: str) -> st.SearchStrategy[Any]:
+        def build() -> st.SearchStrategy[Any]:
+            strategy: st.SearchStrategy[Any] = getattr(
+                importlib.import_module("lifesci_partners.strategies"), name
+            )()
+            return strategy
+
+        return st.deferred(build)
+
+    models: dict[type, str] = {
+        lp.Address: "addresses",
+        lp.Agreement: "agreements",
+        lp.Directory: "directories",
+        lp.LocalizedText: "localized_texts",
+        lp.NonRenewalNotice: "non_renewal_notices",
+        lp.Organization: "organizations",
+        lp.Party: "parties",
+        lp.Period: "periods",
+        lp.Renewal: "renewals",
+        lp.Term: "terms",
+        lp.Termination: "terminations",
+    }
+    for model, name in models.items():
+        st.register_type_strategy(model, deferred(name))
