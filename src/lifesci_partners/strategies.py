@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from itertools import islice
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -53,14 +55,23 @@ __all__ = [
     "terms",
 ]
 
+T = TypeVar("T")
+
 _MIN_YEAR = 1900
 _MAX_YEAR = 2200
+
+_ROLES = st.sampled_from(["partner", "licensor", "licensee", "member"])
+_KINDS = st.sampled_from(AgreementKind)
+_CONVENTIONS = st.sampled_from(TermConvention)
+_ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (4, 5)}
+_NOTICE_COUNTS = st.integers(0, 2)
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -85,12 +96,14 @@ def dates(
     return st.one_of(st.dates(min_value, max_value), risky)
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def terms(max_years: int = 30) -> st.SearchStrategy[Term]:
     """Terms of years, months and days (never all zero), up to about ``max_years``."""
     parts = st.tuples(st.integers(0, max_years), st.integers(0, 24), st.integers(0, 60))
     return parts.filter(any).map(lambda p: Term(years=p[0], months=p[1], days=p[2]))
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def identifiers() -> st.SearchStrategy[str]:
     """Valid ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
     return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
@@ -99,6 +112,7 @@ def identifiers() -> st.SearchStrategy[str]:
 _LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant")
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Texts in one to four locales, with non-blank text (including non-ASCII)."""
     text = st.text(min_size=1, max_size=40).filter(str.strip)
@@ -138,10 +152,11 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
     return st.builds(
         Party,
         org=identifiers() if org_ids is None else org_ids,
-        role=st.none() | st.sampled_from(["partner", "licensor", "licensee", "member"]),
+        role=st.none() | _ROLES,
     )
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def renewals(max_years: int = 3) -> st.SearchStrategy[Renewal]:
     """Renewal clauses: automatic or not, limited or not, with or without a notice period.
 
@@ -187,6 +202,12 @@ def terminations(
     )
 
 
+@functools.cache
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value of ``strategy``, built once (composites would rebuild it per draw)."""
+    return st.none() | strategy
+
+
 def _shifted(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
@@ -194,10 +215,14 @@ def _shifted(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+@functools.cache
+def _offsets(spread: int) -> st.SearchStrategy[int]:
+    return st.sampled_from((0, -1, 1)) | st.integers(-spread, spread)
+
+
 def _near(draw: st.DrawFn, day: dt.date, spread: int) -> dt.date:
     """A date on ``day``, a day either side, or up to ``spread`` days away."""
-    offset = draw(st.sampled_from((0, -1, 1)) | st.integers(-spread, spread))
-    return _shifted(day, offset)
+    return _shifted(day, draw(_offsets(spread)))
 
 
 def _landmarks(agreement: Agreement) -> list[dt.date]:
@@ -215,7 +240,7 @@ def _landmarks(agreement: Agreement) -> list[dt.date]:
 
 def _notices(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> list[AgreementEvent]:
     landmarks = _landmarks(agreement)
-    count = draw(st.integers(0, 2))
+    count = draw(_NOTICE_COUNTS)
     return [
         NonRenewalNotice(
             on=_near(draw, draw(st.sampled_from(landmarks)), 400),
@@ -239,7 +264,7 @@ def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termin
     return Termination(
         on=min(max(day, earliest), latest),
         by=draw(st.none() | st.sampled_from(by)),
-        reason=draw(st.none() | localized_texts()),
+        reason=draw(_maybe(localized_texts())),
     )
 
 
@@ -268,37 +293,37 @@ def agreements(
     else:
         pool = list(org_ids)
     chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
-    party_list = [draw(parties(st.just(org))) for org in chosen]
+    party_list = [Party(org, role=draw(_maybe(_ROLES))) for org in chosen]
     effective_on = draw(dates())
     agreement = Agreement(
         id=draw(identifiers()),
-        kind=draw(st.sampled_from(AgreementKind)),
+        kind=draw(_KINDS),
         parties=tuple(party_list),
         effective_on=effective_on,
-        term=draw(st.none() | terms()),
-        signed_on=draw(st.none() | dates()),
-        title=draw(st.none() | localized_texts()),
-        purpose=draw(st.none() | localized_texts()),
-        convention=draw(st.sampled_from(TermConvention)),
+        term=draw(_maybe(terms())),
+        signed_on=draw(_maybe(dates())),
+        title=draw(_maybe(localized_texts())),
+        purpose=draw(_maybe(localized_texts())),
+        convention=draw(_CONVENTIONS),
     )
     if not lifecycle:
         return agreement
     stated_end_on = None
-    if draw(st.integers(0, 4)) == 0:
+    if draw(_ONE_IN[5]):
         stated_end_on = _near(draw, agreement.last_day or effective_on, 3000)
         stated_end_on = max(stated_end_on, effective_on)
-    renewal = draw(st.none() | renewals())
+    renewal = draw(_maybe(renewals()))
     if agreement.term is None and stated_end_on is None:
         renewal = None
     agreement = attrs.evolve(agreement, stated_end_on=stated_end_on, renewal=renewal)
-    if draw(st.integers(0, 3)) == 0:
+    if draw(_ONE_IN[4]):
         first_last = agreement.last_day or effective_on
         limit = draw(st.sampled_from([first_last, *_landmarks(agreement)]))
         limit = max(_near(draw, limit, 30), first_last)
         agreement = attrs.evolve(agreement, max_extent_on=limit)
     if renewal is not None:
         agreement = attrs.evolve(agreement, events=_notices(draw, agreement, chosen))
-    if draw(st.integers(0, 3)) == 0:
+    if draw(_ONE_IN[4]):
         termination = _termination(draw, agreement, chosen)
         if termination is not None:
             agreement = attrs.evolve(agreement, events=(*agreement.events, termination))
