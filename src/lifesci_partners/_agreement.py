@@ -391,7 +391,10 @@ class Agreement:
 
     @property
     def final_last_day(self) -> dt.date | None:
-        """The last day in force, renewals and events included, when it is known."""
+        """The last day in force, renewals and events included, when it is known.
+
+        For an agreement terminated on its effective date, never in force, it is the day before.
+        """
         end = self._schedule.final_end
         return None if end is None else end - _ONE_DAY
 
