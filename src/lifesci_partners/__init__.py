@@ -17,11 +17,21 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
+from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
-from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
+from lifesci_partners.exceptions import (
+    CurrencyMismatchError,
+    FloatNotAllowedError,
+    LifesciPartnersError,
+    NotFoundError,
+    RateNotFoundError,
+    ValidationError,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -33,14 +43,24 @@ __all__ = [
     "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
+    "Bounds",
+    "Conversion",
+    "CurrencyMismatchError",
     "Directory",
+    "ExchangeRate",
+    "ExchangeRates",
+    "Figure",
+    "FloatNotAllowedError",
     "LifesciPartnersError",
     "LocalizedText",
+    "Money",
     "NonRenewalNotice",
     "NotFoundError",
     "Organization",
     "Party",
     "Period",
+    "Qualifier",
+    "RateNotFoundError",
     "Renewal",
     "Term",
     "TermConvention",

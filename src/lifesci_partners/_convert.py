@@ -13,8 +13,9 @@ import enum
 import json
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, Optional, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -27,9 +28,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import NonRenewalNotice, Termination
+from lifesci_partners._figures import FigureValue
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
 
@@ -108,6 +112,84 @@ def _structure_term(value: Any, _: type) -> Term:
     if type(value) is not str:
         raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {_kind(value)}")
     return Term.parse(value)
+
+
+class _JsonFloat(float):
+    """A JSON number with a fraction or exponent, as :func:`from_json` reads it.
+
+    It keeps the text as written, so that an error message can quote the number exactly; no
+    hook accepts it (a float never enters an amount, a rate or a figure).
+    """
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __init__(self, text: str) -> None:
+        # float.__new__ has already read the number from ``text``.
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text if len(self.text) <= _SHOWN else self.text[: _SHOWN - 3] + "..."
+
+    __str__ = __repr__
+
+
+def _float_refused(value: float, how: str = "write it as a string: {quoted}") -> _ShapeError:
+    if isinstance(value, _JsonFloat):
+        text = value.text if len(value.text) <= _SHOWN else None
+        origin = f"the JSON number {value!r}"
+    else:
+        text = repr(value)
+        origin = f"a float ({text})"
+    quoted = f'"{text}"' if text is not None else "in quotes"
+    return _ShapeError(
+        f"{origin} is not exact (binary floating point); {how.format(quoted=quoted)}"
+    )
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    """A decimal number: a JSON string, kept digit for digit, or a JSON integer.
+
+    A ``Decimal`` object is taken as it is, for data read with ``json.loads(parse_float=Decimal)``.
+    """
+    if isinstance(value, float):
+        raise _float_refused(value)
+    try:
+        if type(value) is str:
+            return parse_decimal_text(value)
+        if type(value) is int or type(value) is Decimal:
+            return exact_decimal(value, "number")
+    except ValueError as exc:
+        # exact_decimal's ValidationError carries a "$.number: " prefix; keep only the reason.
+        reason = exc.errors[0].split(": ", 1)[1] if isinstance(exc, ValidationError) else exc
+        raise _ShapeError(str(reason)) from None
+    raise _ShapeError(f"expected a decimal number as a string such as '1.50', got {_kind(value)}")
+
+
+def _is_figure_value(t: Any) -> bool:
+    return bool(t == FigureValue or t == Optional[FigureValue])  # noqa: UP045  # a typing object
+
+
+def _structure_figure_value(value: Any, t: Any) -> FigureValue | None:
+    """A figure's value: a JSON integer is a count, a string a Decimal, an object Money."""
+    if value is None and t != FigureValue:
+        return None
+    if isinstance(value, float):
+        raise _float_refused(
+            value, "write a decimal number as a string, {quoted}, or a count as a whole number"
+        )
+    if type(value) is int:
+        return value
+    if type(value) is str or type(value) is Decimal:
+        return _structure_decimal(value, Decimal)
+    if type(value) is dict:
+        money: Money = converter.structure(value, Money)
+        return money
+    raise _ShapeError(
+        "expected a count (a whole number), a decimal number (a string such as '12.5') or "
+        f"an amount of money (an object with amount and currency), got {_kind(value)}"
+    )
 
 
 def _structure_localized(value: Any, _: type) -> LocalizedText:
@@ -253,6 +335,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(Term, _structure_term)
     conv.register_unstructure_hook(Term, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook_func(_is_figure_value, _structure_figure_value)
     conv.register_structure_hook(LocalizedText, _structure_localized)
     conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
     conv.register_structure_hook_factory(
@@ -391,7 +476,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         Term(years=5, months=0, days=0)
     """
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_JsonFloat)
     except json.JSONDecodeError as exc:
         msg = f"$: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         raise ValidationError([msg]) from None
