@@ -17,6 +17,7 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._formatting import Formatter
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
@@ -36,6 +37,7 @@ from lifesci_partners._organization import (
 from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
+from lifesci_partners._renewal import Renewal
 from lifesci_partners._ror import from_ror
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
@@ -57,6 +59,7 @@ __all__ = [
     "KNOWN_SCHEMES",
     "Address",
     "Agreement",
+    "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
     "Bounds",
@@ -79,6 +82,7 @@ __all__ = [
     "LocalizedText",
     "Money",
     "NameKind",
+    "NonRenewalNotice",
     "NotFoundError",
     "Organization",
     "OrganizationKind",
@@ -93,8 +97,10 @@ __all__ = [
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
+    "Renewal",
     "Term",
     "TermConvention",
+    "Termination",
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
