@@ -14,7 +14,6 @@ import sys
 import threading
 from decimal import Decimal
 
-import attrs
 import pytest
 from babel import Locale
 from babel.numbers import format_currency, get_currency_precision, get_minus_sign_symbol
@@ -28,6 +27,7 @@ from lifesci_partners import (
     Figure,
     Formatter,
     Money,
+    PartialDate,
     Party,
     Period,
     Qualifier,
@@ -35,22 +35,13 @@ from lifesci_partners import (
     UnknownLocaleError,
     examples,
 )
-from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS
+from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS, DateFormat
 
 from .test_compact import parse_back
 
 NBSP = "\u00a0"  # no-break space
 NNBSP = "\u202f"  # narrow no-break space
 SUPPORTED = ("en", "fr", "ja", "de")
-
-
-@attrs.frozen
-class _PartialDate:
-    """Stands in for ``PartialDate`` (same fields) until the organization work is merged."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
 
 
 def eur(amount: str) -> Money:
@@ -139,8 +130,10 @@ SEED = {
 
 def _seed_facts(f: Formatter) -> dict[str, str]:
     mou = examples.link_j_mpr().agreement("mou-link-j-mpr-2020")
+    founded = examples.link_j_mpr().organization("mpr").founded_on
     assert mou.term is not None
     assert mou.last_day is not None
+    assert founded is not None
     return {
         "investments": f.figure(figure(eur("21000000000"), "nearly"), compact="long"),
         "investments short": f.figure(figure(eur("21000000000"), "nearly"), compact="short"),
@@ -151,7 +144,7 @@ def _seed_facts(f: Formatter) -> dict[str, str]:
         "startups": f.figure(figure(500, "approximately")),
         "large corporations": f.figure(figure(40)),
         "effective": f.date(mou.effective_on),
-        "founded": f.date(dt.date(2005, 1, 3)),
+        "founded": f.date(founded),
         "last day": f.date(mou.last_day),
         "term": f.term(mou.term),
         "in force": f.status(mou.status_on(dt.date(2022, 1, 1))),
@@ -394,12 +387,31 @@ class TestDates:
     def test_reduced_precision(self, locale: str, month: str, year: str) -> None:
         """A date known to the month or the year shows only that, in CLDR's pattern."""
         f = Formatter(locale)
-        assert f.date(_PartialDate(2005, 1)) == month
-        assert f.date(_PartialDate(2005)) == year
+        assert f.date(PartialDate(2005, 1)) == month
+        assert f.date(PartialDate(2005)) == year
 
     def test_partial_date_to_the_day(self) -> None:
         """A partial date known to the day reads like a date."""
-        assert Formatter("fr").date(_PartialDate(2005, 1, 3)) == "3 janvier 2005"
+        assert Formatter("fr").date(PartialDate(2005, 1, 3)) == "3 janvier 2005"
+
+    @pytest.mark.parametrize(
+        ("format", "expected"),
+        [
+            ("full", "January 2005"),
+            ("long", "January 2005"),
+            ("medium", "Jan 2005"),
+            ("short", "1/2005"),
+        ],
+    )
+    def test_month_at_each_length(self, format: DateFormat, expected: str) -> None:  # noqa: A002  # the method's name
+        """A month of a year follows the requested length with CLDR's skeletons."""
+        assert Formatter("en").date(PartialDate(2005, 1), format) == expected
+
+    @given(st.builds(PartialDate.from_date, st.dates()), st.sampled_from(LOCALES))
+    def test_day_precision_reads_like_the_date(self, day: PartialDate, locale: str) -> None:
+        """A PartialDate known to the day reads exactly like the same datetime.date."""
+        f = Formatter(locale)
+        assert f.date(day) == f.date(day.first_day)
 
     def test_bad_format(self) -> None:
         """An unknown format is a ValueError."""
@@ -408,7 +420,7 @@ class TestDates:
 
     def test_not_a_date(self) -> None:
         """A string is not a date."""
-        with pytest.raises(TypeError, match="expected a date"):
+        with pytest.raises(TypeError, match=r"expected a datetime\.date or a PartialDate"):
             Formatter("en").date("2020-02-05")  # type: ignore[arg-type]
 
 

@@ -8,7 +8,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale
 from babel.dates import format_interval, match_skeleton
@@ -17,6 +17,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign
 
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._compact import CompactNumber, compact
+from lifesci_partners._dates import PartialDate
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
@@ -46,19 +47,6 @@ _LIST_STYLES = frozenset(
 _MILLION = 10**6
 # Where French elides "de" to "d'": a currency name that begins with a vowel sound.
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
-
-
-class _PartialDate(Protocol):
-    """What :meth:`Formatter.date` needs of a ``PartialDate``: a year, maybe a month and a day."""
-
-    @property
-    def year(self) -> int: ...
-
-    @property
-    def month(self) -> int | None: ...
-
-    @property
-    def day(self) -> int | None: ...
 
 
 def _message(context: str, message: str) -> tuple[str, str]:
@@ -406,12 +394,13 @@ class Formatter:
 
     # Dates, periods and terms
 
-    def date(self, day: dt.date | _PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+    def date(self, day: dt.date | PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         """Format a date with a CLDR format: ``"full"``, ``"long"``, ``"medium"`` or ``"short"``.
 
-        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A date of
-        reduced precision (a ``PartialDate``) shows only what is known, with CLDR's pattern for
-        a month of a year (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
+        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A
+        :class:`~lifesci_partners.PartialDate` shows only what is known: to the day, it reads
+        like a date; to the month or the year, it takes CLDR's pattern for a month of a year
+        (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
 
         Raises:
             ValueError: ``format`` is not one of the four.
@@ -419,25 +408,29 @@ class Formatter:
 
         Example:
             >>> import datetime as dt
+            >>> from lifesci_partners import PartialDate
             >>> [Formatter(t).date(dt.date(2020, 2, 5)) for t in ("en", "ja", "de")]
             ['February 5, 2020', '2020年2月5日', '5. Februar 2020']
             >>> Formatter("fr").date(dt.date(2020, 2, 5), "short")
             '05/02/2020'
+            >>> [Formatter(t).date(PartialDate(2005, 1)) for t in ("en", "fr", "ja", "de")]
+            ['January 2005', 'janvier 2005', '2005年1月', 'Januar 2005']
+            >>> Formatter("en").date(PartialDate(2005)), Formatter("ja").date(PartialDate(2005))
+            ('2005', '2005年')
         """
         if format not in _DATE_FORMATS:
             msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
             raise ValueError(msg)
         if isinstance(day, dt.date):
             return self._data.date(format)(day)
-        year, month = getattr(day, "year", None), getattr(day, "month", None)
-        if not isinstance(year, int) or isinstance(day, (str, bytes)):
-            msg = f"expected a date or a PartialDate, got {day!r}"
+        if not isinstance(day, PartialDate):
+            msg = f"expected a datetime.date or a PartialDate, got {day!r}"
             raise TypeError(msg)
-        if month is None:
-            return self._data.skeleton("y")(dt.date(year, 1, 1))
+        if day.month is None:
+            return self._data.skeleton("y")(dt.date(day.year, 1, 1))
         if day.day is None:
-            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(year, month, 1))
-        return self._data.date(format)(dt.date(year, month, day.day))
+            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(day.year, day.month, 1))
+        return self._data.date(format)(dt.date(day.year, day.month, day.day))
 
     def period(self, period: Period, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         r"""Format a period as a CLDR date interval, from its first to its last day (inclusive).
