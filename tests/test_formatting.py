@@ -26,14 +26,19 @@ from lifesci_partners import (
     AgreementStatus,
     Figure,
     Formatter,
+    LocalizedText,
     Money,
+    NonRenewalNotice,
     PartialDate,
     Party,
     Period,
     Qualifier,
+    Renewal,
     Term,
+    Termination,
     UnknownLocaleError,
     examples,
+    strategies,
 )
 from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS, DateFormat
 
@@ -563,6 +568,101 @@ SUMMARIES = {
 }
 
 
+THIN = "\u2009"  # thin space, around the dash of CLDR's date intervals
+PARTIES = (Party("link-j"), Party("mpr"))
+# Renews every year, three times at most, with three months' notice; on 2021-06-01 it runs its
+# first renewal period.
+RENEWING = Agreement(
+    id="renewing",
+    kind=AgreementKind.COOPERATION,
+    parties=PARTIES,
+    effective_on=dt.date(2020, 3, 1),
+    term=Term(years=1),
+    renewal=Renewal(Term(years=1), max_renewals=3, notice=Term(months=3)),
+)
+RENEWING_TEXT = {
+    "en": (
+        "Cooperation agreement between LINK-J and MPR, in force from March 1, 2020 for an initial "
+        "term of 1 year, last day February 28, 2021. Automatic renewal for 1 year at a time, at "
+        "most 3 times. Notice of non-renewal: 3 months before the end of each period. Last day "
+        "in force, renewals included: February 29, 2024. Status on June 1, 2021: in force, "
+        f"renewal 1 (March 1, 2021{THIN}–{THIN}February 28, 2022). Next deadline for notice of "
+        "non-renewal: December 1, 2021."
+    ),
+    "fr": (
+        "Accord de coopération entre LINK-J et MPR, en vigueur à partir du 1 mars 2020 pour une "
+        f"période initiale de 1{NBSP}an, dernier jour le 28 février 2021. Renouvellement "
+        f"automatique par périodes de 1{NBSP}an, au plus 3 fois. Préavis de non-renouvellement"
+        f"{NBSP}: 3{NBSP}mois avant la fin de chaque période. Dernier jour en vigueur, "
+        f"renouvellements compris{NBSP}: 29 février 2024. Statut au 1 juin 2021{NBSP}: en "
+        f"vigueur, renouvellement n°{NBSP}1 (1 mars 2021{THIN}–{THIN}28 février 2022). Prochaine "
+        f"échéance du préavis de non-renouvellement{NBSP}: 1 décembre 2021."
+    ),
+    "ja": (
+        "LINK-J、MPR間の協力協定（2020年3月1日発効、当初期間1年間、当初期間の最終日2021年2月28日）。"
+        "期間満了後は1年ずつ自動更新（最大3回）。更新拒絶の通知：各期間満了の3か月前まで。"
+        "更新を含めた効力の最終日：2024年2月29日。"
+        "2021年6月1日時点の状況：有効（第1回更新期間、2021年3月1日～2022年2月28日）。"
+        "次回の更新拒絶通知期限：2021年12月1日。"
+    ),
+    "de": (
+        "Kooperationsvereinbarung zwischen LINK-J und MPR, in Kraft ab 1. März 2020, "
+        "Anfangslaufzeit 1 Jahr, letzter Tag 28. Februar 2021. Automatische Verlängerung um "
+        "jeweils 1 Jahr, höchstens 3-mal. Mitteilung der Nichtverlängerung: 3 Monate vor Ende "
+        "jeder Laufzeit. Letzter Tag in Kraft einschließlich Verlängerungen: 29. Februar 2024. "
+        f"Status am 1. Juni 2021: in Kraft, 1. Verlängerung (1. März 2021{THIN}–{THIN}28. Februar "
+        "2022). Nächste Frist für die Mitteilung der Nichtverlängerung: 1. Dezember 2021."
+    ),
+}
+TERMINATED = Agreement(
+    id="terminated",
+    kind=AgreementKind.MOU,
+    parties=PARTIES,
+    effective_on=dt.date(2020, 2, 5),
+    term=Term(years=5),
+    events=[
+        Termination(
+            dt.date(2023, 4, 1),
+            by="link-j",
+            reason=LocalizedText({"en": "merger", "fr": "fusion", "ja": "合併", "de": "Fusion"}),
+        )
+    ],
+)
+TERMINATED_TEXT = {
+    "en": (
+        "Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020 for "
+        "5 years, last day February 4, 2025. Termination by LINK-J, effective April 1, 2023. "
+        "Reason: merger. Status on January 1, 2024: terminated."
+    ),
+    "fr": (
+        "Protocole d’accord entre LINK-J et MPR, en vigueur à partir du 5 février 2020 pour "
+        f"5{NBSP}ans, dernier jour le 4 février 2025. Résiliation par LINK-J, effective le "
+        f"1 avril 2023. Motif{NBSP}: fusion. Statut au 1 janvier 2024{NBSP}: résilié."
+    ),
+    "ja": (
+        "LINK-J、MPR間の覚書（2020年2月5日発効、期間5年間、最終日2025年2月4日）。"
+        "LINK-Jにより解除（2023年4月1日付）。理由：合併。2024年1月1日時点の状況：解除。"
+    ),
+    "de": (
+        "Absichtserklärung zwischen LINK-J und MPR, in Kraft ab 5. Februar 2020 für 5 Jahre, "
+        "letzter Tag 4. Februar 2025. Beendigung durch LINK-J mit Wirkung vom 1. April 2023. "
+        "Grund: Fusion. Status am 1. Januar 2024: beendet."
+    ),
+}
+
+
+def _agreement(**fields: object) -> Agreement:
+    """An agreement between LINK-J and MPR with the given lifecycle fields."""
+    base: dict[str, object] = {
+        "id": "a",
+        "kind": AgreementKind.COOPERATION,
+        "parties": PARTIES,
+        "effective_on": dt.date(2020, 3, 1),
+        "term": Term(years=1),
+    }
+    return Agreement(**{**base, **fields})  # type: ignore[arg-type]  # test helper
+
+
 class TestAgreement:
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_seed_mou(self, locale: str) -> None:
@@ -570,6 +670,161 @@ class TestAgreement:
         directory = examples.link_j_mpr()
         mou = directory.agreement("mou-link-j-mpr-2020")
         same(Formatter(locale).agreement(mou, directory, on=ON), SUMMARIES[locale])
+
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_renewing(self, locale: str) -> None:
+        """Renewal clause, notice, last day with renewals, running period and next deadline."""
+        text = Formatter(locale).agreement(RENEWING, examples.link_j_mpr(), on=dt.date(2021, 6, 1))
+        same(text, RENEWING_TEXT[locale])
+
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_terminated(self, locale: str) -> None:
+        """A termination reads with its party, date and reason; the status is terminated."""
+        text = Formatter(locale).agreement(
+            TERMINATED, examples.link_j_mpr(), on=dt.date(2024, 1, 1)
+        )
+        same(text, TERMINATED_TEXT[locale])
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Memorandum of understanding between LINK-J and MPR, in force from February "
+                    "5, 2020 for an initial term of 5 years, last day February 4, 2025. Renewal "
+                    "for 5 years at a time by agreement of the parties, at most once. Status on "
+                    "January 1, 2022: in force, initial term (February 5, "
+                    f"2020{THIN}–{THIN}February 4, 2025)."
+                ),
+            ),
+            (
+                "ja",
+                (
+                    "LINK-J、MPR間の覚書（2020年2月5日発効、当初期間5年間、当初期間の最終日2025年2月4日）。"
+                    "当事者の合意により5年ずつ更新可能（最大1回）。"
+                    "2022年1月1日時点の状況：有効（当初期間、2020年2月5日～2025年2月4日）。"
+                ),
+            ),
+        ],
+    )
+    def test_renewal_by_consent(self, locale: str, expected: str) -> None:
+        """A renewal by consent presumes no renewal: no notice and no deadline."""
+        agreement = _agreement(
+            kind=AgreementKind.MOU,
+            effective_on=dt.date(2020, 2, 5),
+            term=Term(years=5),
+            renewal=Renewal(Term(years=5), automatic=False, max_renewals=1),
+        )
+        text = Formatter(locale).agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 1, 1))
+        same(text, expected)
+
+    def test_unlimited_without_notice_period(self) -> None:
+        """Without a notice period, notice is due by the last day of each period."""
+        agreement = _agreement(term=Term(years=2), renewal=Renewal(Term(months=6)))
+        text = Formatter("fr").agreement(agreement, on=dt.date(2023, 1, 1))
+        same(
+            text,
+            "Accord de coopération entre link-j et mpr, en vigueur à partir du 1 mars 2020 pour "
+            f"une période initiale de 2{NBSP}ans, dernier jour le 28 février 2022. Renouvellement "
+            f"automatique par périodes de 6{NBSP}mois. Préavis de non-renouvellement{NBSP}: "
+            f"jusqu’au dernier jour de chaque période. Statut au 1 janvier 2023{NBSP}: en vigueur, "
+            f"renouvellement n°{NBSP}2 (1 septembre 2022{THIN}–{THIN}28 février 2023). Prochaine "
+            f"échéance du préavis de non-renouvellement{NBSP}: 28 février 2023.",
+        )
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Cooperation agreement between LINK-J and MPR, in force from March 1, 2020 "
+                    "for an initial term of 1 year, last day February 28, 2021. Automatic renewal "
+                    "for 1 year at a time. Notice of non-renewal: 1 month before the end of each "
+                    "period. Notice of non-renewal given by MPR on January 15, 2022. Last day in "
+                    "force, renewals included: February 28, 2022. Status on June 1, 2022: expired."
+                ),
+            ),
+            (
+                "de",
+                (
+                    "Kooperationsvereinbarung zwischen LINK-J und MPR, in Kraft ab 1. März 2020, "
+                    "Anfangslaufzeit 1 Jahr, letzter Tag 28. Februar 2021. Automatische "
+                    "Verlängerung um jeweils 1 Jahr. Mitteilung der Nichtverlängerung: 1 Monat "
+                    "vor Ende jeder Laufzeit. Mitteilung der Nichtverlängerung durch MPR am 15. "
+                    "Januar 2022. Letzter Tag in Kraft einschließlich Verlängerungen: 28. Februar "
+                    "2022. Status am 1. Juni 2022: abgelaufen."
+                ),
+            ),
+        ],
+    )
+    def test_notice_given(self, locale: str, expected: str) -> None:
+        """A notice of non-renewal reads with its party and date, and moves the last day."""
+        agreement = _agreement(
+            renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            events=[NonRenewalNotice(dt.date(2022, 1, 15), by="mpr")],
+        )
+        text = Formatter(locale).agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 6, 1))
+        same(text, expected)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "fr",
+                (
+                    "Accord de confidentialité entre x et y, en vigueur du 5 février 2020 au 31 "
+                    "mars 2022."
+                ),
+            ),
+            (
+                "de",
+                (
+                    "Geheimhaltungsvereinbarung zwischen x und y, in Kraft vom 5. Februar 2020 bis "
+                    "31. März 2022."
+                ),
+            ),
+        ],
+    )
+    def test_stated_end(self, locale: str, expected: str) -> None:
+        """A stated last day without a term reads "from ... to ..."."""
+        agreement = Agreement(
+            id="nda",
+            kind=AgreementKind.NDA,
+            parties=[Party("x"), Party("y")],
+            effective_on=dt.date(2020, 2, 5),
+            stated_end_on=dt.date(2022, 3, 31),
+        )
+        assert Formatter(locale).agreement(agreement) == expected
+
+    def test_outer_limit(self) -> None:
+        """The outer limit is stated once; the last renewal period ends with it."""
+        agreement = _agreement(
+            kind=AgreementKind.FUNDING,
+            effective_on=dt.date(2020, 1, 1),
+            renewal=Renewal(Term(years=1)),
+            max_extent_on=dt.date(2022, 6, 30),
+        )
+        same(
+            Formatter("en").agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 3, 1)),
+            "Funding agreement between LINK-J and MPR, in force from January 1, 2020 for an "
+            "initial term of 1 year, last day December 31, 2020. Automatic renewal for 1 year at "
+            "a time. Notice of non-renewal: by the last day of each period. In force until June "
+            "30, 2022 at the latest. Status on March 1, 2022: in force, renewal 2 (January 1, "
+            f"2022{THIN}–{THIN}June 30, 2022).",
+        )
+
+    def test_deadline_before_the_effective_date(self) -> None:
+        """A signed agreement not yet in force already has its first notice deadline."""
+        agreement = _agreement(
+            signed_on=dt.date(2020, 1, 10), renewal=Renewal(Term(years=1), notice=Term(months=3))
+        )
+        text = Formatter("en").agreement(agreement, on=dt.date(2020, 2, 1))
+        assert text.endswith(
+            "Status on February 1, 2020: signed. "
+            "Next deadline for notice of non-renewal: December 1, 2020."
+        )
 
     def test_without_directory_or_date(self) -> None:
         """Without a directory parties are ids; without a date there is no status sentence."""
@@ -589,6 +844,24 @@ class TestAgreement:
         assert Formatter("de").agreement(agreement) == (
             "Kooperationsvereinbarung zwischen x und y, in Kraft ab 5. Februar 2020, ohne Enddatum."
         )
+
+    def test_not_an_agreement(self) -> None:
+        """Something that is not an Agreement is a TypeError."""
+        with pytest.raises(TypeError, match="expected an Agreement"):
+            Formatter("en").agreement("mou-link-j-mpr-2020")  # type: ignore[arg-type]
+
+    @given(strategies.agreements(), strategies.dates(), st.sampled_from(SUPPORTED))
+    def test_states_status_and_deadline(
+        self, agreement: Agreement, day: dt.date, locale: str
+    ) -> None:
+        """Any agreement on any date reads with its status and, if one is ahead, its deadline."""
+        f = Formatter(locale)
+        text = f.agreement(agreement, on=day)
+        assert f.status(agreement.status_on(day)) in text
+        renewal = agreement.renewal
+        deadline = agreement.next_notice_deadline(on=day)
+        if renewal is not None and renewal.automatic and deadline is not None:
+            assert f.date(deadline) in text
 
 
 class TestOrganization:

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
 
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
+from lifesci_partners._agreement_text import summary
 from lifesci_partners._compact import CompactNumber, compact
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
@@ -81,11 +82,6 @@ _QUALIFIER_WORDS = {
 }
 
 
-def _capitalize(text: str) -> str:
-    """Upper-case the first letter only: "memorandum of understanding ..." -> "Memorandum ..."."""
-    return text[:1].upper() + text[1:]
-
-
 class _LocaleData:
     """What a locale's formatters share: babel's parsed data and our prepared patterns.
 
@@ -93,7 +89,7 @@ class _LocaleData:
     of one locale share them safely across threads.
     """
 
-    __slots__ = ("_currencies", "_dates", "_lock", "_words", "_words_locale", "locale")
+    __slots__ = ("_currencies", "_dates", "_lock", "_words", "locale")
 
     def __init__(self, locale: Locale) -> None:
         self.locale = locale
@@ -101,7 +97,6 @@ class _LocaleData:
         self._currencies: dict[str, Callable[[Decimal], str]] = {}
         self._dates: dict[str, Callable[[dt.date], str]] = {}
         self._words: Words | None = None
-        self._words_locale: Locale | None = None
 
     @property
     def words(self) -> Words:
@@ -110,17 +105,6 @@ class _LocaleData:
             with self._lock:
                 words = self._words = words_for(self.locale)
         return words
-
-    @property
-    def words_locale(self) -> Locale:
-        """The locale of our words, for the lists inside our sentences."""
-        found = self._words_locale
-        if found is None:
-            language = self.words.language
-            found = self._words_locale = (
-                self.locale if language == str(self.locale) else parse_locale(language)
-            )
-        return found
 
     def known_currency(self, code: object) -> Callable[[Decimal], str] | None:
         """The prepared formatter of a currency already seen, else ``None``."""
@@ -471,6 +455,20 @@ class Formatter:
             >>> [Formatter(t).term(Term(years=1, months=6)) for t in ("en", "de", "ja")]
             ['1 year and 6 months', '1 Jahr und 6 Monate', '1年6か月間']
         """
+        return self._words.pgettext("term", "{term}").format(term=self.duration(term))
+
+    def duration(self, term: Term) -> str:
+        """Format a term as a length inside a phrase: ``3 months`` (before the end), ``3か月``.
+
+        The same as :meth:`term` in most languages; Japanese leaves out the 間 that makes a
+        length a duration (``3か月前``, three months before, not ``3か月間前``).
+
+        Example:
+            >>> from lifesci_partners import Term
+            >>> ja = Formatter("ja")
+            >>> ja.term(Term(months=3)), ja.duration(Term(months=3))
+            ('3か月間', '3か月')
+        """
         if not isinstance(term, Term):
             msg = f"expected a Term, got {term!r}"
             raise TypeError(msg)
@@ -486,12 +484,7 @@ class Formatter:
             text = w.npgettext("term", "{n} day", "{n} days", term.days)
             parts.append(text.format(n=self.number(term.days)))
         style = w.pgettext("term", "list style")
-        joined = format_list(
-            parts,
-            style=style if style in _LIST_STYLES else "standard",  # type: ignore[arg-type]  # checked
-            locale=self._data.words_locale,
-        )
-        return w.pgettext("term", "{term}").format(term=joined)
+        return w.list(parts, style=style if style in _LIST_STYLES else "standard")
 
     # Words for the models
 
@@ -533,65 +526,49 @@ class Formatter:
         directory: Directory | None = None,
         on: dt.date | None = None,
     ) -> str:
-        """Summarise an agreement in one or two sentences.
+        """Summarise an agreement in a few sentences.
 
-        Who, what kind, effective when, for how long and the last day; with ``on``, a second
-        sentence gives the status on that date.
+        Who, what kind, effective when, for how long and the last day; then, for an agreement
+        that renews, the renewal clause (automatic or by the parties' consent, for how long,
+        how many times, the notice of non-renewal) and any outer limit; the notices given and
+        the termination with its reason; and with ``on``, the status on that date, with the
+        running period and its renewal number for a renewable agreement, and the next deadline
+        to give notice of non-renewal.
 
         Args:
             agreement: The agreement.
             directory: Where to find the parties' names (acronyms first); without it, parties
                 are shown by id.
-            on: The date for the status sentence; ``None`` leaves it out.
+            on: The date for the status; ``None`` leaves the status out.
 
         Raises:
+            TypeError: ``agreement`` is not an :class:`~lifesci_partners.Agreement`.
             NotFoundError: A party is not in ``directory``.
 
         Example:
             >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
             >>> from lifesci_partners import examples
             >>> d = examples.link_j_mpr()
             >>> mou = d.agreement("mou-link-j-mpr-2020")
             >>> print(Formatter("en").agreement(mou, d, on=dt.date(2026, 11, 26)))
             Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020
             for 5 years, last day February 4, 2025. Status on November 26, 2026: expired.
+            >>> renewing = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("link-j"), Party("mpr")],
+            ...     effective_on=dt.date(2020, 3, 1),
+            ...     term=Term(years=1),
+            ...     renewal=Renewal(Term(years=1), max_renewals=3, notice=Term(months=3)),
+            ... )
+            >>> print(Formatter("ja").agreement(renewing, d, on=dt.date(2021, 6, 1)))
+            LINK-J、MPR間の協力協定（2020年3月1日発効、当初期間1年間、当初期間の最終日2021年2月28日）。期間満了後は1年ずつ自動更新（最大3回）。更新拒絶の通知：各期間満了の3か月前まで。更新を含めた効力の最終日：2024年2月29日。2021年6月1日時点の状況：有効（第1回更新期間、2021年3月1日～2022年2月28日）。次回の更新拒絶通知期限：2021年12月1日。
         """
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {agreement!r}"
             raise TypeError(msg)
-        w = self._words
-        fields = {
-            "kind": self.agreement_kind(agreement.kind),
-            "parties": format_list(
-                [self._party(p.org, directory) for p in agreement.parties],
-                locale=self._data.words_locale,
-            ),
-            "start": self.date(agreement.effective_on),
-        }
-        last = agreement.last_day
-        if agreement.term is None or last is None:
-            template = w.pgettext(
-                "agreement", "{kind} between {parties}, in force from {start}, with no end date."
-            )
-        else:
-            template = w.pgettext(
-                "agreement",
-                "{kind} between {parties}, in force from {start} for {term}, last day {last_day}.",
-            )
-            fields["term"] = self.term(agreement.term)
-            fields["last_day"] = self.date(last)
-        summary = _capitalize(template.format(**fields))
-        if on is None:
-            return summary
-        return w.pgettext("agreement", "{summary} Status on {date}: {status}.").format(
-            summary=summary, date=self.date(on), status=self.status(agreement.status_on(on))
-        )
-
-    def _party(self, org_id: str, directory: Directory | None) -> str:
-        if directory is None:
-            return org_id
-        org = directory.organization(org_id)
-        return org.acronym or org.name.get(self.locale)
+        return summary(self, self._words, agreement, directory, on)
 
     def organization_name(self, organization: Organization) -> str:
         """The organization's name in this locale (best match), with its acronym.

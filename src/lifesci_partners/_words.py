@@ -17,12 +17,16 @@ import functools
 import gettext
 import io
 import string
+from collections.abc import Iterable
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from babel import Locale
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from lifesci_partners._locales import parse_locale
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -80,6 +84,23 @@ class Words:
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         """The translation whose plural form fits the whole number ``n``."""
         return self._translations.npgettext(context, singular, plural, n)
+
+    @property
+    def locale(self) -> Locale:
+        """The locale of the catalog's language, for the lists inside our sentences."""
+        return parse_locale(self.language)
+
+    def list(self, items: Iterable[str], style: str = "standard") -> str:
+        """Join items with this language's conjunction (a CLDR list style such as "standard")."""
+        return format_list(list(items), style=style, locale=self.locale)  # type: ignore[arg-type]  # callers pass CLDR styles
+
+    def sentences(self, sentences: Iterable[str]) -> str:
+        """Join whole sentences as this language does (a space, or nothing in Japanese)."""
+        template = self.pgettext("sentences", "{first} {second}")
+        joined = ""
+        for sentence in sentences:
+            joined = template.format(first=joined, second=sentence) if joined else sentence
+        return joined
 
 
 def _compile(language: str) -> gettext.GNUTranslations:
