@@ -26,13 +26,27 @@ from lifesci_partners import (
     AgreementStatus,
     Figure,
     Formatter,
+    Founder,
+    FounderKind,
+    Identifier,
+    Link,
+    LinkKind,
     LocalizedText,
     Money,
+    NameKind,
     NonRenewalNotice,
+    Organization,
+    OrganizationKind,
+    OrganizationName,
+    OrganizationStatus,
     PartialDate,
     Party,
     Period,
+    Person,
+    Position,
     Qualifier,
+    Relationship,
+    RelationshipKind,
     Renewal,
     Term,
     Termination,
@@ -864,46 +878,202 @@ class TestAgreement:
             assert f.date(deadline) in text
 
 
+MPR_TEXT = {
+    "en": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- Type: business cluster and non-profit organization\n"
+        "- Founded: January 3, 2005\n"
+        "- Headquarters: Paris, France\n"
+        "- Website: <https://medicen.org/en/>\n"
+        "- Key people: Jessica Leygues (CEO)"
+    ),
+    "fr": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        f"- Type{NBSP}: cluster d’entreprises et organisation à but non lucratif\n"
+        f"- Création{NBSP}: 3 janvier 2005\n"
+        f"- Siège{NBSP}: Paris, France\n"
+        f"- Site web{NBSP}: <https://medicen.org/en/>\n"
+        f"- Personnes clés{NBSP}: Jessica Leygues (CEO)"
+    ),
+    "ja": (
+        "## Medicen Paris Region（MPR）\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- 種別：ビジネスクラスター、非営利団体\n"
+        "- 設立：2005年1月3日\n"
+        "- 本部：フランス、Paris\n"
+        "- ウェブサイト：<https://medicen.org/en/>\n"
+        "- 主要人物：Jessica Leygues（CEO）"
+    ),
+    "de": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- Art: Unternehmenscluster und gemeinnützige Organisation\n"
+        "- Gegründet: 3. Januar 2005\n"
+        "- Hauptsitz: Paris, Frankreich\n"
+        "- Website: <https://medicen.org/en/>\n"
+        "- Schlüsselpersonen: Jessica Leygues (CEO)"
+    ),
+}
+LINK_J_JA = (
+    "## 一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）\n\n"
+    "A general incorporated association based in Nihonbashi, Tokyo, that supports the "
+    "commercialization of seeds and ideas in the field of life science by promoting human and "
+    "technology exchange.\n\n"
+    "- 種別：社団\n"
+    "- 法人形態：一般社団法人\n"
+    "- 本部：日本、Tokyo、Chuo-ku、Nihonbashi-Muromachi\n"
+    "- ウェブサイト：<https://www.link-j.org/>\n"
+    "- 設立者：Mitsui Fudosan、volunteers from academic circles\n"
+    "- 主要人物：Hideyuki Okano（Chairman of the Board）、Akihiko Soyama（President and CEO）\n"
+    "- 別名：Life Science Innovation Network Japan（英語）、"
+    "Life Science Innovation Network Japan, Inc.（英語）"
+)
+
+
+def _text(**texts: str) -> LocalizedText:
+    return LocalizedText(texts)
+
+
+# A made-up organization with every field, to show each line; its Japanese texts are its own
+# data (the formatter translates none of them).
+EXAMPLE = Organization(
+    id="example",
+    name=_text(en="Example Life Science Association", ja="一般社団法人イグザンプル"),
+    acronym="ELSA",
+    website="https://example.org/",
+    kind=OrganizationKind.ASSOCIATION,
+    legal_form=_text(en="general incorporated association", ja="一般社団法人"),
+    founded_on=PartialDate(2016, 2),
+    status=OrganizationStatus.ACTIVE,
+    people=[
+        Position(
+            Person("taro", _text(en="Taro Yamada", ja="山田太郎")),
+            _text(en="Representative Director", ja="代表理事"),
+            start=PartialDate(2019),
+        ),
+        Position(
+            Person("hanako", _text(en="Hanako Suzuki", ja="鈴木花子")),
+            _text(en="Chair", ja="会長"),
+            end=PartialDate(2024, 3, 31),
+        ),
+    ],
+    founders=[
+        Founder(_text(en="Example Realty"), organization="realty"),
+        Founder(_text(en="volunteers from academic circles"), FounderKind.GROUP),
+    ],
+    other_names=[OrganizationName("Example Association", NameKind.ALIAS, locale="en")],
+    identifiers=[Identifier("wikidata", "Q42")],
+    relationships=[
+        Relationship(RelationshipKind.MEMBER_OF, organization="mpr", start=PartialDate(2021)),
+        Relationship(
+            RelationshipKind.RELATED, organization="foundation", label="Example Foundation"
+        ),
+    ],
+    links=[
+        Link("https://en.wikipedia.org/wiki/Example", LinkKind.WIKIPEDIA),
+        Link("https://example.org/news/1", LinkKind.NEWS, title=_text(en="Launch [2016]")),
+    ],
+)
+EXAMPLE_TEXT = {
+    "en": (
+        "## Example Life Science Association (ELSA)\n\n"
+        "- Type: association\n"
+        "- Legal form: general incorporated association\n"
+        "- Founded: February 2016\n"
+        "- Status: active\n"
+        "- Website: <https://example.org/>\n"
+        "- Founders: Example Realty and volunteers from academic circles\n"
+        "- Key people: Taro Yamada (Representative Director, from 2019) and Hanako Suzuki (Chair, "
+        "until March 31, 2024)\n"
+        "- Other names: 一般社団法人イグザンプル (Japanese) and Example Association\n"
+        "- Identifiers: Wikidata [Q42](https://www.wikidata.org/wiki/Q42)\n"
+        "- Member of: Medicen Paris Region (MPR) (from 2021)\n"
+        "- Related organizations: Example Foundation\n"
+        "- Links: [Wikipedia](https://en.wikipedia.org/wiki/Example) and "
+        "[Launch \\[2016\\]](https://example.org/news/1)"
+    ),
+    "ja": (
+        "## 一般社団法人イグザンプル（ELSA）\n\n"
+        "- 種別：社団\n"
+        "- 法人形態：一般社団法人\n"
+        "- 設立：2016年2月\n"
+        "- 状況：活動中\n"
+        "- ウェブサイト：<https://example.org/>\n"
+        "- 設立者：Example Realty、volunteers from academic circles\n"
+        "- 主要人物：山田太郎（代表理事、2019年から）、鈴木花子（会長、2024年3月31日まで）\n"
+        "- 別名：Example Life Science Association（英語）、Example Association（英語）\n"
+        "- 識別子：Wikidata [Q42](https://www.wikidata.org/wiki/Q42)\n"
+        "- 加盟先：Medicen Paris Region（MPR）（2021年から）\n"
+        "- 関連組織：Example Foundation\n"
+        "- リンク：[Wikipedia](https://en.wikipedia.org/wiki/Example)、"
+        "[Launch \\[2016\\]](https://example.org/news/1)"
+    ),
+}
+
+
 class TestOrganization:
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_mpr(self, locale: str) -> None:
+        """MPR renders as Markdown: description, kinds, founding date, place, website, people."""
+        mpr = examples.link_j_mpr().organization("mpr")
+        same(Formatter(locale).organization(mpr), MPR_TEXT[locale])
+
+    def test_link_j_in_japanese(self) -> None:
+        """LINK-J in Japanese: its Japanese name and legal form, the other texts as the data has."""
+        link_j = examples.link_j_mpr().organization("link-j")
+        same(Formatter("ja").organization(link_j), LINK_J_JA)
+
+    @pytest.mark.parametrize("locale", ["en", "ja"])
+    def test_every_field(self, locale: str) -> None:
+        """Every field has its line, with the data's own texts in the language they have."""
+        text = Formatter(locale).organization(EXAMPLE, examples.link_j_mpr())
+        same(text, EXAMPLE_TEXT[locale])
+
     @pytest.mark.parametrize(
-        ("locale", "expected"),
+        ("start", "end", "expected"),
         [
-            (
-                "en",
-                (
-                    "## Medicen Paris Region (MPR)\n\n- Headquarters: Paris, France\n"
-                    "- Website: <https://medicen.org/en/>"
-                ),
-            ),
-            (
-                "fr",
-                (
-                    f"## Medicen Paris Region (MPR)\n\n- Siège{NBSP}: Paris, France\n"
-                    f"- Site web{NBSP}: <https://medicen.org/en/>"
-                ),
-            ),
-            (
-                "ja",
-                (
-                    "## Medicen Paris Region（MPR）\n\n- 本部：フランス、Paris\n"
-                    "- ウェブサイト：<https://medicen.org/en/>"
-                ),
-            ),
+            (PartialDate(2019), None, "CEO, à partir de 2019"),
+            (PartialDate(2019, 1), None, "CEO, à partir de janvier 2019"),
+            (PartialDate(2019, 1, 3), None, "CEO, à partir du 3 janvier 2019"),
+            (None, PartialDate(2019), "CEO, jusqu’en 2019"),
+            (None, PartialDate(2019, 1, 3), "CEO, jusqu’au 3 janvier 2019"),
+            (PartialDate(2019), PartialDate(2021), f"CEO, 2019{THIN}–{THIN}2021"),
         ],
     )
-    def test_mpr(self, locale: str, expected: str) -> None:
-        """An organization renders as Markdown with localized labels and country."""
-        mpr = examples.link_j_mpr().organization("mpr")
-        same(Formatter(locale).organization(mpr), expected)
-
-    def test_japanese_name(self) -> None:
-        """The Japanese name is used in Japanese, with full-width parentheses."""
-        link_j = examples.link_j_mpr().organization("link-j")
-        heading = Formatter("ja").organization(link_j).splitlines()[0]
-        assert (
-            heading
-            == "## 一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）"
+    def test_french_spans(self, start: PartialDate, end: PartialDate, expected: str) -> None:
+        """French words before a date follow its precision ("de 2019", "du 3 janvier 2019")."""
+        person = Person("jane", _text(en="Jane Roe"))
+        org = Organization(
+            id="x",
+            name=_text(en="X"),
+            people=[Position(person, _text(en="CEO"), start=start, end=end)],
         )
+        same(Formatter("fr").organization(org).splitlines()[-1].split("(", 1)[1], expected + ")")
+
+    def test_founder_outside_the_directory(self) -> None:
+        """A founder whose id the directory lacks is shown by the name the data gives."""
+        text = Formatter("en").organization(EXAMPLE, examples.link_j_mpr())
+        assert "- Founders: Example Realty and" in text
+
+    def test_not_an_organization(self) -> None:
+        """Something that is not an Organization is a TypeError."""
+        with pytest.raises(TypeError, match="expected an Organization"):
+            Formatter("en").organization("mpr")  # type: ignore[arg-type]
+
+    @given(strategies.organizations(), st.sampled_from(SUPPORTED))
+    def test_any_organization(self, organization: Organization, locale: str) -> None:
+        """Any organization renders, headed by its name, with one line per known fact."""
+        f = Formatter(locale)
+        lines = f.organization(organization).splitlines()
+        name = f.organization_name(organization)
+        assert lines[0].split() == ["##", *name.split()]  # line breaks become spaces
+        assert all(line.startswith("- ") for line in lines[4 if organization.description else 2 :])
 
 
 class TestDirectory:

@@ -15,6 +15,7 @@ from babel.dates import format_interval, match_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
 
+from lifesci_partners import _markdown
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._agreement_text import summary
 from lifesci_partners._compact import CompactNumber, compact
@@ -26,6 +27,7 @@ from lifesci_partners._organization import Address, Organization
 from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
 from lifesci_partners._terms import Period, Term
 from lifesci_partners._words import Words, words_for
+from lifesci_partners._words import message as _message
 
 if TYPE_CHECKING:
     from lifesci_partners._directory import Directory
@@ -48,11 +50,6 @@ _LIST_STYLES = frozenset(
 _MILLION = 10**6
 # Where French elides "de" to "d'": a currency name that begins with a vowel sound.
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
-
-
-def _message(context: str, message: str) -> tuple[str, str]:
-    """Mark a message for the catalogs (``pybabel extract -k _message:1c,2``); no lookup."""
-    return context, message
 
 
 _STATUS_WORDS = {
@@ -606,11 +603,23 @@ class Formatter:
             text = template.format(smaller=part, larger=text)
         return text
 
-    def _label(self, label: str, value: str) -> str:
-        return self._words.pgettext("label", "{label}: {value}").format(label=label, value=value)
-
-    def organization(self, organization: Organization) -> str:
+    def organization(self, organization: Organization, directory: Directory | None = None) -> str:
         """Render an organization as Markdown: its name as a heading, then what is known of it.
+
+        After the heading come its description, then one item per fact the data holds: kind,
+        legal form, founding and dissolution dates (of any precision), status, headquarters and
+        other sites, website, founders, people in their roles, other names (with their language
+        when it is not the locale's), registry identifiers, relationships and links. Names,
+        roles, legal forms and descriptions are the data's own text in the best language it
+        has; the labels are ours.
+
+        Args:
+            organization: The organization.
+            directory: Where to find the names of founders and related organizations given by
+                id; without it, they are shown as the data names them.
+
+        Raises:
+            TypeError: ``organization`` is not an :class:`~lifesci_partners.Organization`.
 
         Example:
             >>> from lifesci_partners import examples
@@ -618,21 +627,19 @@ class Formatter:
             >>> print(Formatter("de").organization(mpr))
             ## Medicen Paris Region (MPR)
             <BLANKLINE>
+            A non-profit cluster of innovative health technology organizations, based in Paris,
+            France.
+            <BLANKLINE>
+            - Art: Unternehmenscluster und gemeinnützige Organisation
+            - Gegründet: 3. Januar 2005
             - Hauptsitz: Paris, Frankreich
             - Website: <https://medicen.org/en/>
+            - Schlüsselpersonen: Jessica Leygues (CEO)
         """
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
             raise TypeError(msg)
-        w = self._words
-        lines = [f"## {self.organization_name(organization)}", ""]
-        if organization.headquarters is not None:
-            label = w.pgettext("organization", "Headquarters")
-            lines.append(f"- {self._label(label, self.address(organization.headquarters))}")
-        if organization.website:
-            label = w.pgettext("organization", "Website")
-            lines.append(f"- {self._label(label, f'<{organization.website}>')}")
-        return "\n".join(lines).rstrip("\n")
+        return _markdown.organization(self, self._words, organization, directory)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
         """Render a whole directory as Markdown: every organization, then every agreement.
@@ -641,17 +648,7 @@ class Formatter:
             directory: The directory.
             on: The date for the agreements' statuses; ``None`` leaves them out.
         """
-        w = self._words
-        organizations = w.pgettext("directory", "Organizations")
-        agreements = w.pgettext("directory", "Agreements")
-        lines = [f"# {organizations}", ""]
-        for organization in directory.organizations:
-            lines.extend((self.organization(organization), ""))
-        lines.extend((f"# {agreements}", ""))
-        lines.extend(
-            f"- {self.agreement(agreement, directory, on)}" for agreement in directory.agreements
-        )
-        return "\n".join(lines).rstrip("\n")
+        return _markdown.directory(self, self._words, directory, on)
 
     def list(self, items: Iterable[str], style: str = "standard") -> str:
         """Join items with the locale's conjunction (CLDR list patterns).
