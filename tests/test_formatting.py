@@ -1087,6 +1087,11 @@ class TestDirectory:
             assert f.organization(organization) in text
         assert SUMMARIES[locale] in text
 
+    def test_not_a_directory(self) -> None:
+        """Something that is not a Directory is a TypeError."""
+        with pytest.raises(TypeError, match="expected a Directory"):
+            Formatter("en").directory([])  # type: ignore[arg-type]
+
 
 def _work(locale: str) -> list[str]:
     f = Formatter(locale)

@@ -8,7 +8,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_interval, match_skeleton
@@ -20,6 +20,7 @@ from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatu
 from lifesci_partners._agreement_text import summary
 from lifesci_partners._compact import CompactNumber, compact
 from lifesci_partners._dates import PartialDate
+from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
@@ -28,9 +29,6 @@ from lifesci_partners._patterns import currency_formatter, date_formatter, wide_
 from lifesci_partners._terms import Period, Term
 from lifesci_partners._words import Words, words_for
 from lifesci_partners._words import message as _message
-
-if TYPE_CHECKING:
-    from lifesci_partners._directory import Directory
 
 __all__ = ["Compact", "DateFormat", "Formatter"]
 
@@ -647,7 +645,13 @@ class Formatter:
         Args:
             directory: The directory.
             on: The date for the agreements' statuses; ``None`` leaves them out.
+
+        Raises:
+            TypeError: ``directory`` is not a :class:`~lifesci_partners.Directory`.
         """
+        if not isinstance(directory, Directory):
+            msg = f"expected a Directory, got {directory!r}"
+            raise TypeError(msg)
         return _markdown.directory(self, self._words, directory, on)
 
     def list(self, items: Iterable[str], style: str = "standard") -> str:
