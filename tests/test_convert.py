@@ -19,6 +19,7 @@ from lifesci_partners import (
     Period,
     Term,
     ValidationError,
+    __version__,
     examples,
     from_dict,
     from_json,
@@ -221,7 +222,11 @@ class TestStrictInput:
         data["version"] = 2
         assert errors_for(data) == (
             "$.format: expected 'lifesci-partners', got a string ('other')",
-            "$.version: this library reads version 1 documents, got version 2",
+            (
+                f"$.version: version 2 documents need a lifesci-partners newer than "
+                f"{__version__}, which reads versions up to 1; upgrade it with "
+                "'pip install --upgrade lifesci-partners'"
+            ),
         )
 
     def test_bool_is_not_int(self) -> None:

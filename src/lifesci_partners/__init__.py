@@ -16,8 +16,10 @@ from lifesci_partners._convert import (
     to_json,
 )
 from lifesci_partners._directory import Directory
+from lifesci_partners._limits import Limits
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._schema import json_schema
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
 
@@ -32,6 +34,7 @@ __all__ = [
     "AgreementStatus",
     "Directory",
     "LifesciPartnersError",
+    "Limits",
     "LocalizedText",
     "NotFoundError",
     "Organization",
@@ -44,6 +47,7 @@ __all__ = [
     "examples",
     "from_dict",
     "from_json",
+    "json_schema",
     "to_dict",
     "to_json",
 ]

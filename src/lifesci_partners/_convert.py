@@ -26,7 +26,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from lifesci_partners import _versions
 from lifesci_partners._directory import Directory
+from lifesci_partners._limits import DEFAULT_LIMITS, Limits, check_data, parse_json
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
@@ -34,6 +36,7 @@ from lifesci_partners.exceptions import ValidationError
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
+    "SCHEMA_FRAGMENTS",
     "converter",
     "from_dict",
     "from_json",
@@ -50,7 +53,18 @@ DOCUMENT_VERSION = 1
 
 _SHOWN = 40  # characters of a bad string shown in a message
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+SchemaFragment = dict[str, Any] | Callable[[Any], dict[str, Any]]
+SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {}
+"""The JSON Schema of each type that has its own hooks, registered next to them.
+
+A fragment is a JSON Schema (draft 2020-12) as a dict, or a function of the schema builder in
+``_schema.py`` for a type whose schema refers to models. :func:`~lifesci_partners.json_schema`
+refuses a type that has neither a fragment nor the generic attrs, enum or tuple hooks, so a new
+scalar type must register its fragment with its hooks.
+"""
+_GENERIC_ATTRS_HOOKS: set[Callable[[Any, type], Any]] = set()
 
 
 def _kind(value: object) -> str:  # noqa: PLR0911  # one return per JSON type
@@ -156,7 +170,13 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
             raise _ShapeError(f"expected an object, got {_kind(value)}")
         return inner(value, cl)
 
+    _GENERIC_ATTRS_HOOKS.add(structure)
     return structure
+
+
+def has_generic_hooks(cls: type) -> bool:
+    """Whether ``cls`` is read as a plain object of its attrs fields, with no hook of its own."""
+    return converter.get_structure_hook(cls) in _GENERIC_ATTRS_HOOKS
 
 
 def _directory_structure(value: Any, _: type) -> Directory:
@@ -171,10 +191,10 @@ def _directory_structure(value: Any, _: type) -> Directory:
     if type(version) is not int:
         errors.append(f"$.version: expected a whole number, got {_kind(version)}")
     elif version != DOCUMENT_VERSION:
-        errors.append(
-            f"$.version: this library reads version {DOCUMENT_VERSION} documents, "
-            f"got version {version}"
-        )
+        try:
+            body = _versions.upgrade(body, version, DOCUMENT_VERSION)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
     if errors:
         raise ValidationError(errors)
     directory: Directory = _directory_body(body, Directory)
@@ -192,10 +212,36 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    SCHEMA_FRAGMENTS[dt.date] = {
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "description": "A calendar date, YYYY-MM-DD (ISO 8601).",
+    }
     conv.register_structure_hook(Term, _structure_term)
     conv.register_unstructure_hook(Term, str)
+    SCHEMA_FRAGMENTS[Term] = {
+        "type": "string",
+        "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
+        "minLength": 3,
+        "maxLength": 40,
+        "description": (
+            "A term as the date part of an ISO 8601 duration: years, months and days (P5Y, "
+            "P1Y6M, P90D) or weeks alone (P2W); not all zero."
+        ),
+    }
     conv.register_structure_hook(LocalizedText, _structure_localized)
     conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
+    SCHEMA_FRAGMENTS[LocalizedText] = {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"},
+        "additionalProperties": {"type": "string", "pattern": "\\S"},
+        "description": (
+            "The same text in several languages: locale identifier (en, ja-JP or ja_JP, known to "
+            "CLDR) to text that is not blank."
+        ),
+    }
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
     )
@@ -203,7 +249,29 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_structure_hook(Directory, _directory_structure)
     conv.register_unstructure_hook(Directory, _directory_unstructure)
+    SCHEMA_FRAGMENTS[Directory] = _directory_schema
     return conv
+
+
+def _directory_schema(builder: Any) -> dict[str, Any]:
+    envelope = {
+        "format": {"const": DOCUMENT_FORMAT, "description": "Always the same: the format's name."},
+        "version": {
+            "const": DOCUMENT_VERSION,
+            "description": "The version of the document format; this schema describes this one.",
+        },
+    }
+    schema: dict[str, Any] = builder.attrs_object(Directory, envelope)
+    return {"title": f"lifesci-partners directory document, version {DOCUMENT_VERSION}", **schema}
+
+
+SCHEMA_FRAGMENTS.update(
+    {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        bool: {"type": "boolean"},
+    }
+)
 
 
 converter = _make_converter()
@@ -265,12 +333,14 @@ def to_dict(obj: object) -> Any:
     return converter.unstructure(obj)
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
+def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
     """Build a ``cls`` from JSON-ready Python data, checking everything.
 
     Args:
         data: What :func:`json.loads` would give.
         cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on nesting depth and the size of numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
 
     Returns:
         The validated model.
@@ -290,6 +360,13 @@ def from_dict(data: Any, cls: type[T]) -> T:
           $.org: expected a string, got a number (5)
           $.rank: unknown key; expected only: org, role
     """
+    errors = list(check_data(data, DEFAULT_LIMITS if limits is None else limits))
+    if errors:
+        raise ValidationError(errors)
+    return _structure(data, cls)
+
+
+def _structure(data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except StructureHandlerNotFoundError:
@@ -297,11 +374,6 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise TypeError(msg) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise ValidationError(errors_of(exc)) from None
-
-
-def _refuse_constant(name: str) -> Any:
-    msg = f"$: {name} is not valid JSON; numbers must be finite"
-    raise ValidationError([msg])
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -315,27 +387,27 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
     """Build a ``cls`` from JSON text, checking everything; the inverse of :func:`to_json`.
 
+    The text is UTF-8 (as ``bytes``) or ``str``; a leading byte order mark is ignored. Numbers
+    with a fraction or exponent are read exactly, as :class:`~decimal.Decimal`, never as binary
+    floats. Duplicate keys, NaN, infinities and lone surrogates are refused.
+
+    Args:
+        text: The JSON text.
+        cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on size, nesting depth and numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
+
     Raises:
-        ValidationError: The text is not JSON, or describes no valid ``cls``; every problem is
-            listed with its path.
+        ValidationError: The text is not JSON, breaks a limit, or describes no valid ``cls``;
+            every problem is listed with its path.
 
     Example:
         >>> from lifesci_partners import Term, from_json, to_json
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
-    try:
-        data = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        msg = f"$: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise ValidationError([msg]) from None
-    except UnicodeDecodeError as exc:
-        msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}"
-        raise ValidationError([msg]) from None
-    except (ValueError, RecursionError) as exc:
-        msg = f"$: JSON text refused: {exc}"
-        raise ValidationError([msg]) from None
-    return from_dict(data, cls)
+    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits)
+    return _structure(data, cls)

@@ -8,6 +8,8 @@ from babel import Locale, UnknownLocaleError
 
 __all__ = ["locale_key", "parse_locale"]
 
+_MAX_TAG = 64  # longer is no locale tag; refused before it reaches the cache
+
 
 @functools.lru_cache(maxsize=512)
 def _parse(tag: str) -> Locale:
@@ -33,8 +35,9 @@ def parse_locale(tag: str | Locale) -> Locale:
     if not isinstance(tag, str):
         msg = f"a locale must be a string such as 'ja-JP' or a babel Locale, got {tag!r}"
         raise TypeError(msg)
-    if not tag or tag != tag.strip():
-        msg = f"malformed locale {tag!r}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
+    if not tag or tag != tag.strip() or len(tag) > _MAX_TAG:
+        shown = repr(tag) if len(tag) <= _MAX_TAG else repr(tag[:_MAX_TAG]) + "..."
+        msg = f"malformed locale {shown}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
         raise ValueError(msg)
     return _parse(tag)
 
