@@ -176,7 +176,13 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
 
 def has_generic_hooks(cls: type) -> bool:
     """Whether ``cls`` is read as a plain object of its attrs fields, with no hook of its own."""
-    return converter.get_structure_hook(cls) in _GENERIC_ATTRS_HOOKS
+    try:
+        return converter.get_structure_hook(cls) in _GENERIC_ATTRS_HOOKS
+    except StructureHandlerNotFoundError:  # a field's type has no hook: the schema says which
+        return True
+
+
+_MISSING = object()
 
 
 def _directory_structure(value: Any, _: type) -> Directory:
@@ -184,11 +190,15 @@ def _directory_structure(value: Any, _: type) -> Directory:
         raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
     errors = []
     body = dict(value)
-    fmt = body.pop("format", None)
-    version = body.pop("version", None)
-    if fmt != DOCUMENT_FORMAT:
+    fmt = body.pop("format", _MISSING)
+    version = body.pop("version", _MISSING)
+    if fmt is _MISSING:
+        errors.append(f"$.format: required, but missing; write {DOCUMENT_FORMAT!r}")
+    elif fmt != DOCUMENT_FORMAT:
         errors.append(f"$.format: expected {DOCUMENT_FORMAT!r}, got {_kind(fmt)}")
-    if type(version) is not int:
+    if version is _MISSING:
+        errors.append(f"$.version: required, but missing; write {DOCUMENT_VERSION}")
+    elif type(version) is not int:
         errors.append(f"$.version: expected a whole number, got {_kind(version)}")
     elif version != DOCUMENT_VERSION:
         try:
@@ -300,7 +310,10 @@ def _collect(exc: BaseException, path: str, out: list[str]) -> None:
         for sub in rest:
             _collect(sub, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        expected = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+        if exc.cl is Directory:
+            names[:0] = ["format", "version"]
+        expected = ", ".join(names)
         out.extend(
             f"{path}.{key}: unknown key; expected only: {expected}"
             for key in sorted(exc.extra_fields)

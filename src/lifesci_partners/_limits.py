@@ -154,6 +154,9 @@ def parse_json(text: str | bytes, limits: Limits) -> Any:
         ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
             problem with its path.
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
+        raise TypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
         msg = (
@@ -172,9 +175,6 @@ def parse_json(text: str | bytes, limits: Limits) -> Any:
                 hint = " (this looks like UTF-16: save the file as UTF-8)"
             msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
             raise ValidationError([msg]) from None
-    elif not isinstance(text, str):
-        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
-        raise TypeError(msg)
     text = text.removeprefix("\ufeff")
     parse_int, parse_float = _number_parsers(limits)
     try:

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from lifesci_partners import _convert
+from lifesci_partners._limits import _positive
 from lifesci_partners._organization import _country
 from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
 
@@ -50,6 +51,7 @@ _VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
         "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$",
     },
     _country: {"type": "string", "pattern": "^[A-Z]{2}$"},
+    _positive: {"minimum": 1},
 }
 _TYPE_ONLY_VALIDATORS = ("instance_of.", "tuple_of.", "date_value", "_non_negative_int")
 
