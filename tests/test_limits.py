@@ -160,8 +160,10 @@ class TestKeysAndText:
         """A key twice in an object is refused, since one of its values would be lost."""
         text = '{"format": "lifesci-partners", "version": 1, "organizations": [], "version": 1}'
         assert errors_of_json(text) == (
-            "$.version: the key appears more than once in the object; "
-            "only one value can be kept, so the document is ambiguous",
+            (
+                "$.version: the key appears more than once in the object; "
+                "only one value can be kept, so the document is ambiguous"
+            ),
         )
 
     def test_lone_surrogate_refused(self) -> None:

@@ -24,11 +24,12 @@ from lifesci_partners import (
     Organization,
     Party,
     Term,
+    _convert,
+    _schema,
     examples,
     json_schema,
     to_dict,
 )
-from lifesci_partners import _convert, _schema
 from lifesci_partners import strategies as lst
 from tests import _corpus
 
@@ -94,7 +95,7 @@ class TestCoverage:
     def test_unknown_validator_is_reported(self) -> None:
         """A validator whose rule the schema does not know is listed, so a test can catch it."""
 
-        def odd(_instance: object, _attribute: object, _value: object) -> None:
+        def odd(_instance: object, _attribute: attrs.Attribute[int], _value: int) -> None:
             """A rule the schema builder has never heard of."""
 
         @attrs.frozen
@@ -159,7 +160,7 @@ class TestContent:
             (
                 Term,
                 ["P5Y", "P1Y6M", "P90D", "P2W", "P0Y"],
-                ["P", "5Y", "PT1H", "P1W2D", "P٥Y", "p5y"],
+                ["P", "5Y", "PT1H", "P1W2D", "P\u0665Y", "p5y"],
             ),
             (
                 LocalizedText,

@@ -13,11 +13,11 @@ from lifesci_partners import (
     Directory,
     ValidationError,
     __version__,
+    _versions,
     examples,
     from_dict,
     from_json,
 )
-from lifesci_partners import _versions
 
 
 def seed_document() -> dict[str, Any]:
@@ -86,8 +86,10 @@ class TestOlderVersion:
         with pytest.raises(ValidationError) as info:
             from_dict(version_0_document(), Directory)
         assert info.value.errors == (
-            f"$.version: version 0 documents are not readable: lifesci-partners {__version__} "
-            "reads versions 1 to 1",
+            (
+                f"$.version: version 0 documents are not readable: lifesci-partners "
+                f"{__version__} reads versions 1 to 1"
+            ),
         )
 
     @pytest.mark.usefixtures("version_0")

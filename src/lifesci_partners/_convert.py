@@ -295,6 +295,21 @@ def _note_index(index: object) -> str:
     return f"[{index}]" if isinstance(index, int) else f"[{index!r}]"
 
 
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[str]:
+    names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+    if exc.cl is Directory:
+        names[:0] = ["format", "version"]
+    expected = ", ".join(names)
+    errors = []
+    for key in sorted(exc.extra_fields):
+        if key.isidentifier() and len(key) <= _SHOWN:
+            where = f"{path}.{key}"
+        else:
+            where = f"{path}[{key if len(key) <= _SHOWN else key[:_SHOWN] + '...'!r}]"
+        errors.append(f"{where}: unknown key; expected only: {expected}")
+    return errors
+
+
 def _collect(exc: BaseException, path: str, out: list[str]) -> None:
     """Flatten a cattrs error tree into ``"<path>: <message>"`` lines."""
     if isinstance(exc, ClassValidationError):
@@ -310,14 +325,7 @@ def _collect(exc: BaseException, path: str, out: list[str]) -> None:
         for sub in rest:
             _collect(sub, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
-        if exc.cl is Directory:
-            names[:0] = ["format", "version"]
-        expected = ", ".join(names)
-        out.extend(
-            f"{path}.{key}: unknown key; expected only: {expected}"
-            for key in sorted(exc.extra_fields)
-        )
+        out.extend(_unknown_keys(exc, path))
     elif isinstance(exc, ValidationError):
         out.extend(path + error[1:] for error in exc.errors)
     elif isinstance(exc, KeyError):
