@@ -244,7 +244,7 @@ class TestStrictInput:
 class TestJsonText:
     def test_invalid_json(self) -> None:
         """Text that is not JSON is reported with its position."""
-        with pytest.raises(ValidationError, match=r"\$: not valid JSON: .* line 1, column"):
+        with pytest.raises(ValidationError, match=r"\$: not valid JSON: .* \(line 1, column 2\)"):
             from_json("{", Directory)
 
     @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
