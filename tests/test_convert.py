@@ -266,3 +266,21 @@ class TestJsonText:
     def test_indent(self) -> None:
         """Indent pretty-prints."""
         assert to_json(Party("a"), indent=2) == '{\n  "org": "a"\n}'
+
+
+class TestEveryProblem:
+    def test_field_rules_checked_when_another_field_is_unreadable(self) -> None:
+        """A bad id is reported even when a sibling field cannot be read at all."""
+        data = seed_document()
+        data["organizations"][1]["id"] = "m p r"
+        data["organizations"][1]["name"] = 5
+        assert errors_for(data) == (
+            (
+                "$.organizations[1].name: expected an object of locale to text such as "
+                "{'en': '...'}, got a number (5)"
+            ),
+            (
+                "$.organizations[1].id: 'm p r' is not a valid id: use 1 to 200 letters, digits, "
+                "'.', '_', ':' or '-', starting with a letter or digit"
+            ),
+        )

@@ -13,7 +13,7 @@ import enum
 import json
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
@@ -168,10 +168,42 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
     def structure(value: Any, cl: type) -> Any:
         if type(value) is not dict:
             raise _ShapeError(f"expected an object, got {_kind(value)}")
-        return inner(value, cl)
+        try:
+            return inner(value, cl)
+        except ClassValidationError as exc:
+            more = _field_validator_errors(cls, conv, value, exc)
+            if not more:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *more], cls) from None
 
     _GENERIC_ATTRS_HOOKS.add(structure)
     return structure
+
+
+def _field_validator_errors(
+    cls: type, conv: cattrs.Converter, value: dict[str, Any], exc: ClassValidationError
+) -> list[ValidationError]:
+    """The field validators' verdicts on the fields that were read, when others were not.
+
+    When some field cannot be read, the object is never built and its validators never run; this
+    runs them on the fields that could be read, so that all their problems are reported at once.
+    Rules across fields (``__attrs_post_init__``) still need the whole object.
+    """
+    failed = {note.name for _, note in exc.group_exceptions()[0]}
+    if not failed:  # every field was read: the object was built, and its validators ran
+        return []
+    hints = get_type_hints(cls)
+    errors: list[ValidationError] = []
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name in failed or field.name not in value:
+            continue
+        try:
+            field.validator(None, field, conv.structure(value[field.name], hints[field.name]))
+        except ValidationError as error:
+            errors.append(error)
+        except Exception:  # noqa: BLE001, S112  # a validator that needs the whole object
+            continue
+    return errors
 
 
 def has_generic_hooks(cls: type) -> bool:
