@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,17 @@ from tests import _corpus
 Path_ = tuple[str | int, ...]
 
 
-def read_outcome(read: Any) -> Directory | ValidationError:
+def read_outcome(read: Callable[[], Directory]) -> Directory | ValidationError:
     """Call ``read()``; return the directory or the ValidationError, let anything else escape."""
     try:
-        directory = read()
+        return read()
     except ValidationError as exc:
-        assert exc.errors, "a ValidationError must list its problems"
-        for error in exc.errors:
-            assert error.startswith("$"), f"no path: {error!r}"
-            assert ": " in error, f"no message: {error!r}"
-        return exc
-    assert isinstance(directory, Directory)
-    return directory
+        error = exc
+    assert error.errors, "a ValidationError must list its problems"
+    for line in error.errors:
+        assert line.startswith("$"), f"no path: {line!r}"
+        assert ": " in line, f"no message: {line!r}"
+    return error
 
 
 def lost(given: Any, written: Any, path: str = "$") -> list[str]:
@@ -54,7 +54,7 @@ def lost(given: Any, written: Any, path: str = "$") -> list[str]:
     if isinstance(given, list) and isinstance(written, list) and len(given) == len(written):
         return [
             loss
-            for i, pair in enumerate(zip(given, written))
+            for i, pair in enumerate(zip(given, written, strict=True))
             for loss in lost(*pair, f"{path}[{i}]")
         ]
     if type(given) is type(written) and given == written:
@@ -231,16 +231,18 @@ def mutated(draw: st.DrawFn) -> Any:
             del parent[key]
         elif action == "add_key" and isinstance(parent, dict):
             parent[draw(_EXTRA_KEYS)] = draw(_BAD_VALUES)
-        elif action == "duplicate" and isinstance(parent, list):
-            parent.insert(int(key), copy.deepcopy(parent[key]))
-        elif action == "repeat" and isinstance(parent, list):
+        elif action == "duplicate" and isinstance(parent, list) and isinstance(key, int):
+            parent.insert(key, copy.deepcopy(parent[key]))
+        elif action == "repeat" and isinstance(parent, list) and isinstance(key, int):
             parent.extend([parent[key]] * draw(st.sampled_from([2, 1000])))
         elif action == "wrap":
             parent[key] = [parent[key]]
     return data
 
 
-def _text_of(draw: st.DrawFn, data: Any) -> tuple[str | bytes, bool]:
+def _text_of(  # noqa: PLR0911  # one return per kind of breakage
+    draw: Callable[[st.SearchStrategy[Any]], Any], data: Any
+) -> tuple[str | bytes, bool]:
     """JSON text of ``data``, perhaps broken at the text level; and whether it is still whole."""
     text = json.dumps(data, ensure_ascii=draw(st.booleans()), allow_nan=True)
     action = draw(
