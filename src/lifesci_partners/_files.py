@@ -172,7 +172,15 @@ def _dumper() -> Any:
     Dumper.add_representer(
         Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v))
     )
+    Dumper.add_representer(str, _represent_str)
     return Dumper
+
+
+def _represent_str(dumper: Any, value: str) -> Any:
+    # PyYAML writes NEL (U+0085) raw in plain and single-quoted text, where a reader takes it for
+    # a line break; double quotes escape it as \N.
+    style = '"' if "\x85" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 def _parse_yaml(raw: bytes, limits: Limits) -> Any:
