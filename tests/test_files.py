@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lifesci_partners import Directory, ValidationError, examples, from_dict, to_dict
-from lifesci_partners import _files
+from lifesci_partners import Directory, ValidationError, _files, examples, from_dict, to_dict
 from lifesci_partners import strategies as lst
 from lifesci_partners._limits import DEFAULT_LIMITS, Limits
 

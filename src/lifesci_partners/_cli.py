@@ -405,13 +405,10 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     ):
         _error(f"will not write over the input {source}; choose another OUT")
         return EXIT_USAGE
-    to_format = (
-        _files.format_of(target, args.to_format) if target != "-" else (args.to_format or "json")
-    )
-    from_format = args.from_format if source != "-" else (args.from_format or "json")
+    to_format = _files.format_of(target, args.to_format)
     progress = _Progress(sys.stderr, wanted=True)
     try:
-        model = _read_model(source, from_format, _models()[args.model], progress)
+        model = _read_model(source, args.from_format, _models()[args.model], progress)
         text = _files.dump(to_dict(model), to_format)
         if target == "-":
             sys.stdout.write(text)

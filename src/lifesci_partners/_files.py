@@ -47,13 +47,15 @@ class MissingExtraError(LifesciPartnersError, ImportError):
 
 
 def format_of(path: str, explicit: str | None) -> str:
-    """The format of ``path``: ``explicit`` if given, else from its suffix.
+    """The format of ``path``: ``explicit`` if given, else from its suffix; JSON for ``-``.
 
     Raises:
         ValueError: No format given and the suffix is not ``.json``, ``.yaml`` or ``.yml``.
     """
     if explicit is not None:
         return explicit
+    if path == "-":  # standard input or output
+        return "json"
     fmt = _SUFFIXES.get(Path(path).suffix.lower())
     if fmt is None:
         msg = (
