@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lifesci_partners import Directory, __version__, examples, from_json, json_schema
-from lifesci_partners import _files
+from lifesci_partners import Directory, __version__, _files, examples, from_json, json_schema
 from lifesci_partners._cli import main
 
 
