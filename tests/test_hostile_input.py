@@ -226,11 +226,11 @@ def mutated(draw: st.DrawFn) -> Any:
         )
         note(f"{action} at {path}")
         if action == "replace":
-            parent[key] = draw(_BAD_VALUES)
+            parent[key] = copy.deepcopy(draw(_BAD_VALUES))  # never change the shared samples
         elif action == "delete":
             del parent[key]
         elif action == "add_key" and isinstance(parent, dict):
-            parent[draw(_EXTRA_KEYS)] = draw(_BAD_VALUES)
+            parent[draw(_EXTRA_KEYS)] = copy.deepcopy(draw(_BAD_VALUES))
         elif action == "duplicate" and isinstance(parent, list) and isinstance(key, int):
             parent.insert(key, copy.deepcopy(parent[key]))
         elif action == "repeat" and isinstance(parent, list) and isinstance(key, int):
