@@ -344,3 +344,10 @@ class TestHelp:
         for command in ("show", "status", "validate", "schema", "convert"):
             assert command in out
         assert "130 interrupted" in out
+
+
+class TestDocsExamples:
+    def test_example_data_is_the_built_in_data(self) -> None:
+        """The docs' link-j-mpr.json is the shipped data set, byte for byte."""
+        docs_copy = Path(__file__).parent.parent / "docs" / "examples" / "link-j-mpr.json"
+        assert docs_copy.read_text(encoding="utf-8") == examples.link_j_mpr_json()
