@@ -71,11 +71,13 @@ def _run_console(example: Example) -> str | None:
         if not command.startswith(_PROMPT[2:]):
             return f"only lifesci-partners commands can run in the docs, not: {command}"
         out, err = io.StringIO(), io.StringIO()
-        with _in_folder(folder), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                main(shlex.split(command)[1:])
-            except SystemExit:
-                pass
+        with (
+            _in_folder(folder),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            contextlib.suppress(SystemExit),  # --help and usage errors exit
+        ):
+            main(shlex.split(command)[1:])
         actual = out.getvalue() + err.getvalue()
         want = expected + "\n" if expected else ""
         if not OutputChecker().check_output(want, actual, ELLIPSIS):
