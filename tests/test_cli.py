@@ -216,7 +216,7 @@ class TestSchema:
     def test_unknown_model(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown model is a usage error that lists the choices."""
         with pytest.raises(SystemExit) as info:
-            main(["schema", "Money"])
+            main(["schema", "Nonsense"])
         assert info.value.code == 2
         assert "Directory" in capsys.readouterr().err
 

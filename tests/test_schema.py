@@ -194,6 +194,10 @@ class TestAgreesWithTheReader:
             lst.parties(),
             lst.terms(),
             lst.localized_texts(),
+            lst.money(),
+            lst.exchange_rates(),
+            lst.exchange_rate_tables(),
+            lst.figures(),
         )
     )
     def test_generated_models_are_valid(self, model: Any) -> None:

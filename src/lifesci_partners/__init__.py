@@ -16,12 +16,22 @@ from lifesci_partners._convert import (
     to_json,
 )
 from lifesci_partners._directory import Directory
+from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._limits import Limits
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._schema import json_schema
 from lifesci_partners._terms import Period, Term, TermConvention
-from lifesci_partners.exceptions import LifesciPartnersError, NotFoundError, ValidationError
+from lifesci_partners.exceptions import (
+    CurrencyMismatchError,
+    FloatNotAllowedError,
+    LifesciPartnersError,
+    NotFoundError,
+    RateNotFoundError,
+    ValidationError,
+)
 
 __version__ = "0.1.0.dev0"
 
@@ -32,14 +42,24 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "Bounds",
+    "Conversion",
+    "CurrencyMismatchError",
     "Directory",
+    "ExchangeRate",
+    "ExchangeRates",
+    "Figure",
+    "FloatNotAllowedError",
     "LifesciPartnersError",
     "Limits",
     "LocalizedText",
+    "Money",
     "NotFoundError",
     "Organization",
     "Party",
     "Period",
+    "Qualifier",
+    "RateNotFoundError",
     "Term",
     "TermConvention",
     "ValidationError",

@@ -13,7 +13,8 @@ import enum
 import json
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+from decimal import Decimal
+from typing import Any, Optional, TypeVar, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
@@ -27,9 +28,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from lifesci_partners import _versions
+from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
+from lifesci_partners._figures import FigureValue
 from lifesci_partners._limits import DEFAULT_LIMITS, Limits, check_data, parse_json
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
 
@@ -120,6 +124,84 @@ def _structure_term(value: Any, _: type) -> Term:
     if type(value) is not str:
         raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {_kind(value)}")
     return Term.parse(value)
+
+
+class _JsonFloat(float):
+    """A JSON number with a fraction or exponent, as :func:`from_json` reads it.
+
+    It keeps the text as written, so that an error message can quote the number exactly; no
+    hook accepts it (a float never enters an amount, a rate or a figure).
+    """
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __init__(self, text: str) -> None:
+        # float.__new__ has already read the number from ``text``.
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text if len(self.text) <= _SHOWN else self.text[: _SHOWN - 3] + "..."
+
+    __str__ = __repr__
+
+
+def _float_refused(value: float, how: str = "write it as a string: {quoted}") -> _ShapeError:
+    if isinstance(value, _JsonFloat):
+        text = value.text if len(value.text) <= _SHOWN else None
+        origin = f"the JSON number {value!r}"
+    else:
+        text = repr(value)
+        origin = f"a float ({text})"
+    quoted = f'"{text}"' if text is not None else "in quotes"
+    return _ShapeError(
+        f"{origin} is not exact (binary floating point); {how.format(quoted=quoted)}"
+    )
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    """A decimal number: a JSON string, kept digit for digit, or a JSON integer.
+
+    A ``Decimal`` object is taken as it is, for data read with ``json.loads(parse_float=Decimal)``.
+    """
+    if isinstance(value, float):
+        raise _float_refused(value)
+    try:
+        if type(value) is str:
+            return parse_decimal_text(value)
+        if type(value) is int or type(value) is Decimal:
+            return exact_decimal(value, "number")
+    except ValueError as exc:
+        # exact_decimal's ValidationError carries a "$.number: " prefix; keep only the reason.
+        reason = exc.errors[0].split(": ", 1)[1] if isinstance(exc, ValidationError) else exc
+        raise _ShapeError(str(reason)) from None
+    raise _ShapeError(f"expected a decimal number as a string such as '1.50', got {_kind(value)}")
+
+
+def _is_figure_value(t: Any) -> bool:
+    return bool(t == FigureValue or t == Optional[FigureValue])  # noqa: UP045  # a typing object
+
+
+def _structure_figure_value(value: Any, t: Any) -> FigureValue | None:
+    """A figure's value: a JSON integer is a count, a string a Decimal, an object Money."""
+    if value is None and t != FigureValue:
+        return None
+    if isinstance(value, float):
+        raise _float_refused(
+            value, "write a decimal number as a string, {quoted}, or a count as a whole number"
+        )
+    if type(value) is int:
+        return value
+    if type(value) is str or type(value) is Decimal:
+        return _structure_decimal(value, Decimal)
+    if type(value) is dict:
+        money: Money = converter.structure(value, Money)
+        return money
+    raise _ShapeError(
+        "expected a count (a whole number), a decimal number (a string such as '12.5') or "
+        f"an amount of money (an object with amount and currency), got {_kind(value)}"
+    )
 
 
 def _structure_localized(value: Any, _: type) -> LocalizedText:
@@ -271,6 +353,32 @@ def _make_converter() -> cattrs.Converter:
             "A term as the date part of an ISO 8601 duration: years, months and days (P5Y, "
             "P1Y6M, P90D) or weeks alone (P2W); not all zero."
         ),
+    }
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    SCHEMA_FRAGMENTS[Decimal] = {
+        "anyOf": [
+            {
+                "type": "string",
+                "pattern": "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$",
+                "maxLength": 100,
+            },
+            {"type": "integer"},
+        ],
+        "description": (
+            "An exact decimal number, written as a string ('864000000', '1.50', '2.1E+10') or as "
+            "a whole number; never as a number with a fraction, which JSON readers take for a "
+            "binary float. At most 30 digits before the point and 30 after."
+        ),
+    }
+    conv.register_structure_hook_func(_is_figure_value, _structure_figure_value)
+    SCHEMA_FRAGMENTS[FigureValue] = lambda builder: {
+        "anyOf": [
+            {"type": "integer", "description": "A count."},
+            builder.schema_of(Decimal),
+            builder.schema_of(Money),
+        ],
+        "description": "A count (a whole number), a decimal number (a string) or money.",
     }
     conv.register_structure_hook(LocalizedText, _structure_localized)
     conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
@@ -443,9 +551,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
     """Build a ``cls`` from JSON text, checking everything; the inverse of :func:`to_json`.
 
-    The text is UTF-8 (as ``bytes``) or ``str``; a leading byte order mark is ignored. Numbers
-    with a fraction or exponent are read exactly, as :class:`~decimal.Decimal`, never as binary
-    floats. Duplicate keys, NaN, infinities and lone surrogates are refused.
+    The text is UTF-8 (as ``bytes``) or ``str``; a leading byte order mark is ignored. A number
+    with a fraction or exponent is never taken for an exact amount: amounts, rates and decimal
+    figures are written as strings (``"1.50"``) or whole numbers. Duplicate keys, NaN,
+    infinities and lone surrogates are refused.
 
     Args:
         text: The JSON text.
@@ -462,5 +571,5 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
-    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits)
+    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits, _JsonFloat)
     return _structure(data, cls)

@@ -2,7 +2,7 @@
 
 YAML is optional (the ``[yaml]`` extra). It is read with PyYAML's safe loader, narrowed to what
 JSON can say, so that a YAML document gives exactly the model its JSON twin gives: no aliases, no
-duplicate keys, dates and ``yes``/``no`` stay text, numbers with a point are exact decimals.
+duplicate keys, dates and ``yes``/``no`` stay text, numbers with a point are never exact amounts.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from lifesci_partners._convert import _JsonFloat
 from lifesci_partners._limits import Limits, _decimal_within, _Refused, check_data, parse_json
 from lifesci_partners.exceptions import LifesciPartnersError, ValidationError
 
@@ -140,15 +141,17 @@ def _loader(limits: Limits) -> Any:
             )
         return int(text)
 
-    def construct_float(loader: Any, node: Any) -> Decimal | _Refused:
+    def construct_float(loader: Any, node: Any) -> Any:
         text = loader.construct_scalar(node)
         if len(text) > 2 * limits.max_digits + 8:
             return _Refused(f"a number of {len(text)} characters is over the limit")
         try:
-            value = Decimal(text.replace("_", ""))
-        except InvalidOperation:  # .inf, .nan or YAML 1.1's sexagesimal 1:30.5
+            value = Decimal(text)
+        except InvalidOperation:  # .inf or .nan
             return _Refused(f"{text} is not a finite number JSON can hold")
-        return _decimal_within(value, limits.max_digits, text)
+        checked = _decimal_within(value, limits.max_digits, text)
+        # Like a JSON number with a fraction: kept as written, never taken for an exact amount.
+        return checked if isinstance(checked, _Refused) else _JsonFloat(text)
 
     Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
     Loader.add_constructor("tag:yaml.org,2002:float", construct_float)
@@ -171,9 +174,6 @@ def _dumper() -> Any:
         ("tag:yaml.org,2002:float", _FLOAT),
     ):
         Dumper.add_implicit_resolver(tag, re.compile(f"^(?:{pattern.pattern})$"), _FIRST[tag])
-    Dumper.add_representer(
-        Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v))
-    )
     Dumper.add_representer(str, _represent_str)
     return Dumper
 

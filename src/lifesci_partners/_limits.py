@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -106,7 +106,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def _number_parsers(limits: Limits) -> tuple[Any, Any]:
+def _number_parsers(limits: Limits, fraction: Callable[[str], Any]) -> tuple[Any, Any]:
     max_digits = limits.max_digits
     # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
     max_length = 2 * max_digits + 8
@@ -117,13 +117,14 @@ def _number_parsers(limits: Limits) -> tuple[Any, Any]:
             return _Refused(f"a number of {digits} digits is longer than the limit of {max_digits}")
         return int(text)
 
-    def parse_float(text: str) -> Decimal | _Refused:
+    def parse_float(text: str) -> Any:
         if len(text) > max_length:
             return _Refused(
                 f"a number written with {len(text)} characters is longer than the limit "
                 f"of {max_digits} digits"
             )
-        return _decimal_within(Decimal(text), max_digits, text)
+        checked = _decimal_within(Decimal(text), max_digits, text)
+        return checked if isinstance(checked, _Refused) else fraction(text)
 
     return parse_int, parse_float
 
@@ -147,8 +148,11 @@ def _parse_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not valid JSON; numbers must be finite")
 
 
-def parse_json(text: str | bytes, limits: Limits) -> Any:
-    """Parse JSON text into plain data under ``limits``; numbers with a point become ``Decimal``.
+def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
+    """Parse JSON text into plain data under ``limits``.
+
+    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
+    behind the caller's back: a ``Decimal`` by default.
 
     Raises:
         ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
@@ -176,7 +180,7 @@ def parse_json(text: str | bytes, limits: Limits) -> Any:
             msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
             raise ValidationError([msg]) from None
     text = text.removeprefix("\ufeff")
-    parse_int, parse_float = _number_parsers(limits)
+    parse_int, parse_float = _number_parsers(limits, fraction)
     try:
         data = json.loads(
             text,

@@ -27,7 +27,10 @@ import attrs
 
 from lifesci_partners import _convert
 from lifesci_partners._limits import _positive
+from lifesci_partners._money import _currency as _money_currency
 from lifesci_partners._organization import _country
+from lifesci_partners._rates import _currency as _rate_currency
+from lifesci_partners._rates import _positive as _positive_rate
 from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
 
 __all__ = ["SCHEMA_DIALECT", "json_schema", "unknown_validators"]
@@ -52,6 +55,9 @@ _VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
     },
     _country: {"type": "string", "pattern": "^[A-Z]{2}$"},
     _positive: {"minimum": 1},
+    _money_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
+    _rate_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
+    _positive_rate: {},  # a rate above zero: the pattern of a decimal string cannot say it
 }
 _TYPE_ONLY_VALIDATORS = ("instance_of.", "tuple_of.", "date_value", "_non_negative_int")
 
@@ -201,6 +207,8 @@ class _Builder:
             return {"type": "null"}
         if tp in {str, int, bool}:
             return dict(self._fragment(tp))
+        if tp in _convert.SCHEMA_FRAGMENTS and typing.get_origin(tp) is not None:
+            return self._fragment(tp)  # a union with hooks of its own, such as a figure's value
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
         if origin is typing.Union or origin is types.UnionType:
@@ -287,7 +295,7 @@ class _Builder:
             typing.get_origin(hint) is typing.Union or typing.get_origin(hint) is types.UnionType
         )
         inner = [a for a in args if a is not type(None)] if optional else [hint]
-        base = self.schema_of(inner[0]) if len(inner) == 1 else self.schema_of(hint)
+        base = self.schema_of(inner[0] if len(inner) == 1 else typing.Union[tuple(inner)])  # noqa: UP007  # built at run time
         for validator in _flatten(field.validator):
             fragment = _VALIDATOR_FRAGMENTS.get(validator)
             if fragment is None:
@@ -297,7 +305,7 @@ class _Builder:
                     self.unknown_validators.append(f"{cls.__name__}.{field.name}: {validator!r}")
                 continue
             base = _merge(base, fragment)
-        schema = {"anyOf": [base, {"type": "null"}]} if optional and len(inner) == 1 else base
+        schema = {"anyOf": [base, {"type": "null"}]} if optional else base
         described: dict[str, Any] = {}
         if field.name in docs:
             described["description"] = docs[field.name]

@@ -7,9 +7,17 @@ data), so code that does not know this library still handles them sensibly.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-__all__ = ["LifesciPartnersError", "NotFoundError", "ValidationError"]
+__all__ = [
+    "CurrencyMismatchError",
+    "FloatNotAllowedError",
+    "LifesciPartnersError",
+    "NotFoundError",
+    "RateNotFoundError",
+    "ValidationError",
+]
 
 
 class LifesciPartnersError(Exception):
@@ -84,3 +92,74 @@ class NotFoundError(LifesciPartnersError, LookupError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class CurrencyMismatchError(LifesciPartnersError, TypeError):
+    """Amounts in two different currencies were added, subtracted or compared.
+
+    Nothing in lifesci-partners converts currencies implicitly: convert one side first with
+    :meth:`lifesci_partners.ExchangeRates.convert`. Both currencies are in the message and in
+    ``currencies``.
+
+    Args:
+        left: The currency of the left operand.
+        right: The currency of the right operand.
+        operation: What was attempted, for the message (``"add"``, ``"compare"``, ...).
+
+    Example:
+        >>> from lifesci_partners import Money
+        >>> Money("1", "EUR") + Money("1", "JPY")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.CurrencyMismatchError: cannot add EUR and JPY amounts; ...
+
+    .. versionadded:: 0.1.0
+    """
+
+    currencies: tuple[str, str]
+
+    def __init__(self, left: str, right: str, operation: str = "combine") -> None:
+        self.currencies = (left, right)
+        self.operation = operation
+        super().__init__(
+            f"cannot {operation} {left} and {right} amounts; convert one of them first "
+            "with ExchangeRates.convert (nothing converts currencies implicitly)"
+        )
+
+    def __reduce__(self) -> tuple[type[CurrencyMismatchError], tuple[str, str, str]]:
+        return (type(self), (*self.currencies, self.operation))
+
+
+class FloatNotAllowedError(LifesciPartnersError, TypeError):
+    """A binary ``float`` was given where an exact number is needed.
+
+    Amounts, exchange rates, factors and figures are exact decimals; ``0.1`` as a float is
+    really 0.1000000000000000055511151231257827..., so floats are refused rather than guessed
+    at. Pass a string (``"0.1"``), an ``int`` or a :class:`decimal.Decimal` built from a string.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class RateNotFoundError(NotFoundError):
+    """No exchange rate fits a conversion; the message names the pair and the date.
+
+    Attributes ``base``, ``quote`` and ``on`` hold the pair and the date that were asked for.
+
+    .. versionadded:: 0.1.0
+    """
+
+    base: str
+    quote: str
+    on: dt.date
+
+    def __init__(self, base: str, quote: str, on: dt.date, hint: str = "") -> None:
+        self.base = base
+        self.quote = quote
+        self.on = on
+        self.hint = hint
+        message = f"no {base}/{quote} exchange rate for {on.isoformat()}"
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+    def __reduce__(self) -> tuple[type[RateNotFoundError], tuple[str, str, dt.date, str]]:
+        return (type(self), (self.base, self.quote, self.on, self.hint))

@@ -20,22 +20,32 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._directory import Directory
+from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money, minor_unit_digits
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._terms import Term, TermConvention
 
 __all__ = [
     "addresses",
     "agreements",
+    "currencies",
     "dates",
     "directories",
+    "exchange_rate_tables",
+    "exchange_rates",
+    "figures",
     "identifiers",
     "localized_texts",
+    "money",
     "organizations",
     "parties",
     "terms",
@@ -168,3 +178,154 @@ def directories(draw: st.DrawFn, max_organizations: int = 5) -> Directory:
     orgs = [draw(organizations(st.just(i))) for i in ids]
     agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
     return Directory(organizations=tuple(orgs), agreements=tuple(agreement_list))
+
+
+# Currencies with 2 (EUR, USD, ...), 0 (JPY), 3 (BHD, KWD) and 4 (CLF) minor-unit digits.
+_CURRENCIES = ("EUR", "JPY", "USD", "GBP", "CHF", "DKK", "BHD", "KWD", "CLF")
+_SOURCES = ("ECB reference rate", "https://example.org/rates", "Annual report 2020")
+
+
+def currencies() -> st.SearchStrategy[str]:
+    """ISO 4217 codes, including currencies with 0, 3 and 4 minor-unit digits.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.sampled_from(_CURRENCIES)
+
+
+@st.composite
+def _decimals(
+    draw: st.DrawFn,
+    *,
+    allow_negative: bool = True,
+    min_exponent: int = -6,
+    max_exponent: int = 6,
+    max_digits: int = 15,
+    positive: bool = False,
+) -> Decimal:
+    """Exact decimals with varied exponents, kept as built (``1.50`` keeps its zero)."""
+    coefficient = draw(st.integers(1 if positive else 0, 10**max_digits - 1))
+    exponent = draw(st.integers(min_exponent, max_exponent))
+    negative = draw(st.booleans()) if allow_negative else False
+    digits = tuple(int(c) for c in str(coefficient))
+    return Decimal((int(negative), digits, exponent))
+
+
+@st.composite
+def money(
+    draw: st.DrawFn,
+    currencies: Iterable[str] | None = None,
+    *,
+    allow_negative: bool = True,
+    whole_minor_units: bool = False,
+) -> Money:
+    """Amounts of money with up to 15 digits and exponents from -6 to 6.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        currencies: The currencies to draw from; by default a few, with 0, 2, 3 and 4
+            minor-unit digits.
+        allow_negative: Whether amounts may be negative.
+        whole_minor_units: Only amounts that are whole numbers of minor units (whole cents
+            for EUR), as :meth:`~lifesci_partners.Money.allocate` needs.
+
+    .. versionadded:: 0.1.0
+    """
+    pool = _CURRENCIES if currencies is None else tuple(currencies)
+    currency = draw(st.sampled_from(pool))
+    min_exponent = -minor_unit_digits(currency) if whole_minor_units else -6
+    amount = draw(_decimals(allow_negative=allow_negative, min_exponent=min_exponent))
+    return Money(amount, currency)
+
+
+@st.composite
+def exchange_rates(
+    draw: st.DrawFn,
+    currencies: Iterable[str] | None = None,
+    days: st.SearchStrategy[dt.date] | None = None,
+) -> ExchangeRate:
+    """Exchange rates between two distinct currencies, with positive rates of up to 9 digits.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        currencies: The currencies to draw from (at least two).
+        days: The days the rates apply to; by default, :func:`dates`.
+
+    .. versionadded:: 0.1.0
+    """
+    pool = _CURRENCIES if currencies is None else tuple(currencies)
+    base, quote = draw(st.sampled_from([(b, q) for b in pool for q in pool if b != q]))
+    rate = draw(
+        _decimals(
+            allow_negative=False, positive=True, min_exponent=-6, max_exponent=3, max_digits=9
+        )
+    )
+    return ExchangeRate(
+        base=base,
+        quote=quote,
+        rate=rate,
+        on=draw(dates() if days is None else days),
+        source=draw(st.sampled_from(_SOURCES)),
+    )
+
+
+def exchange_rate_tables(
+    rates: st.SearchStrategy[ExchangeRate] | None = None,
+    max_size: int = 8,
+) -> st.SearchStrategy[ExchangeRates]:
+    """Tables of up to ``max_size`` rates drawn from ``rates``, at most one per pair and day.
+
+    .. versionadded:: 0.1.0
+    """
+    items = st.lists(
+        exchange_rates() if rates is None else rates,
+        max_size=max_size,
+        unique_by=lambda r: (r.base, r.quote, r.on),
+    )
+    return items.map(ExchangeRates)
+
+
+def _figure_values() -> st.SearchStrategy[FigureValue]:
+    return st.one_of(
+        st.integers(0, 10**12),
+        _decimals(allow_negative=False),
+        money(allow_negative=False),
+    )
+
+
+def _larger(draw: st.DrawFn, value: FigureValue) -> FigureValue:
+    """A value of the same kind (and currency) greater than ``value``."""
+    if isinstance(value, Money):
+        return value + Money(draw(_decimals(allow_negative=False, positive=True)), value.currency)
+    if isinstance(value, Decimal):
+        return value + draw(_decimals(allow_negative=False, positive=True))
+    return value + draw(st.integers(1, 10**6))
+
+
+@st.composite
+def figures(
+    draw: st.DrawFn,
+    values: st.SearchStrategy[FigureValue] | None = None,
+    qualifiers: Iterable[Qualifier] | None = None,
+) -> Figure:
+    """Figures of every qualifier, with or without a date and a source.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        values: Non-negative counts, Decimals or Money to use as values; by default, all three
+            kinds. Pass one kind (``money(["EUR"], allow_negative=False)``) for figures that
+            can be added together.
+        qualifiers: The qualifiers to draw from; by default, all.
+
+    .. versionadded:: 0.1.0
+    """
+    value = draw(_figure_values() if values is None else values)
+    qualifier = draw(st.sampled_from(list(Qualifier if qualifiers is None else qualifiers)))
+    upper = _larger(draw, value) if qualifier is Qualifier.BETWEEN else None
+    return Figure(
+        value,
+        qualifier,
+        upper=upper,
+        as_of=draw(st.none() | dates()),
+        source=draw(st.none() | st.sampled_from(_SOURCES)),
+    )
