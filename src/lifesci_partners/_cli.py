@@ -7,9 +7,11 @@ Results go to standard output, errors and progress to standard error. Exit statu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import enum
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,7 +21,7 @@ import attrs
 
 import lifesci_partners
 from lifesci_partners import __version__, _files, examples
-from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, from_json, to_dict
+from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
 from lifesci_partners._directory import Directory
 from lifesci_partners._limits import DEFAULT_LIMITS
 from lifesci_partners._schema import json_schema
@@ -247,14 +249,12 @@ def _read_model(name: str, fmt: str | None, model: type, progress: _Progress) ->
 def _load(path: Path | None) -> Directory:
     if path is None:
         return examples.link_j_mpr()
-    if path.suffix.lower() in {".yaml", ".yml"}:
-        progress = _Progress(sys.stderr, wanted=True)
-        try:
-            directory: Directory = _read_model(str(path), "yaml", Directory, progress)
-        finally:
-            progress.clear()
-        return directory
-    return from_json(path.read_bytes(), Directory)
+    progress = _Progress(sys.stderr, wanted=True)
+    try:
+        directory: Directory = _read_model(str(path), None, Directory, progress)
+    finally:
+        progress.clear()
+    return directory
 
 
 def _show(directory: Directory, on: dt.date) -> str:
@@ -452,6 +452,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(f"  {error}", file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:  # the reader of our output went away, as `| head` does
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         name = exc.filename if exc.filename is not None else where
         _error(f"cannot read or write {name}: {_reason(exc)}")

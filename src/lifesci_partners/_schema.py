@@ -360,9 +360,9 @@ def json_schema(cls: Any) -> dict[str, Any]:
     The schema is generated from the models, so it always matches what :func:`to_dict` writes
     and :func:`from_dict` reads: every object lists its properties, which are required, and
     refuses others (``additionalProperties: false``); enums list their values; dates, terms,
-    locale keys, ids, URLs and country codes have patterns; descriptions come from the
-    docstrings. For :class:`~lifesci_partners.Directory` it is the schema of the whole document,
-    with its ``format`` and ``version``.
+    locale keys, ids, URLs, country and currency codes and decimal numbers have patterns;
+    descriptions come from the docstrings. For :class:`~lifesci_partners.Directory` it is the
+    schema of the whole document, with its ``format`` and ``version``.
 
     Some rules cannot be said in JSON Schema and are checked only by this library: that ids are
     unique and references point to something, that a locale or country code is known to CLDR,
