@@ -105,12 +105,18 @@ class TestStrictInput:
         """Unknown keys are refused, each with its path."""
         data = seed_document()
         data["organizations"][1]["founded"] = "2005"
-        assert errors_for(data) == (
-            (
-                "$.organizations[1].founded: unknown key; expected only: "
-                "id, name, acronym, headquarters, website"
-            ),
+        (error,) = errors_for(data)
+        assert error.startswith(
+            "$.organizations[1].founded: unknown key; did you mean 'founded_on'? expected only: "
+            "id, name, acronym, headquarters, website, "
         )
+
+    def test_unknown_key_without_a_close_match(self) -> None:
+        """An unknown key like no field gets the list of keys, without a guess."""
+        data = seed_document()
+        data["organizations"][1]["colour"] = "blue"
+        (error,) = errors_for(data)
+        assert error.startswith("$.organizations[1].colour: unknown key; expected only: id, ")
 
     def test_number_is_not_text(self) -> None:
         """A number where text is expected is an error, never converted."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lifesci_partners import AgreementKind, AgreementStatus, Directory, examples
+from lifesci_partners import (
+    AgreementKind,
+    AgreementStatus,
+    Directory,
+    FounderKind,
+    NameKind,
+    OrganizationKind,
+    OrganizationName,
+    PartialDate,
+    examples,
+)
 
 D = dt.date
 
@@ -39,6 +49,48 @@ class TestLinkJ:
         """https://www.link-j.org/."""
         assert seed().organization("link-j").website == "https://www.link-j.org/"
 
+    def test_name_with_inc(self) -> None:
+        """The release also calls it Life Science Innovation Network Japan, Inc."""
+        assert seed().organization("link-j").other_names == (
+            OrganizationName("Life Science Innovation Network Japan, Inc.", NameKind.ALIAS, "en"),
+        )
+
+    def test_general_incorporated_association(self) -> None:
+        """LINK-J is a general incorporated association (一般社団法人)."""
+        link_j = seed().organization("link-j")
+        assert link_j.kind is OrganizationKind.ASSOCIATION
+        assert link_j.legal_form is not None
+        assert link_j.legal_form.to_dict() == {
+            "en": "general incorporated association",
+            "ja": "一般社団法人",
+        }
+
+    def test_people(self) -> None:
+        """Hideyuki Okano chairs the board; Akihiko Soyama is President and CEO."""
+        people = [
+            (p.person.id, p.person.name["en"], p.role["en"])
+            for p in seed().organization("link-j").people
+        ]
+        assert people == [
+            ("hideyuki-okano", "Hideyuki Okano", "Chairman of the Board"),
+            ("akihiko-soyama", "Akihiko Soyama", "President and CEO"),
+        ]
+
+    def test_founders(self) -> None:
+        """Established by Mitsui Fudosan and by volunteers from academic circles (a group)."""
+        founders = [(f.name["en"], f.kind) for f in seed().organization("link-j").founders]
+        assert founders == [
+            ("Mitsui Fudosan", FounderKind.ORGANIZATION),
+            ("volunteers from academic circles", FounderKind.GROUP),
+        ]
+
+    def test_no_invented_facts(self) -> None:
+        """The release gives no founding date, identifiers or people's dates for LINK-J."""
+        link_j = seed().organization("link-j")
+        assert link_j.founded_on is None
+        assert link_j.identifiers == ()
+        assert all(p.start is None and p.end is None for p in link_j.people)
+
 
 class TestMedicen:
     def test_name_and_place(self) -> None:
@@ -53,6 +105,26 @@ class TestMedicen:
     def test_website(self) -> None:
         """https://medicen.org/en/."""
         assert seed().organization("mpr").website == "https://medicen.org/en/"
+
+    def test_non_profit_cluster(self) -> None:
+        """MPR is a non-profit cluster."""
+        mpr = seed().organization("mpr")
+        assert mpr.kind is OrganizationKind.CLUSTER
+        assert mpr.other_kinds == (OrganizationKind.NONPROFIT,)
+
+    def test_founded(self) -> None:
+        """Founded on January 3, 2005."""
+        assert seed().organization("mpr").founded_on == PartialDate(2005, 1, 3)
+
+    def test_ceo(self) -> None:
+        """Jessica Leygues is CEO of MPR."""
+        (ceo,) = seed().organization("mpr").people
+        assert (ceo.person.name["en"], ceo.role["en"]) == ("Jessica Leygues", "CEO")
+
+    def test_no_invented_facts(self) -> None:
+        """The release gives no identifiers, legal form or founders for MPR."""
+        mpr = seed().organization("mpr")
+        assert (mpr.identifiers, mpr.legal_form, mpr.founders) == ((), None, ())
 
 
 class TestMou:

@@ -1,10 +1,33 @@
-"""Tests for Organization and Address."""
+"""Tests for Organization, Address and Founder."""
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
-from lifesci_partners import Address, LocalizedText, Organization, ValidationError
+import pytest
+from hypothesis import given
+
+from lifesci_partners import (
+    Address,
+    Founder,
+    FounderKind,
+    Identifier,
+    Link,
+    LocalizedText,
+    NameKind,
+    Organization,
+    OrganizationKind,
+    OrganizationName,
+    PartialDate,
+    Person,
+    Position,
+    Relationship,
+    RelationshipKind,
+    ValidationError,
+    from_json,
+    to_json,
+)
+from lifesci_partners import strategies as lst
 
 NAME = LocalizedText({"en": "Medicen Paris Region"})
 
@@ -55,3 +78,167 @@ class TestOrganization:
         """Ids are 1 to 200 safe characters."""
         with pytest.raises(ValidationError, match=r"\$\.id: "):
             Organization(id=bad_id, name=NAME)
+
+
+def person(person_id: str, name: str) -> Person:
+    return Person(person_id, LocalizedText({"en": name}))
+
+
+def problems(**fields: Any) -> tuple[str, ...]:
+    with pytest.raises(ValidationError) as info:
+        Organization(id="mpr", name=NAME, **fields)
+    return info.value.errors
+
+
+class TestOrganizationFields:
+    def test_new_fields_are_keyword_only(self) -> None:
+        """Only the original five fields may be passed by position."""
+        with pytest.raises(TypeError):
+            Organization("mpr", NAME, None, None, None, ())  # type: ignore[call-arg]
+
+    def test_collections_become_tuples(self) -> None:
+        """Lists given for collections are stored as tuples."""
+        org = Organization(id="mpr", name=NAME, kind=OrganizationKind.CLUSTER, other_kinds=[])
+        assert org.other_kinds == ()
+
+    def test_other_kinds_need_a_kind(self) -> None:
+        """Other kinds without a main kind are refused."""
+        assert problems(other_kinds=[OrganizationKind.NONPROFIT]) == (
+            "$.other_kinds: give the main kind in kind first",
+        )
+
+    def test_other_kinds_do_not_repeat(self) -> None:
+        """The main kind is not repeated among the other kinds, nor are they repeated."""
+        assert problems(
+            kind=OrganizationKind.CLUSTER,
+            other_kinds=[
+                OrganizationKind.CLUSTER,
+                OrganizationKind.NONPROFIT,
+                OrganizationKind.NONPROFIT,
+            ],
+        ) == (
+            "$.other_kinds[0]: 'cluster' is already the kind",
+            "$.other_kinds[2]: the same as $.other_kinds[1]",
+        )
+
+    def test_dissolved_before_founded(self) -> None:
+        """A dissolution certainly before the founding is refused."""
+        assert problems(founded_on=PartialDate(2005, 1, 3), dissolved_on=PartialDate(2004)) == (
+            "$.dissolved_on: 2004 is before the founding, 2005-01-03",
+        )
+
+    def test_founded_and_dissolved_same_year(self) -> None:
+        """Founded 2005-01-03 and dissolved in 2005 may both be true."""
+        org = Organization(
+            id="x", name=NAME, founded_on=PartialDate(2005, 1, 3), dissolved_on=PartialDate(2005)
+        )
+        assert org.dissolved_on == PartialDate(2005)
+
+    def test_duplicate_identifiers(self) -> None:
+        """The same identifier twice is refused with both paths."""
+        ror = Identifier("ror", "05dxps055")
+        assert problems(identifiers=[ror, ror]) == (
+            "$.identifiers[1]: the same as $.identifiers[0]",
+        )
+
+    def test_person_described_twice_differently(self) -> None:
+        """One person id must describe one person across positions."""
+        role = LocalizedText({"en": "CEO"})
+        assert problems(
+            people=[
+                Position(person("p", "Jessica Leygues"), role),
+                Position(person("p", "J. Leygues"), role),
+            ]
+        ) == (
+            (
+                "$.people[1].person: person 'p' is described differently in $.people[0].person; "
+                "use one description"
+            ),
+        )
+
+    def test_same_person_in_two_roles(self) -> None:
+        """The same person may hold two roles."""
+        jl = person("jl", "Jessica Leygues")
+        org = Organization(
+            id="mpr",
+            name=NAME,
+            people=[
+                Position(jl, LocalizedText({"en": "CEO"})),
+                Position(jl, LocalizedText({"en": "Director"})),
+            ],
+        )
+        assert len(org.people) == 2
+
+    def test_all_problems_at_once(self) -> None:
+        """Problems in several fields are reported together."""
+        assert (
+            len(
+                problems(
+                    other_kinds=[OrganizationKind.NONPROFIT],
+                    founded_on=PartialDate(2005),
+                    dissolved_on=PartialDate(2004),
+                )
+            )
+            == 2
+        )
+
+    def test_links_http_only(self) -> None:
+        """Links are checked like websites."""
+        with pytest.raises(ValidationError, match=r"\$\.url: 'ftp://x.org/' is not an http"):
+            Organization(id="x", name=NAME, links=[Link("ftp://x.org/")])
+
+    def test_no_relationship_with_itself(self) -> None:
+        """An organization cannot relate to itself, nor found itself."""
+        assert problems(
+            relationships=[Relationship(RelationshipKind.RELATED, organization="mpr")],
+            founders=[Founder(NAME, FounderKind.ORGANIZATION, "mpr")],
+        ) == (
+            (
+                "$.relationships[0].organization: an organization has no relationship with itself "
+                "('mpr')"
+            ),
+            "$.founders[0].organization: an organization cannot found itself ('mpr')",
+        )
+
+    def test_identifier_lookup(self) -> None:
+        """identifier() finds the first identifier of a scheme."""
+        ror = Identifier("ror", "05dxps055")
+        org = Organization(id="x", name=NAME, identifiers=[Identifier("wikidata", "Q42"), ror])
+        assert (org.identifier("ror"), org.identifier("lei")) == (ror, None)
+
+    def test_all_names(self) -> None:
+        """all_names lists the labels by locale, the acronym, then the other names."""
+        alias = OrganizationName("Medicen", NameKind.ALIAS, "fr")
+        org = Organization(id="mpr", name=NAME, acronym="MPR", other_names=[alias])
+        assert org.all_names() == (
+            OrganizationName("Medicen Paris Region", NameKind.LABEL, "en"),
+            OrganizationName("MPR", NameKind.ACRONYM),
+            alias,
+        )
+
+    def test_founder_refers_only_as_organization(self) -> None:
+        """A group founder cannot point to an organization id."""
+        with pytest.raises(ValidationError, match=r"\$\.organization: only an organization"):
+            Founder(LocalizedText({"en": "volunteers"}), FounderKind.GROUP, "link-j")
+
+    def test_kinds_cover_the_issue(self) -> None:
+        """Every kind the issue asks for exists."""
+        required = {
+            "association",
+            "nonprofit",
+            "company",
+            "cluster",
+            "university",
+            "research_institute",
+            "hospital",
+            "government",
+            "funder",
+            "embassy",
+            "other",
+        }
+        assert required <= {k.value for k in OrganizationKind}
+
+    @given(lst.founders())
+    def test_founder_round_trip(self, founder: Founder) -> None:
+        """Every founder survives to_json/from_json unchanged."""
+        assert from_json(to_json(founder), Founder) == founder

@@ -20,6 +20,7 @@ from lifesci_partners import (
     Agreement,
     AgreementKind,
     Directory,
+    Identifier,
     LocalizedText,
     Organization,
     Party,
@@ -153,6 +154,15 @@ class TestContent:
         props = json_schema(Agreement)["properties"]
         assert props["convention"]["default"] == "start_day_counted"
         assert props["term"]["default"] is None
+
+    def test_identifier_formats(self) -> None:
+        """A known scheme's value must have its format; other schemes take any trimmed text."""
+        check = validator(Identifier)
+        assert check.is_valid({"scheme": "ror", "value": "05dxps055"})
+        assert not check.is_valid({"scheme": "ror", "value": "https://ror.org/05dxps055"})
+        assert not check.is_valid({"scheme": "wikidata", "value": "q42"})
+        assert check.is_valid({"scheme": "internal", "value": "q42"})
+        assert not check.is_valid({"scheme": "internal", "value": " q42"})
 
     @pytest.mark.parametrize(
         ("cls", "good", "bad"),

@@ -15,18 +15,34 @@ from lifesci_partners._convert import (
     to_dict,
     to_json,
 )
+from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Bounds, Figure, Qualifier
+from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
+from lifesci_partners._jsonld import to_jsonld
 from lifesci_partners._limits import Limits
+from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
-from lifesci_partners._organization import Address, Organization
+from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._organization import (
+    Address,
+    Founder,
+    FounderKind,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+)
+from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
+from lifesci_partners._relationships import Relationship, RelationshipKind
+from lifesci_partners._ror import from_ror
 from lifesci_partners._schema import json_schema
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
     CurrencyMismatchError,
     FloatNotAllowedError,
+    IncomparableError,
     LifesciPartnersError,
     NotFoundError,
     RateNotFoundError,
@@ -38,6 +54,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
+    "KNOWN_SCHEMES",
     "Address",
     "Agreement",
     "AgreementKind",
@@ -45,21 +62,37 @@ __all__ = [
     "Bounds",
     "Conversion",
     "CurrencyMismatchError",
+    "DatePrecision",
     "Directory",
     "ExchangeRate",
     "ExchangeRates",
     "Figure",
     "FloatNotAllowedError",
+    "Founder",
+    "FounderKind",
+    "Identifier",
+    "IncomparableError",
     "LifesciPartnersError",
     "Limits",
+    "Link",
+    "LinkKind",
     "LocalizedText",
     "Money",
+    "NameKind",
     "NotFoundError",
     "Organization",
+    "OrganizationKind",
+    "OrganizationName",
+    "OrganizationStatus",
+    "PartialDate",
     "Party",
     "Period",
+    "Person",
+    "Position",
     "Qualifier",
     "RateNotFoundError",
+    "Relationship",
+    "RelationshipKind",
     "Term",
     "TermConvention",
     "ValidationError",
@@ -67,7 +100,9 @@ __all__ = [
     "examples",
     "from_dict",
     "from_json",
+    "from_ror",
     "json_schema",
     "to_dict",
     "to_json",
+    "to_jsonld",
 ]

@@ -9,6 +9,7 @@ reported at once in one :class:`~lifesci_partners.exceptions.ValidationError`, e
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import json
 import re
@@ -28,6 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from lifesci_partners import _versions
+from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
@@ -118,6 +120,14 @@ def _structure_date(value: Any, _: type) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise _ShapeError(f"{value!r} is not a calendar date") from None
+
+
+def _structure_partial_date(value: Any, _: type) -> PartialDate:
+    if type(value) is not str:
+        raise _ShapeError(
+            f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {_kind(value)}"
+        )
+    return PartialDate.parse(value)
 
 
 def _structure_term(value: Any, _: type) -> Term:
@@ -342,6 +352,15 @@ def _make_converter() -> cattrs.Converter:
         "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         "description": "A calendar date, YYYY-MM-DD (ISO 8601).",
     }
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    SCHEMA_FRAGMENTS[PartialDate] = {
+        "type": "string",
+        "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        "description": (
+            "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+    }
     conv.register_structure_hook(Term, _structure_term)
     conv.register_unstructure_hook(Term, str)
     SCHEMA_FRAGMENTS[Term] = {
@@ -385,7 +404,7 @@ def _make_converter() -> cattrs.Converter:
     SCHEMA_FRAGMENTS[LocalizedText] = {
         "type": "object",
         "minProperties": 1,
-        "propertyNames": {"pattern": "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"},
+        "propertyNames": {"pattern": "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"},  # a locale
         "additionalProperties": {"type": "string", "pattern": "\\S"},
         "description": (
             "The same text in several languages: locale identifier (en, ja-JP or ja_JP, known to "
@@ -446,7 +465,9 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[str]:
             where = f"{path}.{key}"
         else:
             where = f"{path}[{key if len(key) <= _SHOWN else key[:_SHOWN] + '...'!r}]"
-        errors.append(f"{where}: unknown key; expected only: {expected}")
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.7)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        errors.append(f"{where}: unknown key; {hint}expected only: {expected}")
     return errors
 
 

@@ -1,17 +1,41 @@
-"""Organizations and their addresses."""
+"""Organizations: names, kind, dates, places, people, founders, identifiers, relationships."""
 
 from __future__ import annotations
 
+import enum
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from lifesci_partners._dates import PartialDate
+from lifesci_partners._identifiers import Identifier
+from lifesci_partners._links import Link
 from lifesci_partners._locales import parse_locale
 from lifesci_partners._localized import LocalizedText
-from lifesci_partners._validate import describe, fail, identifier, instance_of, optional, web_url
+from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._people import Position
+from lifesci_partners._relationships import Relationship
+from lifesci_partners._validate import (
+    describe,
+    fail,
+    identifier,
+    instance_of,
+    optional,
+    tuple_of,
+    web_url,
+)
+from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["Address", "Organization"]
+__all__ = [
+    "Address",
+    "Founder",
+    "FounderKind",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationStatus",
+]
 
 _ALPHA_2 = 2
 
@@ -77,9 +101,160 @@ class Address:
         return str(parse_locale(locale).territories.get(self.country, self.country))
 
 
+class OrganizationKind(enum.Enum):
+    """What sort of organization it is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ASSOCIATION = "association"
+    """An association of members, such as a general incorporated association."""
+    NONPROFIT = "nonprofit"
+    """A non-profit organization."""
+    COMPANY = "company"
+    """A business."""
+    CLUSTER = "cluster"
+    """A business cluster, a network of companies, research and public bodies."""
+    UNIVERSITY = "university"
+    """A university or similar institution of higher education (ROR's ``education``)."""
+    RESEARCH_INSTITUTE = "research_institute"
+    """A research institute or centre."""
+    HOSPITAL = "hospital"
+    """A hospital or other medical care facility (ROR's ``healthcare``)."""
+    GOVERNMENT = "government"
+    """A government body or agency, or a local government."""
+    FUNDER = "funder"
+    """An organization that funds research or businesses."""
+    EMBASSY = "embassy"
+    """An embassy or other diplomatic mission."""
+    FACILITY = "facility"
+    """A research facility with specialised equipment (ROR's ``facility``)."""
+    ARCHIVE = "archive"
+    """An archive (ROR's ``archive``)."""
+    OTHER = "other"
+    """Anything else."""
+
+
+class OrganizationStatus(enum.Enum):
+    """Whether an organization is still operating, as a registry such as ROR records it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ACTIVE = "active"
+    """Operating."""
+    INACTIVE = "inactive"
+    """No longer operating."""
+    WITHDRAWN = "withdrawn"
+    """The registry withdrew its record (a duplicate or an error), whatever the organization."""
+
+
+class FounderKind(enum.Enum):
+    """What sort of founder a :class:`Founder` is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ORGANIZATION = "organization"
+    """An organization, such as ``Mitsui Fudosan``."""
+    PERSON = "person"
+    """A person named by the source."""
+    GROUP = "group"
+    """People the source does not name one by one (``volunteers from academic circles``)."""
+
+
+@attrs.frozen
+class Founder:
+    """Who established an organization, as the source states it.
+
+    A founder that is an organization of the same data set can be referred to by its id as well.
+    A group of people that the source describes without naming them stays text: it is not
+    turned into an organization.
+
+    Args:
+        name: The founder as the source names or describes it, by locale.
+        kind: Organization, person, or group.
+        organization: The founder's id in this data set, when it is an organization there.
+
+    Raises:
+        ValidationError: ``organization`` is given for a founder that is not an organization.
+
+    Example:
+        >>> from lifesci_partners import Founder, FounderKind, LocalizedText
+        >>> Founder(
+        ...     LocalizedText({"en": "volunteers from academic circles"}), FounderKind.GROUP
+        ... ).kind.value
+        'group'
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
+    kind: FounderKind = attrs.field(
+        default=FounderKind.ORGANIZATION, validator=instance_of(FounderKind)
+    )
+    organization: str | None = attrs.field(default=None, validator=optional(identifier))
+
+    def __attrs_post_init__(self) -> None:
+        if self.organization is not None and self.kind is not FounderKind.ORGANIZATION:
+            msg = (
+                f"$.organization: only an organization founder refers to an organization, "
+                f"but this founder is a {self.kind.value}"
+            )
+            raise ValidationError([msg])
+
+
+def _to_names(items: Iterable[OrganizationName]) -> tuple[OrganizationName, ...]:
+    return tuple(items)
+
+
+def _to_kinds(items: Iterable[OrganizationKind]) -> tuple[OrganizationKind, ...]:
+    return tuple(items)
+
+
+def _to_addresses(items: Iterable[Address]) -> tuple[Address, ...]:
+    return tuple(items)
+
+
+def _to_positions(items: Iterable[Position]) -> tuple[Position, ...]:
+    return tuple(items)
+
+
+def _to_founders(items: Iterable[Founder]) -> tuple[Founder, ...]:
+    return tuple(items)
+
+
+def _to_identifiers(items: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    return tuple(items)
+
+
+def _to_relationships(items: Iterable[Relationship]) -> tuple[Relationship, ...]:
+    return tuple(items)
+
+
+def _to_links(items: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(items)
+
+
+def _repeats(field: str, items: Iterable[object]) -> list[str]:
+    """One problem for each item equal to an earlier one."""
+    first: dict[object, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if item in first:
+            problems.append(f"$.{field}[{index}]: the same as $.{field}[{first[item]}]")
+        else:
+            first.setdefault(item, index)
+    return problems
+
+
 @attrs.frozen
 class Organization:
     """An organization: a company, association, cluster, university, hospital, agency, ...
+
+    Everything but ``id`` and ``name`` is optional, and ``None`` or an empty tuple means that the
+    data does not say. Dates may be of reduced precision (``PartialDate(2005)``). The fields after
+    ``website`` are keyword-only.
 
     Args:
         id: The organization's id in this data set (``"link-j"``); parties and references use it.
@@ -87,20 +262,43 @@ class Organization:
         acronym: The main acronym or short name (``"LINK-J"``), if any.
         headquarters: Where its head office is.
         website: Its main website, an http or https URL.
+        other_names: Every other name: acronyms in other languages, aliases, former names,
+            labels whose language is not known.
+        kind: What sort of organization it is, mainly.
+        other_kinds: What else it is (a cluster may also be a non-profit); needs ``kind``.
+        legal_form: Its legal form by locale (``general incorporated association``).
+        description: What it is or does, by locale, in a sentence or two.
+        founded_on: When it was established.
+        dissolved_on: When it was dissolved.
+        status: Whether it is still operating, as a registry records it.
+        locations: Its other sites (the head office is ``headquarters``).
+        people: People in their roles: the chair, the chief executive, ...
+        founders: Who established it.
+        identifiers: Its identifiers in public registries (ROR, Wikidata, LEI, ...).
+        relationships: Its relationships to other organizations.
+        links: Other web pages about it (its website is ``website``).
 
     Raises:
-        ValidationError: A field has the wrong type or an invalid value.
+        ValidationError: A field has the wrong type or an invalid value, or fields contradict
+            each other (every such problem is reported at once, each with its path).
 
     Example:
-        >>> from lifesci_partners import Organization, LocalizedText
+        >>> from lifesci_partners import (
+        ...     LocalizedText, Organization, OrganizationKind, PartialDate
+        ... )
         >>> mpr = Organization(
         ...     id="mpr",
         ...     name=LocalizedText({"en": "Medicen Paris Region"}),
         ...     acronym="MPR",
         ...     website="https://medicen.org/en/",
+        ...     kind=OrganizationKind.CLUSTER,
+        ...     other_kinds=[OrganizationKind.NONPROFIT],
+        ...     founded_on=PartialDate(2005, 1, 3),
         ... )
         >>> mpr.display_name()
         'Medicen Paris Region (MPR)'
+        >>> str(mpr.founded_on)
+        '2005-01-03'
 
     .. versionadded:: 0.1.0
     """
@@ -112,6 +310,102 @@ class Organization:
         default=None, validator=optional(instance_of(Address))
     )
     website: str | None = attrs.field(default=None, validator=optional(web_url))
+    other_names: tuple[OrganizationName, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_names, validator=tuple_of(OrganizationName)
+    )
+    kind: OrganizationKind | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(OrganizationKind))
+    )
+    other_kinds: tuple[OrganizationKind, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_kinds, validator=tuple_of(OrganizationKind)
+    )
+    legal_form: LocalizedText | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_text
+    )
+    description: LocalizedText | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_text
+    )
+    founded_on: PartialDate | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(PartialDate))
+    )
+    dissolved_on: PartialDate | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(PartialDate))
+    )
+    status: OrganizationStatus | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(OrganizationStatus))
+    )
+    locations: tuple[Address, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_addresses, validator=tuple_of(Address)
+    )
+    people: tuple[Position, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_positions, validator=tuple_of(Position)
+    )
+    founders: tuple[Founder, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_founders, validator=tuple_of(Founder)
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_identifiers, validator=tuple_of(Identifier)
+    )
+    relationships: tuple[Relationship, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_relationships, validator=tuple_of(Relationship)
+    )
+    links: tuple[Link, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_links, validator=tuple_of(Link)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = self._problems()
+        if problems:
+            raise ValidationError(problems)
+
+    def _problems(self) -> list[str]:
+        """Problems across fields, each with its path; a subclass extends this list."""
+        problems: list[str] = []
+        if self.other_kinds and self.kind is None:
+            problems.append("$.other_kinds: give the main kind in kind first")
+        for index, other in enumerate(self.other_kinds):
+            if other is self.kind:
+                problems.append(f"$.other_kinds[{index}]: {other.value!r} is already the kind")
+        problems.extend(_repeats("other_kinds", self.other_kinds))
+        if (
+            self.founded_on is not None
+            and self.dissolved_on is not None
+            and self.dissolved_on.last_day < self.founded_on.first_day
+        ):
+            problems.append(
+                f"$.dissolved_on: {self.dissolved_on} is before the founding, {self.founded_on}"
+            )
+        problems.extend(
+            f"$.relationships[{index}].organization: an organization has no relationship "
+            f"with itself ({self.id!r})"
+            for index, relationship in enumerate(self.relationships)
+            if relationship.organization == self.id
+        )
+        problems.extend(
+            f"$.founders[{index}].organization: an organization cannot found itself ({self.id!r})"
+            for index, founder in enumerate(self.founders)
+            if founder.organization == self.id
+        )
+        problems.extend(_repeats("other_names", self.other_names))
+        problems.extend(_repeats("identifiers", self.identifiers))
+        problems.extend(_repeats("links", self.links))
+        problems.extend(self._people_problems())
+        return problems
+
+    def _people_problems(self) -> list[str]:
+        """A person id used twice must describe the same person."""
+        first: dict[str, int] = {}
+        problems = []
+        for index, position in enumerate(self.people):
+            person = position.person
+            if person.id not in first:
+                first[person.id] = index
+            elif self.people[first[person.id]].person != person:
+                problems.append(
+                    f"$.people[{index}].person: person {person.id!r} is described differently "
+                    f"in $.people[{first[person.id]}].person; use one description"
+                )
+        return problems
 
     def display_name(self, locale: str | None = None) -> str:
         """The name in ``locale`` (best match), followed by the acronym in parentheses."""
@@ -119,3 +413,26 @@ class Organization:
         if self.acronym and self.acronym != name:
             return f"{name} ({self.acronym})"
         return name
+
+    def all_names(self) -> tuple[OrganizationName, ...]:
+        """Every name: the official labels, the acronym, then the other names.
+
+        Example:
+            >>> from lifesci_partners import LocalizedText, Organization
+            >>> org = Organization(
+            ...     id="link-j",
+            ...     name=LocalizedText({"en": "Life Science Innovation Network Japan"}),
+            ...     acronym="LINK-J",
+            ... )
+            >>> [(n.text, n.kind.value, n.locale) for n in org.all_names()]
+            [('Life Science Innovation Network Japan', 'label', 'en'), ('LINK-J', 'acronym', None)]
+        """
+        labels = [
+            OrganizationName(text, NameKind.LABEL, locale) for locale, text in self.name.items()
+        ]
+        acronym = [] if self.acronym is None else [OrganizationName(self.acronym, NameKind.ACRONYM)]
+        return (*labels, *acronym, *self.other_names)
+
+    def identifier(self, scheme: str) -> Identifier | None:
+        """The first identifier of ``scheme`` (``"ror"``, ``"wikidata"``, ...), or ``None``."""
+        return next((i for i in self.identifiers if i.scheme == scheme), None)

@@ -25,9 +25,13 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners import _convert
+from lifesci_partners import _convert, _identifiers
+from lifesci_partners._identifiers import Identifier
+from lifesci_partners._identifiers import _scheme as _identifier_scheme
+from lifesci_partners._identifiers import _value as _identifier_value
 from lifesci_partners._limits import _positive
 from lifesci_partners._money import _currency as _money_currency
+from lifesci_partners._names import _locale as _name_locale
 from lifesci_partners._organization import _country
 from lifesci_partners._rates import _currency as _rate_currency
 from lifesci_partners._rates import _positive as _positive_rate
@@ -59,6 +63,44 @@ _VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
     _rate_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
     _positive_rate: {},  # a rate above zero: the pattern of a decimal string cannot say it
 }
+_LOCALE_PATTERN = "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+_VALIDATOR_FRAGMENTS.update(
+    {
+        _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
+        _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
+        _identifier_value: {
+            "type": "string",
+            "pattern": "^\\S(?:[\\s\\S]*\\S)?$",
+            "maxLength": 500,
+        },
+    }
+)
+
+
+def _identifier_formats() -> dict[str, Any]:
+    """Each known scheme's value format, as JSON Schema conditions (check digits stay ours)."""
+    patterns = {
+        "ror": _identifiers._ROR,  # noqa: SLF001  # the module's own formats, not copies
+        "wikidata": _identifiers._WIKIDATA,  # noqa: SLF001
+        "lei": _identifiers._LEI,  # noqa: SLF001
+        "isni": _identifiers._ISNI,  # noqa: SLF001
+        "orcid": _identifiers._ORCID,  # noqa: SLF001
+        "grid": _identifiers._GRID,  # noqa: SLF001
+    }
+    return {
+        "allOf": [
+            {
+                "if": {"properties": {"scheme": {"const": scheme}}, "required": ["scheme"]},
+                "then": {"properties": {"value": {"pattern": f"^(?:{pattern.pattern})$"}}},
+            }
+            for scheme, pattern in sorted(patterns.items())
+        ]
+    }
+
+
+# Rules across the fields of a model that JSON Schema can still say, added to its object schema.
+_MODEL_RULES: dict[type, Callable[[], dict[str, Any]]] = {Identifier: _identifier_formats}
+
 _TYPE_ONLY_VALIDATORS = ("instance_of.", "tuple_of.", "date_value", "_non_negative_int")
 
 
@@ -285,6 +327,9 @@ class _Builder:
         )
         if not required:
             del schema["required"]
+        rules = _MODEL_RULES.get(cls)
+        if rules is not None:
+            schema.update(rules())
         return schema
 
     def _field(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "CurrencyMismatchError",
     "FloatNotAllowedError",
+    "IncomparableError",
     "LifesciPartnersError",
     "NotFoundError",
     "RateNotFoundError",
@@ -89,6 +90,17 @@ class ValidationError(LifesciPartnersError, ValueError):
 
 class NotFoundError(LifesciPartnersError, LookupError):
     """A lookup by id found nothing; the message lists what is known.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class IncomparableError(LifesciPartnersError, TypeError):
+    """Two values whose order cannot be known.
+
+    The partial dates ``2005`` and ``2005-01-03`` are an example: the day may fall before or
+    after any other day of 2005. It is a ``TypeError``, like comparing a naive with an aware
+    ``datetime``.
 
     .. versionadded:: 0.1.0
     """

@@ -20,18 +20,38 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
+from lifesci_partners._identifiers import (
+    Identifier,
+    isni_check_character,
+    lei_check_digits,
+    ror_check_digits,
+)
+from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money, minor_unit_digits
-from lifesci_partners._organization import Address, Organization
+from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._organization import (
+    Address,
+    Founder,
+    FounderKind,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+)
+from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import ExchangeRate, ExchangeRates
+from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._terms import Term, TermConvention
 
 __all__ = [
@@ -43,11 +63,19 @@ __all__ = [
     "exchange_rate_tables",
     "exchange_rates",
     "figures",
+    "founders",
     "identifiers",
+    "links",
     "localized_texts",
     "money",
+    "organization_names",
     "organizations",
+    "partial_dates",
     "parties",
+    "people",
+    "positions",
+    "registry_identifiers",
+    "relationships",
     "terms",
 ]
 
@@ -119,16 +147,222 @@ def addresses() -> st.SearchStrategy[Address]:
     )
 
 
-def organizations(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Organization]:
-    """Organizations; pass ``ids`` to control their ids."""
-    return st.builds(
-        Organization,
-        id=identifiers() if ids is None else ids,
-        name=localized_texts(),
-        acronym=st.none() | st.from_regex(r"[A-Z][A-Z-]{1,8}", fullmatch=True),
-        headquarters=st.none() | addresses(),
-        website=st.none() | st.sampled_from(["https://example.org/", "http://example.com/a"]),
+def partial_dates(
+    min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
+    max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
+) -> st.SearchStrategy[PartialDate]:
+    """Partial dates of year, month or day precision, from the dangerous days of :func:`dates`."""
+    return st.builds(_truncate, dates(min_value, max_value), st.sampled_from(DatePrecision))
+
+
+def _truncate(day: dt.date, precision: DatePrecision) -> PartialDate:
+    if precision is DatePrecision.YEAR:
+        return PartialDate(day.year)
+    if precision is DatePrecision.MONTH:
+        return PartialDate(day.year, day.month)
+    return PartialDate.from_date(day)
+
+
+_Span = tuple[PartialDate | None, PartialDate | None]
+
+
+def _in_order(start: PartialDate | None, end: PartialDate | None) -> _Span:
+    if start is not None and end is not None and end.last_day < start.first_day:
+        return end, start
+    return start, end
+
+
+# Strategies are built once: building them anew inside every draw makes Hypothesis re-validate
+# them each time, which costs more than drawing.
+@functools.cache
+def _spans() -> st.SearchStrategy[_Span]:
+    """A start and an end, either possibly unknown, the end never certainly before the start."""
+    optional = st.none() | partial_dates()
+    return st.builds(_in_order, optional, optional)
+
+
+@functools.cache
+def _short_texts() -> st.SearchStrategy[str]:
+    return st.text(min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@functools.cache
+def _small_texts() -> st.SearchStrategy[LocalizedText]:
+    """Localized texts in one or two locales, short: for the many secondary text fields."""
+    return st.dictionaries(st.sampled_from(_LOCALES), _short_texts(), min_size=1, max_size=2).map(
+        LocalizedText
     )
+
+
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+_ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _orcid_form(digits: str) -> str:
+    return "-".join(digits[i : i + 4] for i in range(0, 16, 4))
+
+
+@functools.cache
+def registry_identifiers() -> st.SearchStrategy[Identifier]:
+    """Valid identifiers of every known scheme (check digits computed), and of other schemes."""
+    isni_digits = st.text("0123456789", min_size=15, max_size=15).map(
+        lambda d: d + isni_check_character(d)
+    )
+    return st.one_of(
+        st.text(_CROCKFORD, min_size=6, max_size=6).map(
+            lambda b: Identifier("ror", f"0{b}{ror_check_digits(b)}")
+        ),
+        st.integers(1, 10**9).map(lambda n: Identifier("wikidata", f"Q{n}")),
+        st.text(_ALPHANUMERIC, min_size=18, max_size=18).map(
+            lambda b: Identifier("lei", b + lei_check_digits(b))
+        ),
+        isni_digits.map(lambda v: Identifier("isni", v)),
+        isni_digits.map(lambda v: Identifier("orcid", _orcid_form(v))),
+        st.from_regex(r"grid\.[0-9]{1,6}\.[0-9a-f]{1,2}", fullmatch=True).map(
+            lambda v: Identifier("grid", v)
+        ),
+        st.builds(
+            Identifier, st.sampled_from(["fundref", "siren", "hal.structure"]), _short_texts()
+        ),
+    )
+
+
+@functools.cache
+def links() -> st.SearchStrategy[Link]:
+    """Links to http or https pages, of every kind, with or without a title."""
+    return st.builds(
+        Link,
+        url=st.sampled_from(
+            ["https://example.org/", "http://example.com/a?b=c", "https://en.wikipedia.org/wiki/X"]
+        ),
+        kind=st.sampled_from(LinkKind),
+        title=st.none() | _small_texts(),
+    )
+
+
+def _name(text: str, kind: NameKind, locale: str | None, span: _Span) -> OrganizationName:
+    return OrganizationName(text, kind, locale, start=span[0], end=span[1])
+
+
+@functools.cache
+def organization_names() -> st.SearchStrategy[OrganizationName]:
+    """Names of every kind, with or without a language and dates of use."""
+    locales = st.none() | st.sampled_from(_LOCALES)
+    return st.builds(_name, _short_texts(), st.sampled_from(NameKind), locales, _spans())
+
+
+def people(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Person]:
+    """People with zero to two registry identifiers; pass ``ids`` to control their ids."""
+    return st.builds(
+        Person,
+        id=identifiers() if ids is None else ids,
+        name=_small_texts(),
+        identifiers=st.lists(registry_identifiers(), max_size=2),
+    )
+
+
+def _position(person: Person, role: LocalizedText, span: _Span) -> Position:
+    return Position(person, role, start=span[0], end=span[1])
+
+
+def positions(persons: st.SearchStrategy[Person] | None = None) -> st.SearchStrategy[Position]:
+    """Positions with dates in order or unknown; pass ``persons`` to choose who holds them."""
+    return st.builds(_position, people() if persons is None else persons, _small_texts(), _spans())
+
+
+def _founder(name: LocalizedText, kind: FounderKind, org: str | None) -> Founder:
+    return Founder(name, kind, org if kind is FounderKind.ORGANIZATION else None)
+
+
+@functools.cache
+def founders() -> st.SearchStrategy[Founder]:
+    """Founders of every kind; organizations sometimes with an id."""
+    return st.builds(
+        _founder, _small_texts(), st.sampled_from(FounderKind), st.none() | identifiers()
+    )
+
+
+def _relationship(
+    kind: RelationshipKind,
+    target: tuple[str | None, Identifier | None],
+    label: str | None,
+    span: _Span,
+) -> Relationship:
+    org, identifier = target
+    return Relationship(
+        kind, organization=org, identifier=identifier, label=label, start=span[0], end=span[1]
+    )
+
+
+@functools.cache
+def relationships() -> st.SearchStrategy[Relationship]:
+    """Relationships of every kind, to an id, a registry identifier or both."""
+    targets = st.one_of(
+        st.tuples(identifiers(), st.none()),
+        st.tuples(st.none(), registry_identifiers()),
+        st.tuples(identifiers(), registry_identifiers()),
+    )
+    return st.builds(
+        _relationship,
+        st.sampled_from(RelationshipKind),
+        targets,
+        st.none() | _short_texts(),
+        _spans(),
+    )
+
+
+def _organization(kinds: list[OrganizationKind], dates: _Span, **fields: Any) -> Organization:
+    own = fields["id"]  # an organization neither relates to nor founds itself
+    fields["relationships"] = [r for r in fields["relationships"] if r.organization != own]
+    fields["founders"] = [f for f in fields["founders"] if f.organization != own]
+    return Organization(
+        kind=kinds[0] if kinds else None,
+        other_kinds=kinds[1:],
+        founded_on=dates[0],
+        dissolved_on=dates[1],
+        **fields,
+    )
+
+
+@functools.cache
+def _organization_fields() -> dict[str, st.SearchStrategy[Any]]:
+    optional_text = st.none() | _small_texts()
+    return {
+        "name": localized_texts(),
+        "acronym": st.none() | st.from_regex(r"[A-Z][A-Z-]{1,8}", fullmatch=True),
+        "headquarters": st.none() | addresses(),
+        "website": st.none() | st.sampled_from(["https://example.org/", "http://example.com/a"]),
+        "other_names": st.lists(organization_names(), max_size=2, unique=True),
+        "kinds": st.lists(st.sampled_from(OrganizationKind), max_size=3, unique=True),
+        "legal_form": optional_text,
+        "description": optional_text,
+        "dates": _spans(),
+        "status": st.none() | st.sampled_from(OrganizationStatus),
+        "locations": st.lists(addresses(), max_size=1),
+        "people": st.lists(positions(), max_size=2, unique_by=lambda p: p.person.id),
+        "founders": st.lists(founders(), max_size=2),
+        "identifiers": st.lists(registry_identifiers(), max_size=2, unique=True),
+        "relationships": st.lists(relationships(), max_size=2),
+        "links": st.lists(links(), max_size=2, unique=True),
+    }
+
+
+def organizations(
+    ids: st.SearchStrategy[str] | None = None, *, detailed: bool = True
+) -> st.SearchStrategy[Organization]:
+    """Organizations with every field drawn, respecting the rules across fields.
+
+    Args:
+        ids: The strategy for their ids; by default, random ids.
+        detailed: ``False`` draws only the name, acronym, headquarters and website: about five
+            times cheaper, for collections of many organizations.
+    """
+    org_ids = identifiers() if ids is None else ids
+    fields = _organization_fields()
+    if not detailed:
+        basic = ("name", "acronym", "headquarters", "website")
+        return st.builds(Organization, id=org_ids, **{key: fields[key] for key in basic})
+    return st.builds(_organization, id=org_ids, **fields)
 
 
 def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Party]:
@@ -173,9 +407,13 @@ def agreements(
 
 @st.composite
 def directories(draw: st.DrawFn, max_organizations: int = 5) -> Directory:
-    """Directories whose agreements are all between their own organizations."""
+    """Directories whose agreements are all between their own organizations.
+
+    Their organizations have only the basic fields (see :func:`organizations`), to keep
+    directories cheap to draw.
+    """
     ids = draw(st.lists(identifiers(), min_size=2, max_size=max_organizations, unique=True))
-    orgs = [draw(organizations(st.just(i))) for i in ids]
+    orgs = [draw(organizations(st.just(i), detailed=False)) for i in ids]
     agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
     return Directory(organizations=tuple(orgs), agreements=tuple(agreement_list))
 

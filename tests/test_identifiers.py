@@ -1,0 +1,189 @@
+"""Tests for Identifier and its check digits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lifesci_partners import KNOWN_SCHEMES, Identifier, ValidationError, from_json, to_json
+from lifesci_partners import strategies as lst
+from lifesci_partners._identifiers import (
+    isni_check_character,
+    lei_check_digits,
+    ror_check_digits,
+)
+
+# Identifiers of real organizations: their check digits were computed by their registries.
+REAL = [
+    ("ror", "05dxps055"),
+    ("ror", "02mhbdp94"),
+    ("ror", "057zh3y96"),
+    ("ror", "02feahw73"),
+    ("ror", "013meh722"),
+    ("lei", "HWUPKR0MPOU8FGXBT394"),
+    ("lei", "7LTWFZYICNSX8D621K86"),
+    ("lei", "529900T8BM49AURSDO55"),
+    ("isni", "0000000107068890"),
+    ("isni", "000000012146438X"),
+    ("orcid", "0000-0002-1825-0097"),
+    ("wikidata", "Q42"),
+    ("grid", "grid.20861.3d"),
+]
+
+
+def problem(scheme: str, value: str) -> str:
+    with pytest.raises(ValidationError) as info:
+        Identifier(scheme, value)
+    (error,) = info.value.errors
+    return error
+
+
+def _change_one(value: str, index: int, alphabet: str) -> str:
+    current = value[index]
+    replacement = next(c for c in alphabet if c != current)
+    return value[:index] + replacement + value[index + 1 :]
+
+
+class TestKnownSchemes:
+    @pytest.mark.parametrize(("scheme", "value"), REAL)
+    def test_real_identifiers_accepted(self, scheme: str, value: str) -> None:
+        """Identifiers issued by the registries pass their checks."""
+        assert Identifier(scheme, value).value == value
+
+    def test_known_schemes(self) -> None:
+        """The checked schemes are the documented ones."""
+        assert sorted(KNOWN_SCHEMES) == ["grid", "isni", "lei", "orcid", "ror", "wikidata"]
+
+    def test_ror_bad_checksum(self) -> None:
+        """A ROR id with wrong check digits is refused, showing the value and the right digits."""
+        assert problem("ror", "05dxps056") == (
+            "$.value: '05dxps056' is not a valid ROR id: its check digits are '56', "
+            "but the first seven characters need '55'; check for a typo"
+        )
+
+    @pytest.mark.parametrize(
+        ("value", "hint"),
+        [
+            ("https://ror.org/05dxps055", "write the bare id '05dxps055'"),
+            ("05DXPS055", "write the bare id '05dxps055'"),
+            ("15dxps055", "is not a ROR id"),
+            ("05dxpi055", "is not a ROR id"),
+            ("05dxps05", "is not a ROR id"),
+        ],
+    )
+    def test_ror_form(self, value: str, hint: str) -> None:
+        """ROR ids are '0', six base-32 characters without i, l, o, u, and two digits."""
+        assert hint in problem("ror", value)
+
+    def test_lei_bad_checksum(self) -> None:
+        """An LEI with wrong check digits is refused, naming ISO 17442."""
+        assert problem("lei", "HWUPKR0MPOU8FGXBT395") == (
+            "$.value: 'HWUPKR0MPOU8FGXBT395' is not a valid LEI: its check digits are '95', "
+            "but the first 18 characters need '94' (ISO 17442 mod 97); check for a typo"
+        )
+
+    def test_lei_lower_case_hint(self) -> None:
+        """A lower-case LEI is refused, showing the canonical form."""
+        assert "write 'HWUPKR0MPOU8FGXBT394'" in problem("lei", "hwupkr0mpou8fgxbt394")
+
+    def test_isni_bad_check_character(self) -> None:
+        """An ISNI with a wrong check character is refused."""
+        assert problem("isni", "0000000107068891") == (
+            "$.value: '0000000107068891' is not a valid ISNI: its check character is '1', "
+            "but the first 15 digits need '0' (ISO 7064 Mod 11-2); check for a typo"
+        )
+
+    def test_isni_spaces_hint(self) -> None:
+        """An ISNI written in groups is refused, showing the compact form."""
+        assert "write '0000000107068890'" in problem("isni", "0000 0001 0706 8890")
+
+    def test_orcid_hint(self) -> None:
+        """An ORCID iD without hyphens is refused, showing the canonical form."""
+        assert "write '0000-0002-1825-0097'" in problem("orcid", "0000000218250097")
+
+    @pytest.mark.parametrize("value", ["Q0", "q42", "Q", "P31", "Q42a"])
+    def test_wikidata_form(self, value: str) -> None:
+        """Wikidata items are Q and digits without a leading zero."""
+        assert "is not a Wikidata item id" in problem("wikidata", value)
+
+    def test_wikidata_url_hint(self) -> None:
+        """A Wikidata URL is refused, showing the item id."""
+        assert "write 'Q42'" in problem("wikidata", "https://www.wikidata.org/wiki/Q42")
+
+    @pytest.mark.parametrize("value", ["grid.20861", "20861.3d", "grid.20861.3G"])
+    def test_grid_form(self, value: str) -> None:
+        """GRID ids are 'grid.', digits, '.', and one or two hex digits."""
+        assert "is not a GRID id" in problem("grid", value)
+
+
+class TestCheckDigitsProperties:
+    @given(st.text("0123456789abcdefghjkmnpqrstvwxyz", min_size=6, max_size=6), st.data())
+    def test_ror_single_substitution_detected(self, body: str, data: st.DataObject) -> None:
+        """Changing any one character of a valid ROR id makes it invalid."""
+        value = f"0{body}{ror_check_digits(body)}"
+        index = data.draw(st.integers(1, 8))
+        alphabet = "0123456789" if index > 6 else "0123456789abcdefghjkmnpqrstvwxyz"
+        with pytest.raises(ValidationError):
+            Identifier("ror", _change_one(value, index, alphabet))
+
+    @given(st.text("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=18, max_size=18), st.data())
+    def test_lei_single_substitution_detected(self, body: str, data: st.DataObject) -> None:
+        """Changing one digit for a digit, or one letter for a letter, in an LEI is detected.
+
+        (A letter counts as two digits in ISO 17442, so a letter changed for a digit may go
+        unnoticed, like in IBANs.)
+        """
+        value = body + lei_check_digits(body)
+        index = data.draw(st.integers(0, 19))
+        alphabet = "0123456789" if value[index].isdigit() else "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        with pytest.raises(ValidationError):
+            Identifier("lei", _change_one(value, index, alphabet))
+
+    @given(st.text("0123456789", min_size=15, max_size=15), st.data())
+    def test_isni_single_substitution_detected(self, digits: str, data: st.DataObject) -> None:
+        """Changing any one digit of a valid ISNI makes it invalid."""
+        value = digits + isni_check_character(digits)
+        index = data.draw(st.integers(0, 14))
+        with pytest.raises(ValidationError):
+            Identifier("isni", _change_one(value, index, "0123456789"))
+
+    @given(lst.registry_identifiers())
+    def test_round_trip(self, identifier: Identifier) -> None:
+        """Every identifier survives to_json/from_json unchanged."""
+        assert from_json(to_json(identifier), Identifier) == identifier
+
+
+class TestOtherSchemes:
+    def test_any_text(self) -> None:
+        """Values of other schemes are kept as written."""
+        assert Identifier("fundref", "100000001").value == "100000001"
+
+    @pytest.mark.parametrize("value", ["", " ", " x", "x "])
+    def test_value_must_be_trimmed_text(self, value: str) -> None:
+        """Empty values and values with white space at an end are refused."""
+        assert problem("siren", value).startswith("$.value: ")
+
+    @pytest.mark.parametrize("scheme", ["", "ROR", "1abc", "my scheme"])
+    def test_scheme_name_form(self, scheme: str) -> None:
+        """Scheme names are lower-case tokens; 'ROR' is refused with a hint."""
+        assert problem(scheme, "x").startswith("$.scheme: ")
+
+    def test_scheme_upper_case_hint(self) -> None:
+        """An upper-case scheme suggests the lower-case one."""
+        assert "did you mean 'ror'?" in problem("ROR", "05dxps055")
+
+
+class TestPresentation:
+    def test_url(self) -> None:
+        """Known registries give a page URL; others none."""
+        assert Identifier("wikidata", "Q42").url == "https://www.wikidata.org/wiki/Q42"
+        assert (
+            Identifier("isni", "0000000107068890").url == "https://isni.org/isni/0000000107068890"
+        )
+        assert Identifier("grid", "grid.20861.3d").url is None
+        assert Identifier("fundref", "100000001").url is None
+
+    def test_str(self) -> None:
+        """str() is scheme:value."""
+        assert str(Identifier("ror", "05dxps055")) == "ror:05dxps055"
