@@ -17,6 +17,17 @@ class TestConstruction:
         assert list(text) == ["ja_JP"]
         assert text["ja-JP"] == text["ja_JP"] == "東京"
 
+    @pytest.mark.parametrize(("tag", "key"), [("ja-Latn", "ja_Latn"), ("zh-TW", "zh_TW")])
+    def test_subtags_are_kept_as_given(self, tag: str, key: str) -> None:
+        """No likely subtags are added or dropped: romanised Japanese stays ja_Latn."""
+        assert list(LocalizedText({tag: "x"})) == [key]
+
+    @pytest.mark.parametrize("tag", ["und", "und-JP", "root"])
+    def test_undetermined_language_is_refused(self, tag: str) -> None:
+        """'und' is refused instead of silently becoming en_US."""
+        with pytest.raises(ValidationError, match="undetermined language"):
+            LocalizedText({tag: "x"})
+
     def test_unknown_locale_is_refused_with_its_path(self) -> None:
         """An unknown locale is a ValidationError naming the key."""
         with pytest.raises(ValidationError) as info:
@@ -94,6 +105,17 @@ class TestLookup:
         """zh_Hans is not offered for zh_Hant."""
         text = LocalizedText({"zh_Hans": "简体", "en": "Simplified"})
         assert text.get("zh_Hant") == "Simplified"
+
+    def test_other_script_of_the_language_is_not_a_match(self) -> None:
+        """A request for ja (written in Jpan) does not take the romanised ja_Latn text."""
+        text = LocalizedText({"en": "Tokyo", "ja_Latn": "Toukyou"})
+        assert text.get("ja") == "Tokyo"
+        assert text.get("ja-Latn-JP") == "Toukyou"
+
+    def test_region_implies_script(self) -> None:
+        """A request for zh_TW (Hant) matches zh_Hant, not zh_Hans."""
+        text = LocalizedText({"en": "x", "zh_Hans": "简", "zh_Hant": "繁"})
+        assert text.get("zh-TW") == "繁"
 
     def test_getitem_missing_raises_key_error(self) -> None:
         """Exact lookup of an absent locale is a KeyError, as for any mapping."""

@@ -17,7 +17,9 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Bounds, Figure, Qualifier
+from lifesci_partners._formatting import Formatter
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
 from lifesci_partners._limits import Limits
@@ -36,6 +38,7 @@ from lifesci_partners._organization import (
 from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
+from lifesci_partners._renewal import Renewal
 from lifesci_partners._ror import from_ror
 from lifesci_partners._schema import json_schema
 from lifesci_partners._terms import Period, Term, TermConvention
@@ -46,6 +49,7 @@ from lifesci_partners.exceptions import (
     LifesciPartnersError,
     NotFoundError,
     RateNotFoundError,
+    UnknownLocaleError,
     ValidationError,
 )
 
@@ -57,6 +61,7 @@ __all__ = [
     "KNOWN_SCHEMES",
     "Address",
     "Agreement",
+    "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
     "Bounds",
@@ -68,6 +73,7 @@ __all__ = [
     "ExchangeRates",
     "Figure",
     "FloatNotAllowedError",
+    "Formatter",
     "Founder",
     "FounderKind",
     "Identifier",
@@ -79,6 +85,7 @@ __all__ = [
     "LocalizedText",
     "Money",
     "NameKind",
+    "NonRenewalNotice",
     "NotFoundError",
     "Organization",
     "OrganizationKind",
@@ -93,8 +100,11 @@ __all__ = [
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
+    "Renewal",
     "Term",
     "TermConvention",
+    "Termination",
+    "UnknownLocaleError",
     "ValidationError",
     "__version__",
     "examples",

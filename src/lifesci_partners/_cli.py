@@ -21,11 +21,13 @@ import attrs
 
 import lifesci_partners
 from lifesci_partners import __version__, _files, examples
+from lifesci_partners._agreement import Agreement
 from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
 from lifesci_partners._directory import Directory
+from lifesci_partners._formatting import Formatter
 from lifesci_partners._limits import DEFAULT_LIMITS
 from lifesci_partners._schema import json_schema
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
 
@@ -44,6 +46,13 @@ def _date(text: str) -> dt.date:
     except ValueError:
         msg = f"not a date: {text!r} (write YYYY-MM-DD, e.g. 2026-11-26)"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _formatter(tag: str) -> Formatter:
+    try:
+        return Formatter(tag)
+    except UnknownLocaleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
         type=_date,
         metavar="DATE",
         help="the date for statuses, YYYY-MM-DD (default: today)",
+    )
+    show.add_argument(
+        "--locale",
+        type=_formatter,
+        metavar="LOCALE",
+        help=(
+            "render the directory as Markdown in this locale, e.g. en, fr, ja, de or ja-JP "
+            "(numbers and dates from CLDR; our words in English where a language has none)"
+        ),
     )
     _add_status(commands)
     _add_validate(commands)
@@ -281,16 +299,50 @@ def _show(directory: Directory, on: dt.date) -> str:
         lines.append(f"    effective: {agreement.effective_on.isoformat()}")
         if agreement.term is not None:
             lines.append(f"    term: {agreement.term}")
-        last = agreement.last_day
-        lines.append(f"    last day: {last.isoformat() if last else 'open-ended'}")
+        lines.extend(_renewal_lines(agreement))
+        last = agreement.final_last_day
+        if last is not None:
+            lines.append(f"    last day: {last.isoformat()}")
+        else:
+            renews = agreement.renewal is not None and agreement.renewal.automatic
+            lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
+        lines.extend(_lifecycle_lines(agreement, on))
     return "\n".join(lines)
+
+
+def _renewal_lines(agreement: Agreement) -> list[str]:
+    renewal = agreement.renewal
+    if renewal is None:
+        return []
+    parts = ["automatic" if renewal.automatic else "by consent", f"for {renewal.term}"]
+    if renewal.max_renewals is not None:
+        parts.append(f"at most {renewal.max_renewals} times")
+    if renewal.notice is not None:
+        parts.append(f"notice {renewal.notice}")
+    return [f"    renewal: {', '.join(parts)}"]
+
+
+def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
+    """The running period and the next notice deadline, for an agreement that renews."""
+    if agreement.renewal is None:
+        return []
+    lines = []
+    running = agreement.period_on(on)
+    if running is not None:
+        number = agreement.renewal_number_on(on)
+        which = "initial term" if number == 0 else f"renewal {number}"
+        last = running.last_day.isoformat() if running.last_day else "open-ended"
+        lines.append(f"    running period: {running.start.isoformat()} to {last} ({which})")
+    deadline = agreement.next_notice_deadline(on=on)
+    lines.append(f"    next notice deadline: {deadline.isoformat() if deadline else 'none'}")
+    return lines
 
 
 def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
     rows = []
     for agreement in directory.agreements:
-        last = agreement.last_day
+        last = agreement.final_last_day
         rows.append(
             {
                 "id": agreement.id,
@@ -304,7 +356,12 @@ def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
     return rows
 
 
-def _status_table(rows: list[dict[str, Any]], on: dt.date) -> str:
+def _no_last_day(agreement: Agreement) -> str:
+    renews = agreement.renewal is not None and agreement.renewal.automatic
+    return "none (renews)" if renews else "open-ended"
+
+
+def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date) -> str:
     header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS")
     cells = [header] + [
         (
@@ -312,7 +369,7 @@ def _status_table(rows: list[dict[str, Any]], on: dt.date) -> str:
             r["kind"],
             ", ".join(r["parties"]),
             r["effective_on"],
-            r["last_day"] or "open-ended",
+            r["last_day"] or _no_last_day(directory.agreement(r["id"])),
             r["status"].replace("_", " "),
         )
         for r in rows
@@ -334,7 +391,10 @@ def _today() -> dt.date:
 def _cmd_show(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
-    print(_show(directory, on))
+    if args.locale is not None:
+        print(args.locale.directory(directory, on))
+    else:
+        print(_show(directory, on))
     return EXIT_OK
 
 
@@ -345,7 +405,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
     else:
-        print(_status_table(rows, on))
+        print(_status_table(directory, rows, on))
     return EXIT_OK
 
 

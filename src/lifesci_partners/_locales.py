@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from babel import UnknownLocaleError as BabelUnknownLocaleError
+from babel.core import get_global
+from babel.core import parse_locale as _split
 
-__all__ = ["locale_key", "parse_locale"]
+from lifesci_partners.exceptions import UnknownLocaleError
+
+__all__ = ["locale_key", "locale_parts", "parse_locale"]
+
+_UNDETERMINED = frozenset({"und", "root"})
 
 _MAX_TAG = 64  # longer is no locale tag; refused before it reaches the cache
 
@@ -16,19 +24,20 @@ def _parse(tag: str) -> Locale:
     identifier = tag.replace("-", "_")
     try:
         return Locale.parse(identifier)
-    except UnknownLocaleError:
+    except BabelUnknownLocaleError:
         msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
     except (ValueError, TypeError):
         msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
 
 
 def parse_locale(tag: str | Locale) -> Locale:
     """Return the babel :class:`~babel.Locale` for ``tag`` (``ja-JP`` and ``ja_JP`` alike).
 
     Raises:
-        ValueError: The tag is malformed or names no locale that CLDR knows.
+        UnknownLocaleError: The tag is malformed or names no locale that CLDR knows (a
+            ``ValueError``).
     """
     if isinstance(tag, Locale):
         return tag
@@ -38,10 +47,56 @@ def parse_locale(tag: str | Locale) -> Locale:
     if not tag or tag != tag.strip() or len(tag) > _MAX_TAG:
         shown = repr(tag) if len(tag) <= _MAX_TAG else repr(tag[:_MAX_TAG]) + "..."
         msg = f"malformed locale {shown}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg)
+        raise UnknownLocaleError(tag, msg)
+    _key(tag)  # refuses 'und', which babel would read as en_US
     return _parse(tag)
 
 
+@functools.lru_cache(maxsize=1024)
+def _key(tag: str) -> str:
+    try:
+        language, territory, script, variant, *_ = _split(tag.replace("-", "_"))
+    except ValueError:
+        msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
+        raise UnknownLocaleError(tag, msg) from None
+    if language in _UNDETERMINED:
+        msg = f"undetermined language {tag!r} is not accepted: name the language, such as 'en'"
+        raise UnknownLocaleError(tag, msg)
+    _parse(tag)  # known to CLDR?
+    return "_".join(p for p in (language, script, territory, variant) if p)
+
+
 def locale_key(tag: str | Locale) -> str:
-    """Return the canonical form of a locale tag: babel's, with underscores (``ja_JP``)."""
-    return str(parse_locale(tag))
+    """Return the canonical form of a locale tag, with underscores (``ja-JP`` gives ``ja_JP``).
+
+    The subtags given are kept, only their case is normalised: ``ja-Latn`` stays ``ja_Latn``
+    (romanised Japanese is not Japanese), ``zh-TW`` stays ``zh_TW``. The tag must name a locale
+    that CLDR knows; ``und`` (undetermined) is refused.
+
+    Raises:
+        UnknownLocaleError: The tag is malformed, undetermined, or unknown to CLDR (a
+            ``ValueError``).
+    """
+    if isinstance(tag, Locale):
+        parts = (tag.language, tag.script, tag.territory, tag.variant)
+        return "_".join(p for p in parts if p)
+    parse_locale(tag)  # type and blank checks
+    return _key(tag)
+
+
+@functools.lru_cache(maxsize=1024)
+def locale_parts(key: str) -> tuple[str, str | None, str | None]:
+    """Return ``(language, script, territory)`` of a tag.
+
+    A missing script is CLDR's likely script (``ja`` is written in ``Jpan``, ``zh_TW`` in
+    ``Hant``), so that matching can tell ``ja`` from ``ja_Latn``; the territory is only the one
+    given.
+    """
+    language, territory, script, *_ = _split(locale_key(key))
+    if script is None:
+        likely: Mapping[str, str] = get_global("likely_subtags")
+        guess = likely.get(f"{language}_{territory}") if territory else None
+        guess = guess or likely.get(language)
+        if guess:
+            script = _split(guess)[2]
+    return language, script, territory

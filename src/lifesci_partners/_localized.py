@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from lifesci_partners._locales import locale_key, parse_locale
+from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -181,18 +181,18 @@ class LocalizedText(Mapping[str, str]):
         """
         if locale is None:
             return self.default_locale
-        wanted = parse_locale(locale)
-        key = str(wanted)
+        key = locale_key(locale)
         if key in self._texts:
             return key
+        language, script, _ = locale_parts(key)
         candidates: list[tuple[int, str]] = []
         for existing in self._texts:
-            have = parse_locale(existing)
-            if have.language != wanted.language:
+            have_language, have_script, _ = locale_parts(existing)
+            if have_language != language:
                 continue
-            if have.script and wanted.script and have.script != wanted.script:
+            if have_script and script and have_script != script:
                 continue
-            rank = 0 if existing == wanted.language else 1
+            rank = 0 if existing == language else 1
             candidates.append((rank, existing))
         if candidates:
             return min(candidates, key=lambda c: c[0])[1]

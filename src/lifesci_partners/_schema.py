@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from lifesci_partners import _convert, _identifiers
+from lifesci_partners._agreement import _events as _agreement_events
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._identifiers import _scheme as _identifier_scheme
 from lifesci_partners._identifiers import _value as _identifier_value
@@ -35,6 +36,7 @@ from lifesci_partners._names import _locale as _name_locale
 from lifesci_partners._organization import _country
 from lifesci_partners._rates import _currency as _rate_currency
 from lifesci_partners._rates import _positive as _positive_rate
+from lifesci_partners._renewal import _max_renewals
 from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
 
 __all__ = ["SCHEMA_DIALECT", "json_schema", "unknown_validators"]
@@ -67,6 +69,8 @@ _LOCALE_PATTERN = "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
 _VALIDATOR_FRAGMENTS.update(
     {
         _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
+        _max_renewals: {"minimum": 1},
+        _agreement_events: {},  # only checks the Python types of the items
         _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
         _identifier_value: {
             "type": "string",

@@ -2,16 +2,21 @@
 
 Install the extra to use them: ``pip install 'lifesci-partners[hypothesis]'``. Dates are biased
 toward the days where calendar arithmetic goes wrong: February 29, days 28 to 31, month and year
-ends.
+ends. Agreements come with renewals, outer limits, stated ends and events whose dates cluster
+around period boundaries and notice deadlines, where off-by-one mistakes hide.
+
+With the extra installed, Hypothesis loads these strategies through its entry point, so
+``st.from_type(Agreement)`` (and every other model) needs no set-up.
 
 Example:
     >>> from hypothesis import given
     >>> from lifesci_partners import strategies
     >>> @given(strategies.agreements())
-    ... def test_last_day_is_in_force(agreement):
-    ...     if agreement.last_day is not None:
-    ...         assert agreement.in_force_on(agreement.last_day)
-    >>> test_last_day_is_in_force()
+    ... def test_in_force_on_its_last_day(agreement):
+    ...     last = agreement.final_last_day
+    ...     if last is not None and last >= agreement.effective_on:
+    ...         assert agreement.in_force_on(last)
+    >>> test_in_force_on_its_last_day()
 
 .. versionadded:: 0.1.0
 """
@@ -23,13 +28,16 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._identifiers import (
     Identifier,
@@ -52,7 +60,8 @@ from lifesci_partners._organization import (
 from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
-from lifesci_partners._terms import Term, TermConvention
+from lifesci_partners._renewal import Renewal
+from lifesci_partners._terms import Period, Term, TermConvention
 
 __all__ = [
     "addresses",
@@ -68,25 +77,41 @@ __all__ = [
     "links",
     "localized_texts",
     "money",
+    "non_renewal_notices",
     "organization_names",
     "organizations",
     "partial_dates",
     "parties",
     "people",
+    "periods",
     "positions",
     "registry_identifiers",
     "relationships",
+    "renewals",
+    "terminations",
     "terms",
 ]
 
+T = TypeVar("T")
+
 _MIN_YEAR = 1900
 _MAX_YEAR = 2200
+
+_ROLES = st.sampled_from(["partner", "licensor", "licensee", "member"])
+_KINDS = st.sampled_from(AgreementKind)
+_CONVENTIONS = st.sampled_from(TermConvention)
+_ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (3, 4, 5)}
+_NOTICE_COUNTS = st.integers(0, 2)
+_USUAL_TERMS = tuple(
+    Term.parse(text) for text in ("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P4Y", "P5Y", "P10Y")
+)
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -111,12 +136,22 @@ def dates(
     return st.one_of(st.dates(min_value, max_value), risky)
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def terms(max_years: int = 30) -> st.SearchStrategy[Term]:
-    """Terms of years, months and days (never all zero), up to about ``max_years``."""
+    """Terms of years, months and days (never all zero), up to about ``max_years``.
+
+    Half of them are the terms agreements usually have (one month, a year, four or five years),
+    which land on February 29 and on month ends from the dangerous start dates.
+    """
     parts = st.tuples(st.integers(0, max_years), st.integers(0, 24), st.integers(0, 60))
-    return parts.filter(any).map(lambda p: Term(years=p[0], months=p[1], days=p[2]))
+    # An all-zero draw becomes one day instead of being filtered out: Hypothesis tries zeros
+    # first, and a filter would throw many examples away.
+    any_term = parts.map(lambda p: Term(years=p[0], months=p[1], days=p[2] if any(p) else 1))
+    usual = [t for t in _USUAL_TERMS if t.years <= max_years]
+    return st.one_of(st.sampled_from(usual), any_term) if usual else any_term
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def identifiers() -> st.SearchStrategy[str]:
     """Valid ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
     return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
@@ -125,6 +160,7 @@ def identifiers() -> st.SearchStrategy[str]:
 _LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant")
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Texts in one to four locales, with non-blank text (including non-ASCII)."""
     text = st.text(min_size=1, max_size=40).filter(str.strip)
@@ -370,7 +406,119 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
     return st.builds(
         Party,
         org=identifiers() if org_ids is None else org_ids,
-        role=st.none() | st.sampled_from(["partner", "licensor", "licensee", "member"]),
+        role=st.none() | _ROLES,
+    )
+
+
+@functools.cache  # building strategies is slow; composites call these on every draw
+def renewals(max_years: int = 3) -> st.SearchStrategy[Renewal]:
+    """Renewal clauses: automatic (two in three) or not, limited or not, with or without notice.
+
+    Args:
+        max_years: About the longest renewal term, in years.
+    """
+    return st.builds(
+        Renewal,
+        term=terms(max_years=max_years),
+        automatic=st.sampled_from([True, True, False]),
+        max_renewals=st.none() | st.integers(1, 12),
+        notice=st.none() | terms(max_years=1),
+    )
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Half-open periods, open-ended or not, starting on a (biased) date."""
+
+    def build(start: dt.date, length: int | None) -> Period:
+        if length is None or start + dt.timedelta(days=length) > dt.date(_MAX_YEAR, 12, 31):
+            return Period(start)
+        return Period(start, start + dt.timedelta(days=length))
+
+    return st.builds(build, dates(), st.none() | st.integers(1, 20_000))
+
+
+def non_renewal_notices(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[NonRenewalNotice]:
+    """Notices of non-renewal, on their own; pass ``org_ids`` to choose who gives them."""
+    return st.builds(NonRenewalNotice, on=dates(), by=identifiers() if org_ids is None else org_ids)
+
+
+def terminations(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Termination]:
+    """Terminations, on their own; pass ``org_ids`` to choose who terminates."""
+    return st.builds(
+        Termination,
+        on=dates(),
+        by=st.none() | (identifiers() if org_ids is None else org_ids),
+        reason=st.none() | localized_texts(),
+    )
+
+
+@functools.cache
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value of ``strategy``, built once (composites would rebuild it per draw)."""
+    return st.none() | strategy
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+@functools.cache
+def _offsets(spread: int) -> st.SearchStrategy[int]:
+    return st.sampled_from((0, -1, 1)) | st.integers(-spread, spread)
+
+
+def _near(draw: st.DrawFn, day: dt.date, spread: int) -> dt.date:
+    """A date on ``day``, a day either side, or up to ``spread`` days away."""
+    return _shifted(day, draw(_offsets(spread)))
+
+
+def _landmarks(agreement: Agreement) -> list[dt.date]:
+    """Days where a lifecycle rule changes: period starts, last days and notice deadlines."""
+    days = []
+    for period in islice(agreement.periods(), 4):
+        days.append(period.start)
+        if period.last_day is not None:
+            days.append(period.last_day)
+        deadline = agreement.notice_deadline(on=period.start)
+        if deadline is not None:
+            days.append(deadline)
+    return days
+
+
+def _notices(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> list[AgreementEvent]:
+    landmarks = _landmarks(agreement)
+    count = draw(_NOTICE_COUNTS)
+    return [
+        NonRenewalNotice(
+            on=_near(draw, draw(st.sampled_from(landmarks)), 400),
+            by=draw(st.sampled_from(by)),
+        )
+        for _ in range(count)
+    ]
+
+
+def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termination | None:
+    """A termination that the agreement allows, or ``None`` when no day is left for one.
+
+    On or after the effective date and every notice, and before the agreement ends.
+    """
+    earliest = max([agreement.effective_on, *(e.on for e in agreement.events)])
+    final_end = agreement.final_end
+    latest = _shifted(final_end, -1) if final_end is not None else _shifted(earliest, 20_000)
+    if latest < earliest:
+        return None
+    day = _near(draw, draw(st.sampled_from([*_landmarks(agreement), earliest, latest])), 60)
+    return Termination(
+        on=min(max(day, earliest), latest),
+        by=draw(st.none() | st.sampled_from(by)),
+        reason=draw(_maybe(localized_texts())),
     )
 
 
@@ -378,31 +526,63 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
 def agreements(
     draw: st.DrawFn,
     org_ids: tuple[str, ...] | None = None,
+    *,
+    lifecycle: bool = True,
 ) -> Agreement:
-    """Agreements between two to four distinct parties.
+    """Agreements between two to four distinct parties, with their lifecycle data.
+
+    With ``lifecycle`` (the default), an agreement may have a renewal clause, a stated end, an
+    outer limit, notices of non-renewal and a termination, all consistent with each other, and
+    dated near the boundaries of its periods and its notice deadlines.
 
     Args:
         draw: Supplied by Hypothesis.
         org_ids: The organization ids the parties are drawn from (at least two); by default,
             random ids.
+        lifecycle: Whether to add renewals, limits and events; ``False`` gives agreements with
+            only an effective date and a term.
     """
     if org_ids is None:
         pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
     else:
         pool = list(org_ids)
     chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
-    party_list = [draw(parties(st.just(org))) for org in chosen]
-    return Agreement(
+    party_list = [Party(org, role=draw(_maybe(_ROLES))) for org in chosen]
+    effective_on = draw(dates())
+    agreement = Agreement(
         id=draw(identifiers()),
-        kind=draw(st.sampled_from(AgreementKind)),
+        kind=draw(_KINDS),
         parties=tuple(party_list),
-        effective_on=draw(dates()),
-        term=draw(st.none() | terms()),
-        signed_on=draw(st.none() | dates()),
-        title=draw(st.none() | localized_texts()),
-        purpose=draw(st.none() | localized_texts()),
-        convention=draw(st.sampled_from(TermConvention)),
+        effective_on=effective_on,
+        term=draw(_maybe(terms())),
+        signed_on=draw(_maybe(dates())),
+        title=draw(_maybe(localized_texts())),
+        purpose=draw(_maybe(localized_texts())),
+        convention=draw(_CONVENTIONS),
     )
+    if not lifecycle:
+        return agreement
+    stated_end_on = None
+    if draw(_ONE_IN[5]):
+        stated_end_on = _near(draw, agreement.last_day or effective_on, 3000)
+        stated_end_on = max(stated_end_on, effective_on)
+    renewal = None if draw(_ONE_IN[3]) else draw(renewals())
+    term = agreement.term
+    if renewal is not None and term is None and stated_end_on is None:
+        term = draw(terms())  # only an agreement that ends can renew
+    agreement = attrs.evolve(agreement, term=term, stated_end_on=stated_end_on, renewal=renewal)
+    if draw(_ONE_IN[4]):
+        first_last = agreement.last_day or effective_on
+        limit = draw(st.sampled_from([first_last, *_landmarks(agreement)]))
+        limit = max(_near(draw, limit, 30), first_last)
+        agreement = attrs.evolve(agreement, max_extent_on=limit)
+    if renewal is not None:
+        agreement = attrs.evolve(agreement, events=_notices(draw, agreement, chosen))
+    if draw(_ONE_IN[4]):
+        termination = _termination(draw, agreement, chosen)
+        if termination is not None:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, termination))
+    return agreement
 
 
 @st.composite
