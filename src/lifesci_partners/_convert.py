@@ -538,7 +538,7 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[str]:
             where = f"{path}.{key}"
         else:
             where = f"{path}[{key if len(key) <= _SHOWN else key[:_SHOWN] + '...'!r}]"
-        close = difflib.get_close_matches(key, names, n=1, cutoff=0.7)
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.7) if len(key) <= _SHOWN else []
         hint = f"did you mean {close[0]!r}? " if close else ""
         errors.append(f"{where}: unknown key; {hint}expected only: {expected}")
     return errors
