@@ -1095,10 +1095,16 @@ class TestDirectory:
 
 def _work(locale: str) -> list[str]:
     f = Formatter(locale)
-    return list(_seed_facts(f).values()) + [
-        f.money(Money(Decimal(n).scaleb(-2), "EUR"), compact)
-        for n in range(0, 10**9, 7_654_321)
-        for compact in (None, "short", "long")
+    directory = examples.link_j_mpr()
+    return [
+        *_seed_facts(f).values(),
+        f.directory(directory, on=ON),
+        f.agreement(RENEWING, directory, on=dt.date(2021, 6, 1)),
+        *(
+            f.money(Money(Decimal(n).scaleb(-2), "EUR"), compact)
+            for n in range(0, 10**9, 7_654_321)
+            for compact in (None, "short", "long")
+        ),
     ]
 
 
