@@ -7,6 +7,16 @@ reference.
 
 from lifesci_partners import examples
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
+from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._claims import (
+    Claim,
+    ClaimCheck,
+    PartnerCount,
+    PartnerRank,
+    PartnerScope,
+    Verdict,
+)
+from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._convert import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -17,6 +27,7 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._document import dump, load
 from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
@@ -53,11 +64,16 @@ __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
     "KNOWN_SCHEMES",
+    "Achievement",
     "Address",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "Announcement",
     "Bounds",
+    "Claim",
+    "ClaimCheck",
+    "Cluster",
     "Conversion",
     "CurrencyMismatchError",
     "DatePrecision",
@@ -74,6 +90,7 @@ __all__ = [
     "Link",
     "LinkKind",
     "LocalizedText",
+    "MemberCount",
     "Money",
     "NameKind",
     "NotFoundError",
@@ -82,22 +99,30 @@ __all__ = [
     "OrganizationName",
     "OrganizationStatus",
     "PartialDate",
+    "PartnerCount",
+    "PartnerRank",
+    "PartnerScope",
     "Party",
     "Period",
     "Person",
+    "PhotoCaption",
     "Position",
     "Qualifier",
+    "Quote",
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
     "Term",
     "TermConvention",
     "ValidationError",
+    "Verdict",
     "__version__",
+    "dump",
     "examples",
     "from_dict",
     "from_json",
     "from_ror",
+    "load",
     "to_dict",
     "to_json",
     "to_jsonld",

@@ -26,19 +26,24 @@ from cattrs.errors import (
     StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.strategies import include_subclasses
 
+from lifesci_partners._claims import Claim, PartnerCount, PartnerRank
+from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
+from lifesci_partners._organization import Organization
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
+    "TYPE_KEY",
     "converter",
     "from_dict",
     "from_json",
@@ -299,7 +304,87 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_structure_hook(Directory, _directory_structure)
     conv.register_unstructure_hook(Directory, _directory_unstructure)
+    _register_tagged_unions(conv)
     return conv
+
+
+TYPE_KEY = "type"
+"""The key that tells the classes of a union apart in JSON: ``{"type": "cluster", ...}``."""
+
+_ORGANIZATION_TAGS: dict[type, str] = {Organization: "organization", Cluster: "cluster"}
+_CLAIM_TAGS: dict[type, str] = {PartnerRank: "partner_rank", PartnerCount: "partner_count"}
+
+
+def _tagged_structure(
+    conv: cattrs.Converter, tags: dict[type, str], untagged: type | None
+) -> Callable[[Any, Any], Any]:
+    """Read an object whose class is named by its ``"type"`` key.
+
+    An object without the key is an ``untagged`` (if given): plain organizations are written
+    without it, so documents from before clusters existed still read the same.
+    """
+    hooks = {cl: conv.get_structure_hook(cl) for cl in tags}
+    by_tag = {tag: cl for cl, tag in tags.items()}
+    expected = ", ".join(repr(tag) for tag in by_tag)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _ShapeError(f"expected an object, got {_kind(value)}")
+        if TYPE_KEY not in value:
+            if untagged is None:
+                raise ValidationError([f"$.{TYPE_KEY}: required, but missing; one of {expected}"])
+            return hooks[untagged](value, untagged)
+        tag = value[TYPE_KEY]
+        cl = by_tag.get(tag) if type(tag) is str else None
+        if cl is None:
+            raise ValidationError([f"$.{TYPE_KEY}: expected one of {expected}, got {_kind(tag)}"])
+        return hooks[cl]({k: v for k, v in value.items() if k != TYPE_KEY}, cl)
+
+    return structure
+
+
+def _tagged_unstructure(
+    conv: cattrs.Converter, tags: dict[type, str], untagged: type | None
+) -> Callable[[Any], Any]:
+    hooks = {cl: conv.get_unstructure_hook(cl) for cl in tags}
+
+    def unstructure(obj: Any) -> Any:
+        data = hooks[obj.__class__](obj)
+        if obj.__class__ is untagged:
+            return data
+        return {TYPE_KEY: tags[obj.__class__], **data}
+
+    return unstructure
+
+
+def _tagged_union(tags: dict[type, str], untagged: type | None) -> Callable[[Any, Any], None]:
+    """A cattrs union strategy (as :func:`cattrs.strategies.configure_tagged_union`).
+
+    Unlike cattrs' own, an unknown tag is an error with its path rather than the default class,
+    a value that is not an object is refused with a message, and the untagged class is written
+    without a tag.
+    """
+
+    def strategy(union: Any, conv: cattrs.Converter) -> None:
+        members = {cl: tags[cl] for cl in get_args(union)}
+        conv.register_structure_hook(union, _tagged_structure(conv, members, untagged))
+        conv.register_unstructure_hook(union, _tagged_unstructure(conv, members, untagged))
+
+    return strategy
+
+
+def _register_tagged_unions(conv: cattrs.Converter) -> None:
+    """Organizations and clusters, and the kinds of claims, told apart by ``"type"``."""
+    include_subclasses(
+        Organization,
+        conv,
+        subclasses=(Cluster,),
+        union_strategy=_tagged_union(_ORGANIZATION_TAGS, untagged=Organization),
+    )
+    # A cluster read as such may carry its tag, or leave it out.
+    leaf = _tagged_structure(conv, {Cluster: "cluster"}, untagged=Cluster)
+    conv.register_structure_hook_func(lambda t: t is Cluster, leaf)
+    _tagged_union(_CLAIM_TAGS, untagged=None)(Claim, conv)
 
 
 converter = _make_converter()
