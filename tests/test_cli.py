@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lifesci_partners import __version__, examples
+from lifesci_partners import Formatter, __version__, examples
 from lifesci_partners._cli import main
 
 
@@ -87,3 +88,67 @@ class TestProgram:
         )
         assert result.returncode == 0, result.stderr
         assert "status: expired" in result.stdout
+
+
+class TestShowLocale:
+    @pytest.mark.parametrize(
+        ("locale", "words"),
+        [("en", "in force"), ("fr", "en vigueur"), ("ja", "有効"), ("de", "in Kraft")],
+    )
+    def test_renders_directory_in_language(
+        self, locale: str, words: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--locale renders the whole built-in directory in that language."""
+        assert main(["show", "--locale", locale, "--on", "2022-01-01"]) == 0
+        out = capsys.readouterr().out
+        expected = Formatter(locale).directory(examples.link_j_mpr(), dt.date(2022, 1, 1))
+        assert out == expected + "\n"
+        assert words in out
+
+    def test_unknown_locale_is_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown locale is a usage error (exit 2) that names it."""
+        with pytest.raises(SystemExit) as info:
+            main(["show", "--locale", "xx"])
+        assert info.value.code == 2
+        assert "unknown locale 'xx'" in capsys.readouterr().err
+
+
+def renewing_document() -> str:
+    """The seed data set with the MOU made to renew yearly, with three months' notice."""
+    data = json.loads(examples.link_j_mpr_json())
+    data["agreements"][0]["renewal"] = {"term": "P1Y", "max_renewals": 3, "notice": "P3M"}
+    return json.dumps(data)
+
+
+class TestShowLifecycle:
+    def run(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], on: str) -> str:
+        """Show the renewing data set on ``on`` and return what was printed."""
+        path = tmp_path / "renewing.json"
+        path.write_text(renewing_document(), encoding="utf-8")
+        assert main(["show", str(path), "--on", on]) == 0
+        return capsys.readouterr().out
+
+    def test_running_period_and_deadline(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A renewing agreement shows its running renewal and the next notice deadline."""
+        out = self.run(tmp_path, capsys, "2025-06-01")
+        assert "renewal: automatic, for P1Y, at most 3 times, notice P3M" in out
+        assert "running period: 2025-02-05 to 2026-02-04 (renewal 1)" in out
+        assert "next notice deadline: 2025-11-05" in out
+        assert "last day: 2028-02-04" in out
+
+    def test_deadline_passed_shows_the_next_one(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """After this period's deadline, the next period's deadline is shown."""
+        out = self.run(tmp_path, capsys, "2025-11-06")
+        assert "next notice deadline: 2026-11-05" in out
+
+    def test_no_deadline_in_the_last_period(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In the last allowed period there is nothing left to stop."""
+        out = self.run(tmp_path, capsys, "2027-06-01")
+        assert "running period: 2027-02-05 to 2028-02-04 (renewal 3)" in out
+        assert "next notice deadline: none" in out

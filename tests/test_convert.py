@@ -7,17 +7,22 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 from lifesci_partners import (
     Address,
     Agreement,
+    AgreementKind,
     Directory,
     LocalizedText,
+    NonRenewalNotice,
     Organization,
     Party,
     Period,
+    Renewal,
     Term,
+    TermConvention,
+    Termination,
     ValidationError,
     examples,
     from_dict,
@@ -34,6 +39,25 @@ def seed_document() -> dict[str, Any]:
     return data
 
 
+def lifecycle_agreement() -> Agreement:
+    """An agreement that uses every lifecycle field."""
+    return Agreement(
+        id="a",
+        kind=AgreementKind.COOPERATION,
+        parties=(Party("link-j"), Party("mpr")),
+        effective_on=dt.date(2020, 2, 29),
+        term=Term(years=1),
+        convention=TermConvention.START_DAY_EXCLUDED,
+        renewal=Renewal(Term(years=1), automatic=True, max_renewals=4, notice=Term(months=3)),
+        max_extent_on=dt.date(2024, 12, 31),
+        stated_end_on=dt.date(2021, 2, 28),
+        events=(
+            NonRenewalNotice(dt.date(2022, 12, 1), by="mpr"),
+            Termination(dt.date(2023, 1, 31), by="link-j", reason=LocalizedText({"en": "merger"})),
+        ),
+    )
+
+
 def errors_for(data: Any, cls: type = Directory) -> tuple[str, ...]:
     with pytest.raises(ValidationError) as info:
         from_dict(data, cls)
@@ -47,9 +71,31 @@ class TestRoundTrip:
         assert from_json(to_json(directory), Directory) == directory
 
     @given(lst.agreements())
-    def test_agreement(self, agreement: Agreement) -> None:
-        """Every agreement survives to_json/from_json unchanged."""
+    @example(lifecycle_agreement())
+    @example(Agreement("a", AgreementKind.MOU, (Party("x"), Party("y")), dt.date(2020, 2, 29)))
+    def test_p12_agreement(self, agreement: Agreement) -> None:
+        """Property 12: every generated agreement, lifecycle data included, survives JSON."""
         assert from_json(to_json(agreement), Agreement) == agreement
+
+    @given(lst.renewals())
+    def test_renewal(self, renewal: Renewal) -> None:
+        """Every renewal clause survives to_json/from_json unchanged."""
+        assert from_json(to_json(renewal), Renewal) == renewal
+
+    @given(lst.non_renewal_notices())
+    def test_non_renewal_notice(self, notice: NonRenewalNotice) -> None:
+        """Every notice of non-renewal survives to_json/from_json unchanged."""
+        assert from_json(to_json(notice), NonRenewalNotice) == notice
+
+    @given(lst.terminations())
+    def test_termination(self, termination: Termination) -> None:
+        """Every termination survives to_json/from_json unchanged."""
+        assert from_json(to_json(termination), Termination) == termination
+
+    @given(lst.periods())
+    def test_generated_period(self, period: Period) -> None:
+        """Every generated period survives to_json/from_json unchanged."""
+        assert from_json(to_json(period), Period) == period
 
     @given(lst.organizations())
     def test_organization(self, organization: Organization) -> None:
@@ -97,6 +143,64 @@ class TestShapes:
     def test_non_ascii_kept(self) -> None:
         """Japanese text is written as is, not escaped."""
         assert "ライフサイエンス" in to_json(examples.link_j_mpr())
+
+
+class TestLifecycleShapes:
+    def test_lifecycle_fields(self) -> None:
+        """Renewal, limits and events have their documented JSON forms; events are tagged."""
+        data = to_dict(lifecycle_agreement())
+        assert data["renewal"] == {"term": "P1Y", "max_renewals": 4, "notice": "P3M"}
+        assert (data["max_extent_on"], data["stated_end_on"]) == ("2024-12-31", "2021-02-28")
+        assert data["events"] == [
+            {"type": "non_renewal_notice", "on": "2022-12-01", "by": "mpr"},
+            {"type": "termination", "on": "2023-01-31", "by": "link-j", "reason": {"en": "merger"}},
+        ]
+
+    def test_unknown_event_type(self) -> None:
+        """An event of an unknown type is reported at its type, listing the known ones."""
+        data = to_dict(lifecycle_agreement())
+        data["events"][0]["type"] = "renewed"
+        assert errors_for(data, Agreement) == (
+            (
+                "$.events[0].type: expected one of 'non_renewal_notice', 'termination', "
+                "got a string ('renewed')"
+            ),
+        )
+
+    def test_missing_event_type(self) -> None:
+        """An event without a type is reported, not guessed."""
+        data = to_dict(lifecycle_agreement())
+        del data["events"][1]["type"]
+        (error,) = errors_for(data, Agreement)
+        assert error.startswith("$.events[1].type: expected one of")
+        assert "the key is missing" in error
+
+    def test_event_type_checked_for_a_single_event(self) -> None:
+        """Read on its own, an event must carry its own type."""
+        assert errors_for(
+            {"type": "termination", "on": "2020-01-01", "by": "x"}, NonRenewalNotice
+        ) == ("$.type: expected 'non_renewal_notice', got a string ('termination')",)
+
+    def test_event_field_errors_have_paths(self) -> None:
+        """A bad field inside an event is reported at its full path."""
+        data = to_dict(lifecycle_agreement())
+        data["events"][1]["on"] = "2023-02-30"
+        data["events"][0]["extra"] = 1
+        assert set(errors_for(data, Agreement)) == {
+            "$.events[1].on: '2023-02-30' is not a calendar date",
+            "$.events[0].extra: unknown key; expected only: on, by",
+        }
+
+    def test_lifecycle_rule_reported_in_a_directory(self) -> None:
+        """A lifecycle rule broken inside a directory document is reported at its path."""
+        data = seed_document()
+        data["agreements"][0]["events"] = [{"type": "termination", "on": "2019-01-01"}]
+        assert errors_for(data) == (
+            (
+                "$.agreements[0].events[0].on: the termination (2019-01-01) is before the "
+                "effective date (2020-02-05)"
+            ),
+        )
 
 
 class TestStrictInput:

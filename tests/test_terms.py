@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 from lifesci_partners import Period, Term, TermConvention, ValidationError
 from lifesci_partners import strategies as lst
+from tests import oracle
 
 COUNTED = TermConvention.START_DAY_COUNTED
 EXCLUDED = TermConvention.START_DAY_EXCLUDED
 D = dt.date
+
+# Terms of whole months (and years) only: the day-of-month rules are about these. Usual terms
+# first, since from a month end or Feb 29 they land where the rules bite.
+month_terms = st.one_of(
+    st.sampled_from([Term(months=1), Term(months=11), Term(years=1), Term(years=4)]),
+    st.tuples(st.integers(0, 30), st.integers(0, 24)).map(
+        lambda p: Term(years=p[0], months=p[1] if any(p) else 1)
+    ),
+)
 
 
 class TestTerm:
@@ -114,12 +126,94 @@ class TestSeedExamples:
 
 
 class TestTermProperties:
+    """The term invariants of issue 3 (properties 1 to 4), against relativedelta as oracle."""
+
     @given(lst.dates(), lst.terms())
     @example(D(2020, 2, 29), Term(years=1))
+    @example(D(2020, 1, 31), Term(months=1, days=3))
+    @example(D(2020, 2, 5), Term(years=5))
     def test_excluded_matches_relativedelta(self, start: dt.date, term: Term) -> None:
         """Excluded convention: the last day is start + relativedelta (an independent oracle)."""
-        oracle = start + relativedelta(years=term.years, months=term.months, days=term.days)
-        assert term.period_from(start, EXCLUDED).last_day == oracle
+        oracle_last = start + relativedelta(years=term.years, months=term.months, days=term.days)
+        assert term.period_from(start, EXCLUDED).last_day == oracle_last
+
+    @given(lst.dates(), lst.terms())
+    @example(D(2020, 2, 29), Term(years=1))
+    @example(D(2021, 1, 31), Term(months=1, days=10))
+    def test_counted_matches_oracle(self, start: dt.date, term: Term) -> None:
+        """Counted convention: the end is the relativedelta oracle's, a missing day rolled over."""
+        expected = oracle.end(start, term.total_months, term.days, COUNTED)
+        assert term.end_from(start, COUNTED) == expected
+
+    @given(lst.dates(), lst.terms())
+    @example(D(2020, 2, 29), Term(years=1))  # 2021 has no Feb 29: same last day
+    @example(D(2020, 1, 31), Term(months=1))  # Feb has no 31st: same last day
+    @example(D(2020, 1, 29), Term(months=1))  # 2020-02-29 exists: one day apart
+    @example(D(2020, 2, 5), Term(years=5))  # the seed MOU: 2025-02-04 and 2025-02-05
+    @example(D(2021, 3, 31), Term(months=1, days=2))  # no April 31, then days on top
+    def test_p01_counted_and_excluded_differ_by_at_most_one_day(
+        self, start: dt.date, term: Term
+    ) -> None:
+        """Property 1: the last days differ by 1, or by 0 exactly when the start's day is missing.
+
+        The month that matters is the one the years and months of the term reach.
+        """
+        counted = term.period_from(start, COUNTED).last_day
+        excluded = term.period_from(start, EXCLUDED).last_day
+        assert counted is not None
+        assert excluded is not None
+        reached = start + relativedelta(months=term.total_months)
+        day_exists = start.day <= calendar.monthrange(reached.year, reached.month)[1]
+        assert (excluded - counted).days == (1 if day_exists else 0)
+
+    @given(lst.dates(), month_terms)
+    @example(D(2020, 2, 29), Term(years=1))
+    @example(D(2019, 3, 31), Term(months=11))  # lands on 2020-02-29
+    @example(D(2021, 1, 31), Term(months=1))
+    @example(D(2020, 12, 31), Term(years=1, months=2))
+    def test_p02_excluded_last_day_is_the_corresponding_date(
+        self, start: dt.date, term: Term
+    ) -> None:
+        """Property 2: the last day is N months on, on min(start day, days in that month)."""
+        last = term.period_from(start, EXCLUDED).last_day
+        assert last is not None
+        assert (last.year - start.year) * 12 + last.month - start.month == term.total_months
+        assert last.day == min(start.day, calendar.monthrange(last.year, last.month)[1])
+
+    @pytest.mark.parametrize(
+        ("term", "lengths"),
+        [(Term(months=12), range(365, 367)), (Term(months=1), range(28, 32))],
+        ids=["12 months", "1 month"],
+    )
+    @given(start=lst.dates(), convention=st.sampled_from(TermConvention))
+    @example(start=D(2020, 2, 29), convention=COUNTED)
+    @example(start=D(2020, 2, 29), convention=EXCLUDED)
+    @example(start=D(2021, 1, 31), convention=EXCLUDED)
+    @example(start=D(2019, 3, 1), convention=EXCLUDED)
+    @example(start=D(2020, 3, 31), convention=COUNTED)
+    def test_p03_year_and_month_lengths(
+        self, term: Term, lengths: range, start: dt.date, convention: TermConvention
+    ) -> None:
+        """Property 3: 12 months are 365 or 366 days, one month 28 to 31, in either convention.
+
+        The term's days are those counted: with the start day excluded, the period in force has
+        one more day (the start) than the term.
+        """
+        period = term.period_from(start, convention)
+        assert period.end is not None
+        counted_days = (period.end - start).days - (1 if convention is EXCLUDED else 0)
+        assert counted_days in lengths
+
+    @given(lst.dates(), st.integers(1, 62), lst.terms(), st.sampled_from(TermConvention))
+    @example(D(2021, 1, 28), 1, Term(months=1), COUNTED)  # Feb 28 vs rolled to Mar 1
+    @example(D(2020, 1, 30), 1, Term(months=1), EXCLUDED)  # both clamp to Feb 29
+    @example(D(2020, 2, 28), 1, Term(years=1), COUNTED)  # Feb 28 vs Feb 29
+    def test_p04_later_start_never_ends_earlier(
+        self, start: dt.date, later_by: int, term: Term, convention: TermConvention
+    ) -> None:
+        """Property 4: the end is monotone in the start."""
+        later = start + dt.timedelta(days=later_by)
+        assert term.end_from(start, convention) <= term.end_from(later, convention)
 
     @given(lst.dates(), lst.terms())
     def test_end_is_after_start(self, start: dt.date, term: Term) -> None:

@@ -28,7 +28,9 @@ from lifesci_partners._convert import (
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._document import dump, load
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Bounds, Figure, Qualifier
+from lifesci_partners._formatting import Formatter
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
 from lifesci_partners._links import Link, LinkKind
@@ -46,6 +48,7 @@ from lifesci_partners._organization import (
 from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
+from lifesci_partners._renewal import Renewal
 from lifesci_partners._ror import from_ror
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
@@ -55,6 +58,7 @@ from lifesci_partners.exceptions import (
     LifesciPartnersError,
     NotFoundError,
     RateNotFoundError,
+    UnknownLocaleError,
     ValidationError,
 )
 
@@ -67,6 +71,7 @@ __all__ = [
     "Achievement",
     "Address",
     "Agreement",
+    "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
     "Announcement",
@@ -82,6 +87,7 @@ __all__ = [
     "ExchangeRates",
     "Figure",
     "FloatNotAllowedError",
+    "Formatter",
     "Founder",
     "FounderKind",
     "Identifier",
@@ -93,6 +99,7 @@ __all__ = [
     "MemberCount",
     "Money",
     "NameKind",
+    "NonRenewalNotice",
     "NotFoundError",
     "Organization",
     "OrganizationKind",
@@ -112,8 +119,11 @@ __all__ = [
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
+    "Renewal",
     "Term",
     "TermConvention",
+    "Termination",
+    "UnknownLocaleError",
     "ValidationError",
     "Verdict",
     "__version__",

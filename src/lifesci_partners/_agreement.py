@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
+from lifesci_partners import _lifecycle
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
     date_value,
+    describe,
     identifier,
     instance_of,
     non_blank,
@@ -21,6 +26,8 @@ from lifesci_partners._validate import (
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus", "Party"]
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 class AgreementKind(enum.Enum):
@@ -104,13 +111,148 @@ def _check_parties(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _to_events(events: Iterable[AgreementEvent]) -> tuple[AgreementEvent, ...]:
+    return tuple(events)
+
+
+def _events(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise ValidationError([f"$.{attribute.name}: expected a tuple, got {describe(value)}"])
+    errors = [
+        f"$.{attribute.name}[{i}]: expected NonRenewalNotice or Termination, got {describe(item)}"
+        for i, item in enumerate(value)
+        if not isinstance(item, (NonRenewalNotice, Termination))
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_dates(agreement: Agreement) -> list[str]:
+    errors = []
+    stated, effective = agreement.stated_end_on, agreement.effective_on
+    if stated is not None and stated < effective:
+        errors.append(
+            f"$.stated_end_on: the stated end ({stated.isoformat()}) is before the effective date "
+            f"({effective.isoformat()}); it is the last day the agreement is in force"
+        )
+    if agreement.renewal is not None and agreement.term is None and stated is None:
+        errors.append(
+            "$.renewal: an agreement with no term and no stated end never ends, so it cannot "
+            "renew; give a term or a stated_end_on"
+        )
+    return errors
+
+
+def _check_outer_limit(agreement: Agreement, first_end: dt.date | None) -> list[str]:
+    limit = agreement.max_extent_on
+    if limit is None:
+        return []
+    if first_end is None:
+        if limit < agreement.effective_on:
+            return [
+                (
+                    f"$.max_extent_on: the outer limit ({limit.isoformat()}) is before the "
+                    f"effective date ({agreement.effective_on.isoformat()})"
+                )
+            ]
+        return []
+    first_last_day = first_end - _ONE_DAY
+    if limit < first_last_day:
+        return [
+            (
+                f"$.max_extent_on: the outer limit ({limit.isoformat()}) is before the last day "
+                f"of the initial period ({first_last_day.isoformat()}); it is the latest possible "
+                "last day, renewals included"
+            )
+        ]
+    return []
+
+
+def _check_events(agreement: Agreement) -> list[str]:
+    errors = []
+    parties = {p.org for p in agreement.parties}
+    termination: tuple[int, Termination] | None = None
+    for index, event in enumerate(agreement.events):
+        if event.by is not None and event.by not in parties:
+            known = ", ".join(sorted(parties))
+            errors.append(
+                f"$.events[{index}].by: {event.by!r} is not a party to this agreement "
+                f"(parties: {known})"
+            )
+        if isinstance(event, NonRenewalNotice) and agreement.renewal is None:
+            errors.append(
+                f"$.events[{index}]: a notice of non-renewal needs a renewal clause, and this "
+                "agreement has none ($.renewal)"
+            )
+        if isinstance(event, Termination):
+            if termination is not None:
+                errors.append(
+                    f"$.events[{index}]: the agreement is already terminated by "
+                    f"$.events[{termination[0]}]; record one termination"
+                )
+            else:
+                termination = (index, event)
+    if termination is None:
+        return errors
+    t_index, ended = termination
+    if ended.on < agreement.effective_on:
+        errors.append(
+            f"$.events[{t_index}].on: the termination ({ended.on.isoformat()}) is before the "
+            f"effective date ({agreement.effective_on.isoformat()})"
+        )
+    errors.extend(
+        f"$.events[{index}].on: notice of non-renewal given on {event.on.isoformat()}, after "
+        f"the termination on {ended.on.isoformat()} ($.events[{t_index}])"
+        for index, event in enumerate(agreement.events)
+        if isinstance(event, NonRenewalNotice) and event.on > ended.on
+    )
+    return errors
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return None if day is None or day == dt.date.max else day + _ONE_DAY
+
+
+def _build_schedule(
+    agreement: Agreement, *, with_events: bool, stop: dt.date | None = None
+) -> _lifecycle.Schedule:
+    renewal = agreement.renewal
+    automatic = renewal is not None and renewal.automatic
+    notices = (
+        tuple(e.on for e in agreement.events if isinstance(e, NonRenewalNotice))
+        if with_events
+        else ()
+    )
+    return _lifecycle.build(
+        effective_on=agreement.effective_on,
+        convention=agreement.convention,
+        term=agreement.term,
+        stated_end_on=agreement.stated_end_on,
+        renewal_term=renewal.term if renewal is not None and automatic else None,
+        max_renewals=renewal.max_renewals if renewal is not None else None,
+        notice=renewal.notice if renewal is not None else None,
+        notices=notices,
+        stop=stop,
+    )
+
+
+def _earliest(*days: dt.date | None) -> dt.date | None:
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
+
+
 @attrs.frozen
 class Agreement:
     """An agreement between two or more organizations, such as an MOU.
 
-    Dates are calendar dates; the period in force is half-open, ``effective_on <= d < end``, where
-    ``end`` is computed from the term under ``convention`` (see :class:`~lifesci_partners.Term`).
-    ``signed_on=None`` means the signing date is not known, not that the agreement is unsigned.
+    Dates are calendar dates and periods are half-open, ``start <= d < end``. The initial period
+    runs from ``effective_on`` for ``term`` counted under ``convention`` (see
+    :class:`~lifesci_partners.TermConvention`), or to ``stated_end_on`` when the document states
+    its last day. A ``renewal`` clause adds renewal periods, anchored on the original effective
+    date; they stop at ``max_renewals``, at the outer limit ``max_extent_on``, after a notice of
+    non-renewal, or at a termination. ``signed_on=None`` means the signing date is not known, not
+    that the agreement is unsigned. Signing after the effective date (a retroactive agreement) is
+    allowed. Events are data; the status on any date is computed from them.
 
     Args:
         id: The agreement's id in this data set.
@@ -122,9 +264,19 @@ class Agreement:
         title: Its title, by locale.
         purpose: What it is for, by locale.
         convention: How the term is counted from ``effective_on``.
+        renewal: How it renews after the initial period, if it does.
+        max_extent_on: The outer limit: the latest possible last day, renewals included (OCDS
+            ``maxExtentDate``). A renewal period that would run past it ends with it.
+        stated_end_on: The last day in force as the document states it; it overrides the end
+            computed from ``term``, and renewals are then anchored on it.
+        events: Notices of non-renewal and at most one termination, in any order.
 
     Raises:
-        ValidationError: Fewer than two distinct parties, or a field of the wrong type.
+        ValidationError: Every problem at once, each with its path: fewer than two distinct
+            parties, a field of the wrong type, a stated end before the effective date, an outer
+            limit before the initial period's last day, a renewal of an agreement that never
+            ends, an event by an organization that is not a party, a termination before the
+            effective date or after the agreement ended, a notice after the termination.
 
     Example:
         >>> import datetime as dt
@@ -159,20 +311,56 @@ class Agreement:
     convention: TermConvention = attrs.field(
         default=TermConvention.START_DAY_COUNTED, validator=instance_of(TermConvention)
     )
+    renewal: Renewal | None = attrs.field(default=None, validator=optional(instance_of(Renewal)))
+    max_extent_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
+    stated_end_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
+    events: tuple[AgreementEvent, ...] = attrs.field(
+        default=(), converter=_to_events, validator=_events
+    )
+    _schedule: _lifecycle.Schedule = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
+        term_ok = True
         if self.term is not None:
             try:
                 self.term.end_from(self.effective_on, self.convention)
             except ValidationError as exc:
+                term_ok = False
                 errors.extend(exc.prefixed("$.term").errors)
+        date_errors = _check_dates(self)
+        errors.extend(date_errors)
+        errors.extend(_check_events(self))
+        if term_ok and not date_errors:
+            first_end = _build_schedule(self, with_events=False).boundary(0)
+            errors.extend(_check_outer_limit(self, first_end))
         if errors:
             raise ValidationError(errors)
+        limit_stop = _day_after(self.max_extent_on)
+        schedule = _build_schedule(self, with_events=True, stop=limit_stop)
+        for index, event in enumerate(self.events):
+            if isinstance(event, Termination):
+                ended = schedule.final_end
+                if ended is not None and event.on >= ended:
+                    last = (ended - _ONE_DAY).isoformat()
+                    msg = (
+                        f"$.events[{index}].on: the agreement had already ended before the "
+                        f"termination ({event.on.isoformat()}): its last day was {last}"
+                    )
+                    raise ValidationError([msg])
+                stop = _earliest(limit_stop, event.on)
+                schedule = _build_schedule(self, with_events=True, stop=stop)
+        object.__setattr__(self, "_schedule", schedule)
 
     @property
     def period(self) -> Period:
-        """The initial period, from ``effective_on`` to the end of the term (open if no term)."""
+        """The initial period as written, before renewals, the outer limit and events.
+
+        From ``effective_on`` to the end of the term, or to the day after ``stated_end_on``;
+        open-ended if neither is given. See :meth:`periods` for the periods in force.
+        """
+        if self.stated_end_on is not None:
+            return Period(self.effective_on, _day_after(self.stated_end_on))
         if self.term is None:
             return Period(self.effective_on, None)
         return self.term.period_from(self.effective_on, self.convention)
@@ -187,12 +375,78 @@ class Agreement:
         """The inclusive last day of the initial period, if known."""
         return self.period.last_day
 
+    @property
+    def termination(self) -> Termination | None:
+        """The termination among the events, if there is one."""
+        return next((e for e in self.events if isinstance(e, Termination)), None)
+
+    @property
+    def final_end(self) -> dt.date | None:
+        """The exclusive end of the last period in force, when it is known.
+
+        ``None`` when the agreement never ends as far as its data tells: open-ended, or renewing
+        without limit with no notice of non-renewal given.
+        """
+        return self._schedule.final_end
+
+    @property
+    def final_last_day(self) -> dt.date | None:
+        """The last day in force, renewals and events included, when it is known.
+
+        For an agreement terminated on its effective date, never in force, it is the day before.
+        """
+        end = self._schedule.final_end
+        return None if end is None else end - _ONE_DAY
+
+    def periods(self) -> Iterator[Period]:
+        """Every period in force, in order: the initial one, then each renewal.
+
+        Renewal ``k`` ends at the effective date plus the initial term plus ``k`` renewal terms,
+        computed in one step (or ``k`` renewal terms after ``stated_end_on`` when it is given),
+        so month ends never drift. The periods stop at ``max_renewals``, at the outer limit (the
+        last one is cut short there), after a notice of non-renewal, or at the termination (the
+        period it falls in ends the day before). Lazy: with unlimited renewals the iterator
+        runs until the year 9999.
+
+        Example:
+            >>> import datetime as dt
+            >>> from itertools import islice
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2024, 1, 31),
+            ...     term=Term(months=1),
+            ...     renewal=Renewal(Term(months=1)),
+            ... )
+            >>> [p.last_day.isoformat() for p in islice(a.periods(), 4)]
+            ['2024-02-29', '2024-03-30', '2024-04-30', '2024-05-30']
+        """
+        return self._schedule.periods()
+
+    def period_on(self, day: dt.date) -> Period | None:
+        """The period in force on ``day``, or ``None`` when the agreement is not in force."""
+        index = self._schedule.index_on(day)
+        return None if index is None else self._schedule.period(index)
+
+    def renewal_number_on(self, day: dt.date) -> int | None:
+        """Which period runs on ``day``: 0 for the initial term, ``k`` for the k-th renewal.
+
+        ``None`` when the agreement is not in force on ``day``.
+        """
+        return self._schedule.index_on(day)
+
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the agreement is in force on ``day``."""
-        return day in self.period
+        return self._schedule.index_on(day) is not None
 
     def status_on(self, day: dt.date) -> AgreementStatus:
-        """The agreement's status on ``day``, computed from its dates.
+        """The agreement's status on ``day``, computed from its dates and events.
+
+        Draft before a known signing date (an unknown one never makes a draft), signed until the
+        effective date, then in force during a period, terminated from the termination date on,
+        and expired after the last period.
 
         Example:
             >>> import datetime as dt
@@ -213,6 +467,61 @@ class Agreement:
             return AgreementStatus.DRAFT
         if day < self.effective_on:
             return AgreementStatus.SIGNED
-        if day in self.period:
+        termination = self.termination
+        if termination is not None and day >= termination.on:
+            return AgreementStatus.TERMINATED
+        if self.in_force_on(day):
             return AgreementStatus.IN_FORCE
         return AgreementStatus.EXPIRED
+
+    def notice_deadline(self, *, on: dt.date) -> dt.date | None:
+        """The last day to give notice of non-renewal for the period running on ``on``.
+
+        The latest date ``D`` whose notice period (``renewal.notice``, counted under
+        ``convention`` from ``D``) ends no later than the end of that period; without a notice
+        period, its last day. Never a naive subtraction: with a last day of 2021-02-28 and one
+        month's notice, it is 2021-02-01 (start day counted), not 2021-01-28. The date may
+        already be past; see :meth:`next_notice_deadline`.
+
+        Returns:
+            ``None`` when no renewal follows the running period (no automatic renewal, the
+            last allowed one, the outer limit, a notice already given, a termination), or when
+            the agreement is not in force on ``on``.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 3, 1),
+            ...     term=Term(years=1),
+            ...     renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            ... )
+            >>> a.last_day, a.notice_deadline(on=dt.date(2020, 6, 1))
+            (datetime.date(2021, 2, 28), datetime.date(2021, 2, 1))
+        """
+        index = self._schedule.index_on(on)
+        return None if index is None else self._schedule.deadline(index)
+
+    def next_notice_deadline(self, *, on: dt.date) -> dt.date | None:
+        """The first notice deadline on or after ``on``: what a reminder should announce.
+
+        The deadline of the running period if it has not passed, else that of the first later
+        period whose deadline is still ahead. ``None`` when no renewal remains that notice
+        given on ``on`` could stop.
+        """
+        schedule = self._schedule
+        target = schedule.stopped_by_notice(on, schedule.last_index)
+        return None if target is None else schedule.deadline(target)
+
+    def expires_within(self, day: dt.date, window: Term) -> bool:
+        """Whether the agreement's known last day falls within ``window`` from ``day``.
+
+        The window is counted like a term from ``day`` under the agreement's convention, so
+        ``Term(months=3)`` from 2025-01-15 covers 2025-01-15 to 2025-04-14 (start day counted).
+        An agreement that keeps renewing has no known last day and never expires within a window.
+        """
+        last = self.final_last_day
+        return last is not None and last in window.period_from(day, self.convention)

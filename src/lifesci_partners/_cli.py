@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lifesci_partners import __version__, examples
+from lifesci_partners._agreement import Agreement
 from lifesci_partners._convert import from_json
 from lifesci_partners._directory import Directory
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners._formatting import Formatter
+from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
 
@@ -26,6 +28,13 @@ def _date(text: str) -> dt.date:
     except ValueError:
         msg = f"not a date: {text!r} (write YYYY-MM-DD, e.g. 2026-11-26)"
         raise argparse.ArgumentTypeError(msg) from None
+
+
+def _formatter(tag: str) -> Formatter:
+    try:
+        return Formatter(tag)
+    except UnknownLocaleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +69,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the date for statuses, YYYY-MM-DD (default: today)",
     )
+    show.add_argument(
+        "--locale",
+        type=_formatter,
+        metavar="LOCALE",
+        help=(
+            "render the directory as Markdown in this locale, e.g. en, fr, ja, de or ja-JP "
+            "(numbers and dates from CLDR; our words in English where a language has none)"
+        ),
+    )
     return parser
 
 
@@ -93,10 +111,44 @@ def _show(directory: Directory, on: dt.date) -> str:
         lines.append(f"    effective: {agreement.effective_on.isoformat()}")
         if agreement.term is not None:
             lines.append(f"    term: {agreement.term}")
-        last = agreement.last_day
-        lines.append(f"    last day: {last.isoformat() if last else 'open-ended'}")
+        lines.extend(_renewal_lines(agreement))
+        last = agreement.final_last_day
+        if last is not None:
+            lines.append(f"    last day: {last.isoformat()}")
+        else:
+            renews = agreement.renewal is not None and agreement.renewal.automatic
+            lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
+        lines.extend(_lifecycle_lines(agreement, on))
     return "\n".join(lines)
+
+
+def _renewal_lines(agreement: Agreement) -> list[str]:
+    renewal = agreement.renewal
+    if renewal is None:
+        return []
+    parts = ["automatic" if renewal.automatic else "by consent", f"for {renewal.term}"]
+    if renewal.max_renewals is not None:
+        parts.append(f"at most {renewal.max_renewals} times")
+    if renewal.notice is not None:
+        parts.append(f"notice {renewal.notice}")
+    return [f"    renewal: {', '.join(parts)}"]
+
+
+def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
+    """The running period and the next notice deadline, for an agreement that renews."""
+    if agreement.renewal is None:
+        return []
+    lines = []
+    running = agreement.period_on(on)
+    if running is not None:
+        number = agreement.renewal_number_on(on)
+        which = "initial term" if number == 0 else f"renewal {number}"
+        last = running.last_day.isoformat() if running.last_day else "open-ended"
+        lines.append(f"    running period: {running.start.isoformat()} to {last} ({which})")
+    deadline = agreement.next_notice_deadline(on=on)
+    lines.append(f"    next notice deadline: {deadline.isoformat() if deadline else 'none'}")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,5 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {error}", file=sys.stderr)
         return EXIT_INVALID
     on = args.on if args.on is not None else dt.datetime.now().astimezone().date()
-    print(_show(directory, on))
+    if args.locale is not None:
+        print(args.locale.directory(directory, on))
+    else:
+        print(_show(directory, on))
     return EXIT_OK

@@ -14,7 +14,8 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Optional, TypeVar, get_args, get_origin
+from types import UnionType
+from typing import Any, Optional, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -33,6 +34,7 @@ from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import NonRenewalNotice, Termination
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
@@ -255,6 +257,63 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
     return structure
 
 
+# Events are a tagged union: each event object carries its kind under "type".
+_EVENT_TYPE_KEY = "type"
+_EVENT_TAGS: dict[type, str] = {
+    NonRenewalNotice: "non_renewal_notice",
+    Termination: "termination",
+}
+_EVENT_CLASSES = {tag: cls for cls, tag in _EVENT_TAGS.items()}
+_EVENT_TAG_LIST = ", ".join(repr(tag) for tag in _EVENT_CLASSES)
+
+
+def _is_event_union(t: Any) -> bool:
+    return set(get_args(t)) == set(_EVENT_TAGS) and get_origin(t) in (Union, UnionType)
+
+
+def _missing_or_kind(data: dict[str, Any], key: str) -> str:
+    return _kind(data[key]) if key in data else "nothing (the key is missing)"
+
+
+def _event_structure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    inner = _attrs_hook_factory(cls, conv)
+    tag = _EVENT_TAGS[cls]
+
+    def structure(value: Any, cl: type) -> Any:
+        if type(value) is not dict:
+            raise _ShapeError(f"expected an object, got {_kind(value)}")
+        if value.get(_EVENT_TYPE_KEY) != tag:
+            got = _missing_or_kind(value, _EVENT_TYPE_KEY)
+            raise ValidationError([f"$.{_EVENT_TYPE_KEY}: expected {tag!r}, got {got}"])
+        body = {k: v for k, v in value.items() if k != _EVENT_TYPE_KEY}
+        return inner(body, cl)
+
+    return structure
+
+
+def _event_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True
+    )
+    tag = _EVENT_TAGS[cls]
+
+    def unstructure(event: Any) -> dict[str, Any]:
+        return {_EVENT_TYPE_KEY: tag, **inner(event)}
+
+    return unstructure
+
+
+def _structure_event(value: Any, _: type) -> Any:
+    if type(value) is not dict:
+        raise _ShapeError(f"expected an event (an object), got {_kind(value)}")
+    tag = value.get(_EVENT_TYPE_KEY)
+    if type(tag) is not str or tag not in _EVENT_CLASSES:
+        got = _missing_or_kind(value, _EVENT_TYPE_KEY)
+        msg = f"$.{_EVENT_TYPE_KEY}: expected one of {_EVENT_TAG_LIST}, got {got}"
+        raise ValidationError([msg])
+    return converter.structure(value, _EVENT_CLASSES[tag])
+
+
 def _directory_structure(value: Any, _: type) -> Directory:
     if type(value) is not dict:
         raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
@@ -303,6 +362,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_hom_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
     conv.register_structure_hook(Directory, _directory_structure)
+    conv.register_structure_hook_factory(lambda t: t in _EVENT_TAGS, _event_structure_factory)
+    conv.register_unstructure_hook_factory(lambda t: t in _EVENT_TAGS, _event_unstructure_factory)
+    conv.register_structure_hook_func(_is_event_union, _structure_event)
     conv.register_unstructure_hook(Directory, _directory_unstructure)
     _register_tagged_unions(conv)
     return conv
@@ -413,7 +475,8 @@ def _collect(exc: BaseException, path: str, out: list[str]) -> None:
         for sub in rest:
             _collect(sub, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        expected = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+        expected = ", ".join(names)
         out.extend(
             f"{path}.{key}: unknown key; expected only: {expected}"
             for key in sorted(exc.extra_fields)

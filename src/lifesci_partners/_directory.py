@@ -66,14 +66,26 @@ def _check_unique(kind: str, ids: Iterable[str]) -> Iterator[str]:
 
 
 def _in_force(agreement: Agreement) -> tuple[int, int]:
-    """The days an agreement is in force, as ordinals ``[start, end)``."""
-    end = agreement.end
+    """The days an agreement is in force, renewals and events included, as ordinals.
+
+    The periods of an agreement follow each other without a gap, so it is in force from its
+    effective date to its final end: ``[start, end)``.
+    """
+    end = agreement.final_end
     return agreement.effective_on.toordinal(), _NEVER if end is None else end.toordinal()
 
 
-def _expiry(agreement: Agreement) -> dt.date | None:
-    """The last day in force of an agreement that runs out, or ``None`` if it never does."""
-    return agreement.last_day
+def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
+    """Days that hold every notice deadline of an agreement, as ordinals, if it has any.
+
+    From the first deadline (of the initial period) to the final end, before which every
+    deadline falls.
+    """
+    first = agreement.next_notice_deadline(on=dt.date.min)
+    if first is None:
+        return None
+    end = agreement.final_end
+    return first.toordinal(), _NEVER if end is None else end.toordinal()
 
 
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
@@ -419,7 +431,7 @@ class Directory:
             ends = sorted(
                 (last.toordinal(), index)
                 for index, agreement in enumerate(self.agreements)
-                if (last := _expiry(agreement)) is not None
+                if (last := agreement.final_last_day) is not None
             )
             return [day for day, _ in ends], [index for _, index in ends]
 
@@ -428,10 +440,14 @@ class Directory:
     def expiring_between(self, start: dt.date, end: dt.date) -> tuple[Agreement, ...]:
         """The agreements whose last day in force is on or after ``start`` and before ``end``.
 
-        The window is half-open, like every period in this library, so that consecutive
-        windows never count an agreement twice. Agreements come in the order they expire,
-        those expiring the same day in directory order. ``O(log n + k)``: two bisections of
-        the last days, sorted once on the first call.
+        The last day in force is :attr:`Agreement.final_last_day
+        <lifesci_partners.Agreement.final_last_day>`: renewals, the outer limit, notices and a
+        termination included, as :meth:`Agreement.expires_within
+        <lifesci_partners.Agreement.expires_within>` reads it; an agreement that keeps renewing
+        never expires. The window is half-open, like every period in this library, so that
+        consecutive windows never count an agreement twice. Agreements come in the order they
+        expire, those expiring the same day in directory order. ``O(log n + k)``: two
+        bisections of the last days, sorted once on the first call.
 
         Example:
             >>> import datetime as dt
@@ -444,6 +460,67 @@ class Directory:
         first = bisect_left(days, start.toordinal())
         last = bisect_left(days, end.toordinal())
         return tuple(self.agreements[i] for i in indexes[first:last])
+
+    def notice_deadlines_between(
+        self, start: dt.date, end: dt.date
+    ) -> tuple[tuple[dt.date, Agreement], ...]:
+        """The notice deadlines on or after ``start`` and before ``end``, with their agreements.
+
+        Each is the last day to give notice of non-renewal of an automatically renewing
+        agreement for one of its periods, as :meth:`Agreement.next_notice_deadline
+        <lifesci_partners.Agreement.next_notice_deadline>` computes it (never a naive
+        subtraction); an agreement has one per period that a renewal may follow. Pairs come by
+        date, then in directory order.
+
+        Cost: ``O(log n + m + k log r)``, where ``m`` is the number of agreements whose
+        deadlines span the window (from their first deadline to their end, found in an
+        interval index built on the first call), ``k`` the deadlines found and ``r`` the
+        renewals of an agreement. An agreement that renews often and long (monthly for years)
+        spans many windows in which it may have no deadline.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Directory, LocalizedText
+            >>> from lifesci_partners import Organization, Party, Renewal, Term
+            >>> orgs = [Organization(i, LocalizedText({"en": i.upper()})) for i in ("a", "b")]
+            >>> lease = Agreement(
+            ...     id="a-b",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("a"), Party("b")],
+            ...     effective_on=dt.date(2020, 3, 1),
+            ...     term=Term(years=1),
+            ...     renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            ... )
+            >>> deadlines = Directory(orgs, [lease]).notice_deadlines_between(
+            ...     dt.date(2021, 1, 1), dt.date(2023, 1, 1)
+            ... )
+            >>> [(day.isoformat(), agreement.id) for day, agreement in deadlines]
+            [('2021-02-01', 'a-b'), ('2022-02-01', 'a-b')]
+        """
+        stop = end.toordinal()
+        found: list[tuple[int, int, dt.date]] = []
+        for index in self._deadline_index().overlapping(start.toordinal(), stop):
+            agreement = self.agreements[index]
+            day = agreement.next_notice_deadline(on=start)
+            while day is not None and day.toordinal() < stop:
+                found.append((day.toordinal(), index, day))
+                if day == dt.date.max:
+                    break
+                day = agreement.next_notice_deadline(on=day + dt.timedelta(days=1))
+        found.sort(key=lambda item: item[:2])
+        return tuple((day, self.agreements[index]) for _, index, day in found)
+
+    def _deadline_index(self) -> IntervalIndex:
+        def build() -> IntervalIndex:
+            return IntervalIndex(
+                [
+                    (*span, index)
+                    for index, agreement in enumerate(self.agreements)
+                    if (span := _deadlines(agreement)) is not None
+                ]
+            )
+
+        return self._lazy("deadlines", build)
 
     # Partners
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from babel import UnknownLocaleError as BabelUnknownLocaleError
 from babel.core import get_global
 from babel.core import parse_locale as _split
+
+from lifesci_partners.exceptions import UnknownLocaleError
 
 __all__ = ["locale_key", "locale_parts", "parse_locale"]
 
@@ -19,19 +22,20 @@ def _parse(tag: str) -> Locale:
     identifier = tag.replace("-", "_")
     try:
         return Locale.parse(identifier)
-    except UnknownLocaleError:
+    except BabelUnknownLocaleError:
         msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
     except (ValueError, TypeError):
         msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
 
 
 def parse_locale(tag: str | Locale) -> Locale:
     """Return the babel :class:`~babel.Locale` for ``tag`` (``ja-JP`` and ``ja_JP`` alike).
 
     Raises:
-        ValueError: The tag is malformed or names no locale that CLDR knows.
+        UnknownLocaleError: The tag is malformed or names no locale that CLDR knows (a
+            ``ValueError``).
     """
     if isinstance(tag, Locale):
         return tag
@@ -40,7 +44,8 @@ def parse_locale(tag: str | Locale) -> Locale:
         raise TypeError(msg)
     if not tag or tag != tag.strip():
         msg = f"malformed locale {tag!r}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg)
+        raise UnknownLocaleError(tag, msg)
+    _key(tag)  # refuses 'und', which babel would read as en_US
     return _parse(tag)
 
 
@@ -50,10 +55,10 @@ def _key(tag: str) -> str:
         language, territory, script, variant, *_ = _split(tag.replace("-", "_"))
     except ValueError:
         msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise ValueError(msg) from None
+        raise UnknownLocaleError(tag, msg) from None
     if language in _UNDETERMINED:
         msg = f"undetermined language {tag!r} is not accepted: name the language, such as 'en'"
-        raise ValueError(msg)
+        raise UnknownLocaleError(tag, msg)
     _parse(tag)  # known to CLDR?
     return "_".join(p for p in (language, script, territory, variant) if p)
 
@@ -66,7 +71,8 @@ def locale_key(tag: str | Locale) -> str:
     that CLDR knows; ``und`` (undetermined) is refused.
 
     Raises:
-        ValueError: The tag is malformed, undetermined, or unknown to CLDR.
+        UnknownLocaleError: The tag is malformed, undetermined, or unknown to CLDR (a
+            ``ValueError``).
     """
     if isinstance(tag, Locale):
         parts = (tag.language, tag.script, tag.territory, tag.variant)

@@ -15,7 +15,14 @@ import attrs
 
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["Period", "Term", "TermConvention", "add_months_clamped", "add_months_rolled"]
+__all__ = [
+    "Period",
+    "Term",
+    "TermConvention",
+    "add_months_clamped",
+    "add_months_rolled",
+    "end_after",
+]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -75,6 +82,25 @@ def add_months_rolled(day: dt.date, months: int) -> dt.date:
     if day.day <= days_in_month:
         return dt.date(year, month, day.day)
     return dt.date(year, month, days_in_month) + _ONE_DAY
+
+
+def end_after(start: dt.date, months: int, days: int, convention: TermConvention) -> dt.date:
+    """The exclusive end of ``months`` and ``days`` from ``start`` under ``convention``.
+
+    The one place where both conventions are computed; :meth:`Term.end_from` and the renewal
+    schedule (which needs terms of many renewals added in one step) both use it.
+
+    Raises:
+        ValidationError: The year goes past 9999 while adding months.
+        OverflowError: The date goes past 9999-12-31 while adding days.
+        TypeError: ``convention`` is not a :class:`TermConvention`.
+    """
+    if convention is TermConvention.START_DAY_COUNTED:
+        return add_months_rolled(start, months) + dt.timedelta(days=days)
+    if convention is TermConvention.START_DAY_EXCLUDED:
+        return add_months_clamped(start, months) + dt.timedelta(days=days) + _ONE_DAY
+    msg = f"unknown term convention {convention!r}; use a TermConvention member"
+    raise TypeError(msg)
 
 
 def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -211,18 +237,11 @@ class Term:
             >>> Term(years=5).end_from(dt.date(2020, 2, 5), TermConvention.START_DAY_EXCLUDED)
             datetime.date(2025, 2, 6)
         """
-        months = self.total_months
         try:
-            if convention is TermConvention.START_DAY_COUNTED:
-                return add_months_rolled(start, months) + dt.timedelta(days=self.days)
-            if convention is TermConvention.START_DAY_EXCLUDED:
-                last = add_months_clamped(start, months) + dt.timedelta(days=self.days)
-                return last + _ONE_DAY
+            return end_after(start, self.total_months, self.days, convention)
         except OverflowError:
             msg = f"$: {start.isoformat()} plus {self} is past the year {dt.MAXYEAR}"
             raise ValidationError([msg]) from None
-        msg = f"unknown term convention {convention!r}; use a TermConvention member"
-        raise TypeError(msg)
 
     def period_from(
         self,

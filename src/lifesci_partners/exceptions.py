@@ -17,6 +17,7 @@ __all__ = [
     "LifesciPartnersError",
     "NotFoundError",
     "RateNotFoundError",
+    "UnknownLocaleError",
     "ValidationError",
 ]
 
@@ -175,3 +176,31 @@ class RateNotFoundError(NotFoundError):
 
     def __reduce__(self) -> tuple[type[RateNotFoundError], tuple[str, str, dt.date, str]]:
         return (type(self), (self.base, self.quote, self.on, self.hint))
+
+
+class UnknownLocaleError(LifesciPartnersError, ValueError):
+    """A locale tag that is malformed or that CLDR does not know.
+
+    Args:
+        identifier: The tag as given.
+        message: What is wrong with it.
+
+    Example:
+        >>> from lifesci_partners import Formatter, UnknownLocaleError
+        >>> try:
+        ...     Formatter("xx-YY")
+        ... except UnknownLocaleError as err:
+        ...     print(err.identifier)
+        xx-YY
+
+    .. versionadded:: 0.1.0
+    """
+
+    identifier: object
+
+    def __init__(self, identifier: object, message: str) -> None:
+        self.identifier = identifier
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[UnknownLocaleError], tuple[object, str]]:
+        return (type(self), (self.identifier, str(self)))

@@ -2,16 +2,21 @@
 
 Install the extra to use them: ``pip install 'lifesci-partners[hypothesis]'``. Dates are biased
 toward the days where calendar arithmetic goes wrong: February 29, days 28 to 31, month and year
-ends.
+ends. Agreements come with renewals, outer limits, stated ends and events whose dates cluster
+around period boundaries and notice deadlines, where off-by-one mistakes hide.
+
+With the extra installed, Hypothesis loads these strategies through its entry point, so
+``st.from_type(Agreement)`` (and every other model) needs no set-up.
 
 Example:
     >>> from hypothesis import given
     >>> from lifesci_partners import strategies
     >>> @given(strategies.agreements())
-    ... def test_last_day_is_in_force(agreement):
-    ...     if agreement.last_day is not None:
-    ...         assert agreement.in_force_on(agreement.last_day)
-    >>> test_last_day_is_in_force()
+    ... def test_in_force_on_its_last_day(agreement):
+    ...     last = agreement.final_last_day
+    ...     if last is not None and last >= agreement.effective_on:
+    ...         assert agreement.in_force_on(last)
+    >>> test_in_force_on_its_last_day()
 
 .. versionadded:: 0.1.0
 """
@@ -23,13 +28,19 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
+from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._identifiers import (
     Identifier,
@@ -52,11 +63,16 @@ from lifesci_partners._organization import (
 from lifesci_partners._people import Person, Position
 from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
-from lifesci_partners._terms import Term, TermConvention
+from lifesci_partners._renewal import Renewal
+from lifesci_partners._terms import Period, Term, TermConvention
 
 __all__ = [
+    "achievements",
     "addresses",
     "agreements",
+    "announcements",
+    "claims",
+    "clusters",
     "currencies",
     "dates",
     "directories",
@@ -67,26 +83,47 @@ __all__ = [
     "identifiers",
     "links",
     "localized_texts",
+    "member_counts",
     "money",
+    "non_renewal_notices",
     "organization_names",
     "organizations",
     "partial_dates",
     "parties",
+    "partner_counts",
+    "partner_ranks",
     "people",
+    "periods",
+    "photo_captions",
     "positions",
+    "quotes",
     "registry_identifiers",
     "relationships",
+    "renewals",
+    "terminations",
     "terms",
 ]
 
+T = TypeVar("T")
+
 _MIN_YEAR = 1900
 _MAX_YEAR = 2200
+
+_ROLES = st.sampled_from(["partner", "licensor", "licensee", "member"])
+_KINDS = st.sampled_from(AgreementKind)
+_CONVENTIONS = st.sampled_from(TermConvention)
+_ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (3, 4, 5)}
+_NOTICE_COUNTS = st.integers(0, 2)
+_USUAL_TERMS = tuple(
+    Term.parse(text) for text in ("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P4Y", "P5Y", "P10Y")
+)
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -111,12 +148,22 @@ def dates(
     return st.one_of(st.dates(min_value, max_value), risky)
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def terms(max_years: int = 30) -> st.SearchStrategy[Term]:
-    """Terms of years, months and days (never all zero), up to about ``max_years``."""
+    """Terms of years, months and days (never all zero), up to about ``max_years``.
+
+    Half of them are the terms agreements usually have (one month, a year, four or five years),
+    which land on February 29 and on month ends from the dangerous start dates.
+    """
     parts = st.tuples(st.integers(0, max_years), st.integers(0, 24), st.integers(0, 60))
-    return parts.filter(any).map(lambda p: Term(years=p[0], months=p[1], days=p[2]))
+    # An all-zero draw becomes one day instead of being filtered out: Hypothesis tries zeros
+    # first, and a filter would throw many examples away.
+    any_term = parts.map(lambda p: Term(years=p[0], months=p[1], days=p[2] if any(p) else 1))
+    usual = [t for t in _USUAL_TERMS if t.years <= max_years]
+    return st.one_of(st.sampled_from(usual), any_term) if usual else any_term
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def identifiers() -> st.SearchStrategy[str]:
     """Valid ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
     return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
@@ -125,6 +172,7 @@ def identifiers() -> st.SearchStrategy[str]:
 _LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant")
 
 
+@functools.cache  # building strategies is slow; composites call these on every draw
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Texts in one to four locales, with non-blank text (including non-ASCII)."""
     text = st.text(min_size=1, max_size=40).filter(str.strip)
@@ -370,7 +418,119 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
     return st.builds(
         Party,
         org=identifiers() if org_ids is None else org_ids,
-        role=st.none() | st.sampled_from(["partner", "licensor", "licensee", "member"]),
+        role=st.none() | _ROLES,
+    )
+
+
+@functools.cache  # building strategies is slow; composites call these on every draw
+def renewals(max_years: int = 3) -> st.SearchStrategy[Renewal]:
+    """Renewal clauses: automatic (two in three) or not, limited or not, with or without notice.
+
+    Args:
+        max_years: About the longest renewal term, in years.
+    """
+    return st.builds(
+        Renewal,
+        term=terms(max_years=max_years),
+        automatic=st.sampled_from([True, True, False]),
+        max_renewals=st.none() | st.integers(1, 12),
+        notice=st.none() | terms(max_years=1),
+    )
+
+
+def periods() -> st.SearchStrategy[Period]:
+    """Half-open periods, open-ended or not, starting on a (biased) date."""
+
+    def build(start: dt.date, length: int | None) -> Period:
+        if length is None or start + dt.timedelta(days=length) > dt.date(_MAX_YEAR, 12, 31):
+            return Period(start)
+        return Period(start, start + dt.timedelta(days=length))
+
+    return st.builds(build, dates(), st.none() | st.integers(1, 20_000))
+
+
+def non_renewal_notices(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[NonRenewalNotice]:
+    """Notices of non-renewal, on their own; pass ``org_ids`` to choose who gives them."""
+    return st.builds(NonRenewalNotice, on=dates(), by=identifiers() if org_ids is None else org_ids)
+
+
+def terminations(
+    org_ids: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[Termination]:
+    """Terminations, on their own; pass ``org_ids`` to choose who terminates."""
+    return st.builds(
+        Termination,
+        on=dates(),
+        by=st.none() | (identifiers() if org_ids is None else org_ids),
+        reason=st.none() | localized_texts(),
+    )
+
+
+@functools.cache
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """``None`` or a value of ``strategy``, built once (composites would rebuild it per draw)."""
+    return st.none() | strategy
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+@functools.cache
+def _offsets(spread: int) -> st.SearchStrategy[int]:
+    return st.sampled_from((0, -1, 1)) | st.integers(-spread, spread)
+
+
+def _near(draw: st.DrawFn, day: dt.date, spread: int) -> dt.date:
+    """A date on ``day``, a day either side, or up to ``spread`` days away."""
+    return _shifted(day, draw(_offsets(spread)))
+
+
+def _landmarks(agreement: Agreement) -> list[dt.date]:
+    """Days where a lifecycle rule changes: period starts, last days and notice deadlines."""
+    days = []
+    for period in islice(agreement.periods(), 4):
+        days.append(period.start)
+        if period.last_day is not None:
+            days.append(period.last_day)
+        deadline = agreement.notice_deadline(on=period.start)
+        if deadline is not None:
+            days.append(deadline)
+    return days
+
+
+def _notices(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> list[AgreementEvent]:
+    landmarks = _landmarks(agreement)
+    count = draw(_NOTICE_COUNTS)
+    return [
+        NonRenewalNotice(
+            on=_near(draw, draw(st.sampled_from(landmarks)), 400),
+            by=draw(st.sampled_from(by)),
+        )
+        for _ in range(count)
+    ]
+
+
+def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termination | None:
+    """A termination that the agreement allows, or ``None`` when no day is left for one.
+
+    On or after the effective date and every notice, and before the agreement ends.
+    """
+    earliest = max([agreement.effective_on, *(e.on for e in agreement.events)])
+    final_end = agreement.final_end
+    latest = _shifted(final_end, -1) if final_end is not None else _shifted(earliest, 20_000)
+    if latest < earliest:
+        return None
+    day = _near(draw, draw(st.sampled_from([*_landmarks(agreement), earliest, latest])), 60)
+    return Termination(
+        on=min(max(day, earliest), latest),
+        by=draw(st.none() | st.sampled_from(by)),
+        reason=draw(_maybe(localized_texts())),
     )
 
 
@@ -378,44 +538,408 @@ def parties(org_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[
 def agreements(
     draw: st.DrawFn,
     org_ids: tuple[str, ...] | None = None,
+    *,
+    lifecycle: bool = True,
 ) -> Agreement:
-    """Agreements between two to four distinct parties.
+    """Agreements between two to four distinct parties, with their lifecycle data.
+
+    With ``lifecycle`` (the default), an agreement may have a renewal clause, a stated end, an
+    outer limit, notices of non-renewal and a termination, all consistent with each other, and
+    dated near the boundaries of its periods and its notice deadlines.
 
     Args:
         draw: Supplied by Hypothesis.
         org_ids: The organization ids the parties are drawn from (at least two); by default,
             random ids.
+        lifecycle: Whether to add renewals, limits and events; ``False`` gives agreements with
+            only an effective date and a term.
     """
     if org_ids is None:
         pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
     else:
         pool = list(org_ids)
     chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
-    party_list = [draw(parties(st.just(org))) for org in chosen]
-    return Agreement(
+    party_list = [Party(org, role=draw(_maybe(_ROLES))) for org in chosen]
+    effective_on = draw(dates())
+    agreement = Agreement(
         id=draw(identifiers()),
-        kind=draw(st.sampled_from(AgreementKind)),
+        kind=draw(_KINDS),
         parties=tuple(party_list),
-        effective_on=draw(dates()),
-        term=draw(st.none() | terms()),
-        signed_on=draw(st.none() | dates()),
-        title=draw(st.none() | localized_texts()),
-        purpose=draw(st.none() | localized_texts()),
-        convention=draw(st.sampled_from(TermConvention)),
+        effective_on=effective_on,
+        term=draw(_maybe(terms())),
+        signed_on=draw(_maybe(dates())),
+        title=draw(_maybe(localized_texts())),
+        purpose=draw(_maybe(localized_texts())),
+        convention=draw(_CONVENTIONS),
+    )
+    if not lifecycle:
+        return agreement
+    stated_end_on = None
+    if draw(_ONE_IN[5]):
+        stated_end_on = _near(draw, agreement.last_day or effective_on, 3000)
+        stated_end_on = max(stated_end_on, effective_on)
+    renewal = None if draw(_ONE_IN[3]) else draw(renewals())
+    term = agreement.term
+    if renewal is not None and term is None and stated_end_on is None:
+        term = draw(terms())  # only an agreement that ends can renew
+    agreement = attrs.evolve(agreement, term=term, stated_end_on=stated_end_on, renewal=renewal)
+    if draw(_ONE_IN[4]):
+        first_last = agreement.last_day or effective_on
+        limit = draw(st.sampled_from([first_last, *_landmarks(agreement)]))
+        limit = max(_near(draw, limit, 30), first_last)
+        agreement = attrs.evolve(agreement, max_extent_on=limit)
+    if renewal is not None:
+        agreement = attrs.evolve(agreement, events=_notices(draw, agreement, chosen))
+    if draw(_ONE_IN[4]):
+        termination = _termination(draw, agreement, chosen)
+        if termination is not None:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, termination))
+    return agreement
+
+
+# Strategies for drawn directories pick ids from pools at draw time, with cached strategies, so
+# that no strategy is built (and validated by Hypothesis) anew for every directory.
+_INDEXES = st.integers(0, 2**16)
+_LANGUAGE_SETS = st.lists(st.sampled_from(("en", "fr", "ja")), max_size=2, unique=True).map(tuple)
+
+
+def _pick(draw: st.DrawFn, pool: tuple[str, ...] | None) -> str:
+    """An id from ``pool`` (non-empty), or a random id when there is no pool."""
+    if pool is None:
+        return draw(identifiers())
+    return pool[draw(_INDEXES) % len(pool)]
+
+
+def _picks(draw: st.DrawFn, pool: tuple[str, ...] | None, max_size: int) -> list[str]:
+    """Up to ``max_size`` distinct ids from ``pool`` (none from an empty pool)."""
+    if pool == ():
+        return []
+    count = draw(st.integers(0, max_size))
+    return list(dict.fromkeys(_pick(draw, pool) for _ in range(count)))
+
+
+@functools.cache
+def _basic_organizations() -> st.SearchStrategy[Organization]:
+    return organizations(detailed=False)
+
+
+@functools.cache
+def _basic_clusters() -> st.SearchStrategy[Cluster]:
+    return clusters(detailed=False)
+
+
+@functools.cache
+def _positions() -> st.SearchStrategy[Position]:
+    return positions()
+
+
+@st.composite
+def directories(
+    draw: st.DrawFn, max_organizations: int = 5, *, max_announcements: int = 2
+) -> Directory:
+    """Directories whose references all resolve: clusters, agreements and announcements.
+
+    Their organizations (plain ones and clusters) have the basic fields (see
+    :func:`organizations`) and up to two people each, to keep directories cheap to draw.
+    Announcements refer to the directory's organizations, agreements and people, and some
+    organizations are declared to have all their partnerships in the directory.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_organizations: At most this many organizations (at least two).
+        max_announcements: At most this many announcements.
+
+    .. versionchanged:: 0.1.0
+       Clusters, people, announcements and ``complete_partnerships``.
+    """
+    ids = draw(st.lists(identifiers(), min_size=2, max_size=max_organizations, unique=True))
+    orgs: list[Organization] = []
+    person_ids: list[str] = []
+    for org_id in ids:
+        staff = []
+        for n in range(draw(st.integers(0, 2))):
+            position = draw(_positions())  # person ids are unique across organizations
+            person = attrs.evolve(position.person, id=f"{org_id}.p{n}")
+            staff.append(attrs.evolve(position, person=person))
+            person_ids.append(person.id)
+        kind = _basic_clusters() if draw(_ONE_IN[3]) else _basic_organizations()
+        orgs.append(attrs.evolve(draw(kind), id=org_id, people=staff))
+    agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
+    agreement_ids = tuple(a.id for a in agreement_list)
+    news: list[Announcement] = []
+    for _ in range(draw(st.integers(0, max_announcements))):
+        item = draw(announcements(tuple(ids), agreement_ids, tuple(person_ids)))
+        if all(item.id != other.id for other in news):
+            news.append(item)
+    return Directory(
+        organizations=tuple(orgs),
+        agreements=tuple(agreement_list),
+        announcements=tuple(news),
+        complete_partnerships=tuple(_picks(draw, tuple(ids), 2)),
+    )
+
+
+@functools.cache
+def _counts() -> st.SearchStrategy[Figure]:
+    return figures(values=st.integers(0, 10**6))
+
+
+@functools.cache
+def member_counts() -> st.SearchStrategy[MemberCount]:
+    """Member counts of every qualifier, with or without the kinds of members.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        MemberCount,
+        category=_small_texts(),
+        count=_counts(),
+        kinds=st.lists(st.sampled_from(OrganizationKind), max_size=3, unique=True),
+    )
+
+
+@functools.cache
+def achievements() -> st.SearchStrategy[Achievement]:
+    """Achievements with figures of every kind, counted since a date or not.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Achievement, label=_small_texts(), figure=figures(), since=st.none() | partial_dates()
+    )
+
+
+def _cluster(
+    organization: Organization,
+    member_counts: list[MemberCount],
+    key_areas: list[LocalizedText],
+    achievements: list[Achievement],
+) -> Cluster:
+    fields = {a.name: getattr(organization, a.name) for a in attrs.fields(Organization)}
+    kind, others = fields["kind"], fields["other_kinds"]
+    if kind is None:  # then there are no other kinds either
+        fields["kind"] = OrganizationKind.CLUSTER
+    elif kind is not OrganizationKind.CLUSTER and OrganizationKind.CLUSTER not in others:
+        fields["other_kinds"] = (*others, OrganizationKind.CLUSTER)
+    dissolved = fields["dissolved_on"]
+    if dissolved is not None:  # nothing is counted from after the dissolution
+        achievements = [
+            a for a in achievements if a.since is None or a.since.first_day <= dissolved.last_day
+        ]
+    return Cluster(
+        **fields, member_counts=member_counts, key_areas=key_areas, achievements=achievements
+    )
+
+
+def clusters(
+    ids: st.SearchStrategy[str] | None = None, *, detailed: bool = True
+) -> st.SearchStrategy[Cluster]:
+    """Clusters: organizations as :func:`organizations` draws them, and cluster fields.
+
+    Member counts, key areas and achievements; ``cluster`` is the main kind or another one.
+
+    Args:
+        ids: The strategy for their ids; by default, random ids.
+        detailed: ``False`` draws only the basic organization fields.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        _cluster,
+        organizations(ids, detailed=detailed),
+        st.lists(member_counts(), max_size=3, unique_by=lambda m: m.category),
+        st.lists(_small_texts(), max_size=3, unique=True),
+        st.lists(achievements(), max_size=3, unique=True),
+    )
+
+
+@functools.cache
+def _texts_in(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
+    """Texts in some of ``languages`` (in any locale when there are none)."""
+    if not languages:
+        return _small_texts()
+    return st.dictionaries(
+        st.sampled_from(languages), _short_texts(), min_size=1, max_size=len(languages)
+    ).map(LocalizedText)
+
+
+@functools.cache
+def _headlines(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
+    """Texts in every one of ``languages`` (in any locale when there are none)."""
+    if not languages:
+        return _small_texts()
+    return st.fixed_dictionaries({lang: _short_texts() for lang in languages}).map(LocalizedText)
+
+
+def _statement(
+    draw: st.DrawFn, statements: st.SearchStrategy[LocalizedText] | None
+) -> LocalizedText | None:
+    return draw(st.none() | (_small_texts() if statements is None else statements))
+
+
+@st.composite
+def partner_ranks(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> PartnerRank:
+    """Claims of a partner's rank, between two distinct organizations of ``org_ids``.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations to draw from (at least two); by default, random ids.
+        statements: The texts of the claims; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    org = _pick(draw, org_ids)
+    partner = _pick(draw, org_ids)
+    if partner == org:
+        others = [i for i in org_ids or () if i != org]
+        partner = others[0] if others else f"{org}-partner"
+    return PartnerRank(org, partner, draw(st.integers(1, 30)), _statement(draw, statements))
+
+
+@functools.cache
+def _claimed_counts() -> st.SearchStrategy[Figure]:
+    return figures(values=st.integers(0, 30))
+
+
+@st.composite
+def partner_counts(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> PartnerCount:
+    """Claims of a number of partners, of every scope and qualifier, dated or not.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations to draw from; by default, random ids.
+        statements: The texts of the claims; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    return PartnerCount(
+        _pick(draw, org_ids),
+        draw(_claimed_counts()),
+        draw(st.sampled_from(PartnerScope)),
+        on=draw(st.none() | dates()),
+        statement=_statement(draw, statements),
+    )
+
+
+def claims(
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> st.SearchStrategy[Claim]:
+    """Claims of either kind (:func:`partner_ranks` and :func:`partner_counts`).
+
+    .. versionadded:: 0.1.0
+    """
+    return partner_ranks(org_ids, statements) | partner_counts(org_ids, statements)
+
+
+@st.composite
+def quotes(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None = None,
+    org_ids: tuple[str, ...] | None = None,
+    texts: st.SearchStrategy[LocalizedText] | None = None,
+) -> Quote:
+    """Quotes by people of ``person_ids``, with or without a role and an organization.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        person_ids: The speakers to draw from (at least one); by default, random ids.
+        org_ids: The organizations to draw from; by default, random ids.
+        texts: The texts of the quote and role; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    text = _small_texts() if texts is None else texts
+    return Quote(
+        draw(text),
+        speaker=_pick(draw, person_ids),
+        role=draw(st.none() | text),
+        organization=_pick(draw, org_ids) if draw(st.booleans()) else None,
     )
 
 
 @st.composite
-def directories(draw: st.DrawFn, max_organizations: int = 5) -> Directory:
-    """Directories whose agreements are all between their own organizations.
+def photo_captions(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None = None,
+    texts: st.SearchStrategy[LocalizedText] | None = None,
+) -> PhotoCaption:
+    """Captions naming up to three distinct people of ``person_ids``.
 
-    Their organizations have only the basic fields (see :func:`organizations`), to keep
-    directories cheap to draw.
+    Args:
+        draw: Supplied by Hypothesis.
+        person_ids: The people to draw from; by default, random ids.
+        texts: The texts of the caption; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
     """
-    ids = draw(st.lists(identifiers(), min_size=2, max_size=max_organizations, unique=True))
-    orgs = [draw(organizations(st.just(i), detailed=False)) for i in ids]
-    agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
-    return Directory(organizations=tuple(orgs), agreements=tuple(agreement_list))
+    text = draw(_small_texts() if texts is None else texts)
+    return PhotoCaption(text, people=_picks(draw, person_ids, 3))
+
+
+@functools.cache
+def _untitled_links() -> st.SearchStrategy[Link]:
+    return links().map(lambda link: attrs.evolve(link, title=None))
+
+
+@st.composite
+def announcements(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    agreement_ids: tuple[str, ...] | None = None,
+    person_ids: tuple[str, ...] | None = None,
+) -> Announcement:
+    """Announcements whose texts agree with their languages, referring to the given ids.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations it may be published by, mention and claim about (at least
+            one; two for rank claims); by default, random ids.
+        agreement_ids: The agreements it may be about; by default, random ids.
+        person_ids: The people it may quote and name in captions; by default, random ids.
+
+    .. versionadded:: 0.1.0
+    """
+    languages = draw(_LANGUAGE_SETS)
+    texts = _texts_in(languages)
+    rank_claims = org_ids is None or len(org_ids) >= 2  # noqa: PLR2004  # a rank needs two
+    claim_list: list[Claim] = []
+    for _ in range(draw(st.integers(0, 3))):
+        if rank_claims and draw(st.booleans()):
+            claim_list.append(draw(partner_ranks(org_ids, texts)))
+        else:
+            claim_list.append(draw(partner_counts(org_ids, texts)))
+    quote_list = (
+        []
+        if person_ids == ()
+        else [draw(quotes(person_ids, org_ids, texts)) for _ in range(draw(st.integers(0, 2)))]
+    )
+    link_list = draw(st.lists(_untitled_links(), max_size=1))
+    if draw(st.booleans()):
+        link_list.append(Link("https://example.org/news", title=draw(texts)))
+    return Announcement(
+        id=draw(identifiers()),
+        publisher=_pick(draw, org_ids),
+        headline=draw(_headlines(languages)),
+        published_on=draw(st.none() | partial_dates()),
+        languages=languages,
+        subheadline=draw(st.none() | texts),
+        body=draw(st.lists(texts, max_size=3)),
+        quotes=quote_list,
+        captions=[draw(photo_captions(person_ids, texts)) for _ in range(draw(st.integers(0, 2)))],
+        about=_picks(draw, agreement_ids, 2),
+        mentions=_picks(draw, org_ids, 3),
+        claims=claim_list,
+        links=link_list,
+    )
 
 
 # Currencies with 2 (EUR, USD, ...), 0 (JPY), 3 (BHD, KWD) and 4 (CLF) minor-unit digits.

@@ -1,0 +1,711 @@
+"""``Formatter``: every model in the user's language, with CLDR's numbers, dates and lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import functools
+import threading
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from babel import Locale
+from babel.dates import format_interval, match_skeleton
+from babel.lists import format_list
+from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
+
+from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
+from lifesci_partners._compact import CompactNumber, compact
+from lifesci_partners._figures import Figure, FigureValue, Qualifier
+from lifesci_partners._locales import locale_key, parse_locale
+from lifesci_partners._money import Money
+from lifesci_partners._organization import Address, Organization
+from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
+from lifesci_partners._terms import Period, Term
+from lifesci_partners._words import Words, words_for
+
+if TYPE_CHECKING:
+    from lifesci_partners._directory import Directory
+
+__all__ = ["Compact", "DateFormat", "Formatter"]
+
+Compact = Literal["short", "long"]
+"""A compact style: ``"short"`` (``€864M``) or ``"long"`` (``€864 million``)."""
+
+DateFormat = Literal["full", "long", "medium", "short"]
+"""A CLDR date format length."""
+
+_DATE_FORMATS = ("full", "long", "medium", "short")
+_INTERVAL_SKELETONS = {"medium": "yMMMd", "short": "yMd"}
+# CLDR skeletons for a date known to the month, by format; a year alone is skeleton "y".
+_MONTH_SKELETONS = {"full": "yMMMM", "long": "yMMMM", "medium": "yMMM", "short": "yM"}
+_LIST_STYLES = frozenset(
+    {"standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"}
+)
+_MILLION = 10**6
+# Where French elides "de" to "d'": a currency name that begins with a vowel sound.
+_VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
+
+
+class _PartialDate(Protocol):
+    """What :meth:`Formatter.date` needs of a ``PartialDate``: a year, maybe a month and a day."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def month(self) -> int | None: ...
+
+    @property
+    def day(self) -> int | None: ...
+
+
+def _message(context: str, message: str) -> tuple[str, str]:
+    """Mark a message for the catalogs (``pybabel extract -k _message:1c,2``); no lookup."""
+    return context, message
+
+
+_STATUS_WORDS = {
+    AgreementStatus.DRAFT: _message("status", "draft"),
+    AgreementStatus.SIGNED: _message("status", "signed"),
+    AgreementStatus.IN_FORCE: _message("status", "in force"),
+    AgreementStatus.EXPIRED: _message("status", "expired"),
+    AgreementStatus.TERMINATED: _message("status", "terminated"),
+}
+_KIND_WORDS = {
+    AgreementKind.MOU: _message("agreement kind", "memorandum of understanding"),
+    AgreementKind.COOPERATION: _message("agreement kind", "cooperation agreement"),
+    AgreementKind.MEMBERSHIP: _message("agreement kind", "membership agreement"),
+    AgreementKind.FUNDING: _message("agreement kind", "funding agreement"),
+    AgreementKind.RESEARCH: _message("agreement kind", "research agreement"),
+    AgreementKind.LICENSE: _message("agreement kind", "license agreement"),
+    AgreementKind.NDA: _message("agreement kind", "confidentiality agreement"),
+    AgreementKind.OTHER: _message("agreement kind", "agreement"),
+}
+# EXACT needs no words, and BETWEEN has its own message with two values.
+_QUALIFIER_WORDS = {
+    Qualifier.APPROXIMATELY: _message("figure", "about {value}"),
+    Qualifier.NEARLY: _message("figure", "nearly {value}"),
+    Qualifier.OVER: _message("figure", "over {value}"),
+    Qualifier.AT_LEAST: _message("figure", "at least {value}"),
+    Qualifier.UP_TO: _message("figure", "up to {value}"),
+}
+
+
+def _capitalize(text: str) -> str:
+    """Upper-case the first letter only: "memorandum of understanding ..." -> "Memorandum ..."."""
+    return text[:1].upper() + text[1:]
+
+
+class _LocaleData:
+    """What a locale's formatters share: babel's parsed data and our prepared patterns.
+
+    Entries are prepared on first use under a lock and never change afterwards, so formatters
+    of one locale share them safely across threads.
+    """
+
+    __slots__ = ("_currencies", "_dates", "_lock", "_words", "_words_locale", "locale")
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        self._lock = threading.Lock()
+        self._currencies: dict[str, Callable[[Decimal], str]] = {}
+        self._dates: dict[str, Callable[[dt.date], str]] = {}
+        self._words: Words | None = None
+        self._words_locale: Locale | None = None
+
+    @property
+    def words(self) -> Words:
+        words = self._words
+        if words is None:
+            with self._lock:
+                words = self._words = words_for(self.locale)
+        return words
+
+    @property
+    def words_locale(self) -> Locale:
+        """The locale of our words, for the lists inside our sentences."""
+        found = self._words_locale
+        if found is None:
+            language = self.words.language
+            found = self._words_locale = (
+                self.locale if language == str(self.locale) else parse_locale(language)
+            )
+        return found
+
+    def known_currency(self, code: object) -> Callable[[Decimal], str] | None:
+        """The prepared formatter of a currency already seen, else ``None``."""
+        return self._currencies.get(code) if type(code) is str else None
+
+    def currency(self, code: str) -> Callable[[Decimal], str]:
+        found = self._currencies.get(code)
+        if found is None:
+            with self._lock:
+                found = self._currencies.get(code)
+                if found is None:
+                    found = self._currencies[code] = currency_formatter(self.locale, code)
+        return found
+
+    def skeleton(self, skeleton: str) -> Callable[[dt.date], str]:
+        """The prepared date pattern that CLDR gives for a skeleton (``"yMMMM"``: January 2005)."""
+        key = f"skeleton:{skeleton}"
+        found = self._dates.get(key)
+        if found is None:
+            skeletons = self.locale.datetime_skeletons
+            best = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
+            pattern = str(skeletons[best]) if best else skeleton
+            with self._lock:
+                found = self._dates[key] = date_formatter(self.locale, pattern)
+        return found
+
+    def date(self, format: str) -> Callable[[dt.date], str]:  # noqa: A002  # babel's name
+        found = self._dates.get(format)
+        if found is None:
+            with self._lock:
+                found = self._dates.get(format)
+                if found is None:
+                    found = self._dates[format] = date_formatter(self.locale, format)
+        return found
+
+
+@functools.lru_cache(maxsize=256)
+def _locale_data(key: str) -> _LocaleData:
+    return _LocaleData(parse_locale(key))
+
+
+def _check_number(value: object) -> int | Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        hint = "; use decimal.Decimal(str(x)) for a float" if isinstance(value, float) else ""
+        msg = f"expected an int or a Decimal, got {value!r}{hint}"
+        raise TypeError(msg)
+    if isinstance(value, Decimal) and not value.is_finite():
+        msg = f"cannot format {value!r}: not a finite number"
+        raise ValueError(msg)
+    return value
+
+
+def _check_compact(compact: object) -> Compact | None:
+    if compact is None or compact == "short" or compact == "long":  # noqa: PLR1714  # narrows the type
+        return compact
+    msg = f"compact must be None, 'short' or 'long', got {compact!r}"
+    raise ValueError(msg)
+
+
+class Formatter:
+    """Formats numbers, money, dates, terms, statuses and whole models for one locale.
+
+    Numbers, currencies, dates and lists come from CLDR through babel; the words that are ours
+    ("nearly", "in force", "5 years") come from the library's catalogs for English, French,
+    Japanese and German. A locale of another language gets CLDR's numbers and dates with
+    English words (see :attr:`words_language`). A formatter prepares what babel would otherwise
+    parse on every call and shares it with every formatter of the same locale; it is immutable
+    and safe to use from several threads.
+
+    Args:
+        locale: A locale tag, ``"ja_JP"`` or ``"ja-JP"`` alike, or a babel ``Locale``.
+
+    Raises:
+        UnknownLocaleError: The tag is malformed or names no locale that CLDR knows.
+
+    Example:
+        >>> import datetime as dt
+        >>> from lifesci_partners import Formatter, Term
+        >>> fr = Formatter("fr-FR")
+        >>> fr.date(dt.date(2020, 2, 5))
+        '5 février 2020'
+        >>> Formatter("ja").term(Term(years=5))
+        '5年間'
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_data",)
+
+    _data: _LocaleData
+
+    def __init__(self, locale: str | Locale) -> None:
+        key = locale_key(locale)
+        object.__setattr__(self, "_data", _locale_data(key))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        msg = f"Formatter is immutable; cannot set {name!r}"
+        raise AttributeError(msg)
+
+    def __repr__(self) -> str:
+        return f"Formatter({str(self.locale)!r})"
+
+    def __reduce__(self) -> tuple[type[Formatter], tuple[str]]:
+        return (type(self), (str(self.locale),))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Formatter):
+            return self._data is other._data
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self.locale))
+
+    @property
+    def locale(self) -> Locale:
+        """The babel ``Locale`` of this formatter."""
+        return self._data.locale
+
+    @property
+    def words_language(self) -> str:
+        """Which catalog our own words come from (``"fr"`` for ``fr_CA``; ``"en"`` if none fits).
+
+        Example:
+            >>> Formatter("fr-CA").words_language, Formatter("es").words_language
+            ('fr', 'en')
+        """
+        return self._data.words.language
+
+    @property
+    def _words(self) -> Words:
+        return self._data.words
+
+    # Numbers and money
+
+    def number(self, value: int | Decimal, compact: Compact | None = None) -> str:
+        """Format a count or a decimal number, in full or compact; never rounded beyond the rule.
+
+        In full, every digit of ``value`` is shown. Compact forms keep three significant digits
+        (all of them if there are fewer); below the first compact size of the locale the number
+        is shown in full.
+
+        Args:
+            value: An ``int`` or a ``Decimal``.
+            compact: ``None`` for the full number, ``"short"`` or ``"long"``.
+
+        Example:
+            >>> from decimal import Decimal
+            >>> en = Formatter("en")
+            >>> en.number(1234567), en.number(Decimal("1234.5678"))
+            ('1,234,567', '1,234.5678')
+            >>> en.number(1500000, compact="short"), Formatter("ja").number(864000000, "long")
+            ('1.5M', '8.64億')
+        """
+        value = _check_number(value)
+        style = _check_compact(compact)
+        locale = self.locale
+        if style is not None:
+            found = _compact_or_none(value, locale, locale.compact_decimal_formats[style])
+            if found is not None:
+                return self._signed(value, found.text)
+        pattern = locale.decimal_formats[None]
+        with decimal.localcontext(wide_context()):
+            return str(pattern.apply(value, locale, decimal_quantization=False))
+
+    def money(self, money: Money, compact: Compact | None = None) -> str:
+        """Format an amount of money, in full or compact.
+
+        In full, the text is babel's ``format_currency`` for the locale, and no digit is ever
+        rounded away (an amount more precise than the currency's minor unit shows every digit).
+        Compact forms keep three significant digits of the amount: EUR 864 million is
+        ``€864M``, ``864 M €``, ``€8.64億`` (babel alone rounds it to ``€9億``). An amount too
+        small for a compact form in the locale is shown in full.
+
+        Args:
+            money: The amount.
+            compact: ``None``, ``"short"`` (``€864M``) or ``"long"`` (``€864 million``,
+                ``864 millions d’euros``, ``8.64億ユーロ``, ``864 Millionen Euro``). Long forms
+                start at a million; smaller amounts are written in full.
+
+        Raises:
+            TypeError: ``money`` is not a :class:`~lifesci_partners.Money`.
+            ValueError: ``compact`` is not one of the three.
+
+        Example:
+            >>> from lifesci_partners import Money
+            >>> funding = Money("864000000", "EUR")
+            >>> [Formatter("ja").money(funding, c) for c in (None, "short", "long")]
+            ['€864,000,000.00', '€8.64億', '8.64億ユーロ']
+        """
+        if compact is None and type(money) is Money:  # the common case, kept short
+            known = self._data.known_currency(money.currency)
+            if known is not None:
+                return known(money.amount)
+        if not isinstance(money, Money):
+            msg = f"expected a Money, got {money!r}"
+            raise TypeError(msg)
+        amount, code = money.amount, money.currency
+        style = _check_compact(compact)
+        if style == "short":
+            locale = self.locale
+            patterns = locale.compact_currency_formats["short"]
+            found = _compact_or_none(amount, locale, patterns, currency=code)
+            if found is not None and get_currency_symbol(code, locale) in found.text:
+                return self._signed(amount, found.text)
+        elif style == "long":
+            text = self._long_money(amount, code)
+            if text is not None:
+                return self._signed(amount, text)
+        return self._data.currency(code)(amount)
+
+    def _long_money(self, amount: Decimal, code: str) -> str | None:
+        locale = self.locale
+        found = _compact_or_none(amount, locale, locale.compact_decimal_formats["long"])
+        if found is None or found.magnitude < _MILLION:
+            return None
+        name = get_currency_name(code, count=found.value, locale=locale)
+        w = self._words
+        if name[:1].lower() in _VOWELS:
+            template = w.pgettext("money, long, vowel", "{symbol}{amount}")
+        else:
+            template = w.pgettext("money, long", "{symbol}{amount}")
+        return template.format(
+            amount=found.text,
+            symbol=get_currency_symbol(code, locale),
+            name=name,
+            code=code,
+        )
+
+    def _signed(self, value: int | Decimal, text: str) -> str:
+        if value < 0 or (isinstance(value, Decimal) and value.is_signed() and value):
+            return get_minus_sign_symbol(self.locale) + text
+        return text
+
+    def _value(self, value: FigureValue, compact: Compact | None) -> str:
+        if isinstance(value, Money):
+            return self.money(value, compact)
+        return self.number(value, compact)
+
+    def figure(self, figure: Figure, compact: Compact | None = None) -> str:
+        """Format a figure with its qualifier, in the language's words and word order.
+
+        Args:
+            figure: The figure: a count, a ``Decimal`` or a ``Money``, with its qualifier.
+            compact: How to write the values (see :meth:`money` and :meth:`number`).
+
+        Raises:
+            TypeError: ``figure`` is not a :class:`~lifesci_partners.Figure`.
+
+        Example:
+            >>> from lifesci_partners import Figure, Money, Qualifier
+            >>> investments = Figure(Money("21000000000", "EUR"), Qualifier.NEARLY)
+            >>> [Formatter(t).figure(investments, "long") for t in ("en", "ja", "de")]
+            ['nearly €21 billion', '210億ユーロ近く', 'fast 21 Milliarden Euro']
+            >>> Formatter("en").figure(Figure(430, Qualifier.BETWEEN, upper=500))
+            'between 430 and 500'
+        """
+        if not isinstance(figure, Figure):
+            msg = f"expected a Figure, got {figure!r}"
+            raise TypeError(msg)
+        style = _check_compact(compact)
+        value = self._value(figure.value, style)
+        w = self._words
+        if figure.qualifier is Qualifier.BETWEEN and figure.upper is not None:
+            upper = self._value(figure.upper, style)
+            text = w.pgettext("figure", "between {value} and {upper}")
+            return text.format(value=value, upper=upper)
+        words = _QUALIFIER_WORDS.get(figure.qualifier)
+        if words is None:  # EXACT, or a qualifier newer than our catalogs
+            return value
+        return w.pgettext(*words).format(value=value)
+
+    # Dates, periods and terms
+
+    def date(self, day: dt.date | _PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+        """Format a date with a CLDR format: ``"full"``, ``"long"``, ``"medium"`` or ``"short"``.
+
+        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A date of
+        reduced precision (a ``PartialDate``) shows only what is known, with CLDR's pattern for
+        a month of a year (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
+
+        Raises:
+            ValueError: ``format`` is not one of the four.
+            TypeError: ``day`` is not a date.
+
+        Example:
+            >>> import datetime as dt
+            >>> [Formatter(t).date(dt.date(2020, 2, 5)) for t in ("en", "ja", "de")]
+            ['February 5, 2020', '2020年2月5日', '5. Februar 2020']
+            >>> Formatter("fr").date(dt.date(2020, 2, 5), "short")
+            '05/02/2020'
+        """
+        if format not in _DATE_FORMATS:
+            msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
+            raise ValueError(msg)
+        if isinstance(day, dt.date):
+            return self._data.date(format)(day)
+        year, month = getattr(day, "year", None), getattr(day, "month", None)
+        if not isinstance(year, int) or isinstance(day, (str, bytes)):
+            msg = f"expected a date or a PartialDate, got {day!r}"
+            raise TypeError(msg)
+        if month is None:
+            return self._data.skeleton("y")(dt.date(year, 1, 1))
+        if day.day is None:
+            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(year, month, 1))
+        return self._data.date(format)(dt.date(year, month, day.day))
+
+    def period(self, period: Period, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+        r"""Format a period as a CLDR date interval, from its first to its last day (inclusive).
+
+        ``"long"`` and ``"full"`` join two dates with CLDR's interval pattern; ``"medium"`` and
+        ``"short"`` use CLDR's interval formats, which leave out what both ends share. An
+        open-ended period reads "from <start>".
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Period
+            >>> mou = Period(dt.date(2020, 2, 5), dt.date(2025, 2, 5))
+            >>> Formatter("ja").period(mou)
+            '2020年2月5日～2025年2月4日'
+            >>> Formatter("en").period(Period(dt.date(2020, 2, 5), dt.date(2020, 3, 5)), "medium")
+            'Feb 5\u2009–\u2009Mar 4, 2020'
+        """
+        if not isinstance(period, Period):
+            msg = f"expected a Period, got {period!r}"
+            raise TypeError(msg)
+        start = self.date(period.start, format)
+        last = period.last_day
+        if last is None:
+            return self._words.pgettext("period", "from {start}").format(start=start)
+        if last == period.start:
+            return start
+        skeleton = _INTERVAL_SKELETONS.get(format)
+        if skeleton is not None:
+            return format_interval(period.start, last, skeleton, locale=self.locale)
+        fallback = self.locale.interval_formats.get(None, "{0} – {1}")
+        return str(fallback).format(start, self.date(last, format))
+
+    def term(self, term: Term) -> str:
+        """Format a term in words: ``5 years``, ``1 year and 6 months``, ``5 ans``, ``5年間``.
+
+        Example:
+            >>> from lifesci_partners import Term
+            >>> [Formatter(t).term(Term(years=1, months=6)) for t in ("en", "de", "ja")]
+            ['1 year and 6 months', '1 Jahr und 6 Monate', '1年6か月間']
+        """
+        if not isinstance(term, Term):
+            msg = f"expected a Term, got {term!r}"
+            raise TypeError(msg)
+        w = self._words
+        parts = []
+        if term.years:
+            text = w.npgettext("term", "{n} year", "{n} years", term.years)
+            parts.append(text.format(n=self.number(term.years)))
+        if term.months:
+            text = w.npgettext("term", "{n} month", "{n} months", term.months)
+            parts.append(text.format(n=self.number(term.months)))
+        if term.days:
+            text = w.npgettext("term", "{n} day", "{n} days", term.days)
+            parts.append(text.format(n=self.number(term.days)))
+        style = w.pgettext("term", "list style")
+        joined = format_list(
+            parts,
+            style=style if style in _LIST_STYLES else "standard",  # type: ignore[arg-type]  # checked
+            locale=self._data.words_locale,
+        )
+        return w.pgettext("term", "{term}").format(term=joined)
+
+    # Words for the models
+
+    def status(self, status: AgreementStatus) -> str:
+        """The label of an agreement status: ``in force``, ``en vigueur``, ``有効``, ``in Kraft``.
+
+        Example:
+            >>> from lifesci_partners import AgreementStatus
+            >>> [Formatter(t).status(AgreementStatus.EXPIRED) for t in ("en", "fr", "ja", "de")]
+            ['expired', 'expiré', '期間満了', 'abgelaufen']
+        """
+        words = _STATUS_WORDS.get(status)
+        if words is None:
+            if isinstance(status, AgreementStatus):  # a status newer than our catalogs
+                return status.value.replace("_", " ")
+            msg = f"expected an AgreementStatus, got {status!r}"
+            raise TypeError(msg)
+        return self._words.pgettext(*words)
+
+    def agreement_kind(self, kind: AgreementKind) -> str:
+        """The name of a kind of agreement, in lower case as inside a sentence.
+
+        Example:
+            >>> from lifesci_partners import AgreementKind
+            >>> [Formatter(t).agreement_kind(AgreementKind.MOU) for t in ("en", "fr", "ja")]
+            ['memorandum of understanding', 'protocole d’accord', '覚書']
+        """
+        words = _KIND_WORDS.get(kind)
+        if words is None:
+            if not isinstance(kind, AgreementKind):
+                msg = f"expected an AgreementKind, got {kind!r}"
+                raise TypeError(msg)
+            words = _KIND_WORDS[AgreementKind.OTHER]  # a kind newer than our catalogs
+        return self._words.pgettext(*words)
+
+    def agreement(
+        self,
+        agreement: Agreement,
+        directory: Directory | None = None,
+        on: dt.date | None = None,
+    ) -> str:
+        """Summarise an agreement in one or two sentences.
+
+        Who, what kind, effective when, for how long and the last day; with ``on``, a second
+        sentence gives the status on that date.
+
+        Args:
+            agreement: The agreement.
+            directory: Where to find the parties' names (acronyms first); without it, parties
+                are shown by id.
+            on: The date for the status sentence; ``None`` leaves it out.
+
+        Raises:
+            NotFoundError: A party is not in ``directory``.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import examples
+            >>> d = examples.link_j_mpr()
+            >>> mou = d.agreement("mou-link-j-mpr-2020")
+            >>> print(Formatter("en").agreement(mou, d, on=dt.date(2026, 11, 26)))
+            Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020
+            for 5 years, last day February 4, 2025. Status on November 26, 2026: expired.
+        """
+        if not isinstance(agreement, Agreement):
+            msg = f"expected an Agreement, got {agreement!r}"
+            raise TypeError(msg)
+        w = self._words
+        fields = {
+            "kind": self.agreement_kind(agreement.kind),
+            "parties": format_list(
+                [self._party(p.org, directory) for p in agreement.parties],
+                locale=self._data.words_locale,
+            ),
+            "start": self.date(agreement.effective_on),
+        }
+        last = agreement.last_day
+        if agreement.term is None or last is None:
+            template = w.pgettext(
+                "agreement", "{kind} between {parties}, in force from {start}, with no end date."
+            )
+        else:
+            template = w.pgettext(
+                "agreement",
+                "{kind} between {parties}, in force from {start} for {term}, last day {last_day}.",
+            )
+            fields["term"] = self.term(agreement.term)
+            fields["last_day"] = self.date(last)
+        summary = _capitalize(template.format(**fields))
+        if on is None:
+            return summary
+        return w.pgettext("agreement", "{summary} Status on {date}: {status}.").format(
+            summary=summary, date=self.date(on), status=self.status(agreement.status_on(on))
+        )
+
+    def _party(self, org_id: str, directory: Directory | None) -> str:
+        if directory is None:
+            return org_id
+        org = directory.organization(org_id)
+        return org.acronym or org.name.get(self.locale)
+
+    def organization_name(self, organization: Organization) -> str:
+        """The organization's name in this locale (best match), with its acronym.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> link_j = examples.link_j_mpr().organization("link-j")
+            >>> Formatter("ja").organization_name(link_j)
+            '一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）'
+        """
+        name = organization.name.get(self.locale)
+        if not organization.acronym or organization.acronym == name:
+            return name
+        template = self._words.pgettext("organization", "{name} ({acronym})")
+        return template.format(name=name, acronym=organization.acronym)
+
+    def address(self, address: Address) -> str:
+        """An address on one line, in the order and with the country name of the locale.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> hq = examples.link_j_mpr().organization("mpr").headquarters
+            >>> Formatter("fr").address(hq), Formatter("ja").address(hq)
+            ('Paris, France', 'フランス、Paris')
+        """
+        parts = [
+            part.get(self.locale)
+            for part in (address.street, address.district, address.locality, address.region)
+            if part is not None
+        ]
+        parts.append(address.country_name(str(self.locale)))
+        template = self._words.pgettext("address", "{smaller}, {larger}")
+        text = parts[-1]
+        for part in reversed(parts[:-1]):
+            text = template.format(smaller=part, larger=text)
+        return text
+
+    def _label(self, label: str, value: str) -> str:
+        return self._words.pgettext("label", "{label}: {value}").format(label=label, value=value)
+
+    def organization(self, organization: Organization) -> str:
+        """Render an organization as Markdown: its name as a heading, then what is known of it.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> mpr = examples.link_j_mpr().organization("mpr")
+            >>> print(Formatter("de").organization(mpr))
+            ## Medicen Paris Region (MPR)
+            <BLANKLINE>
+            - Hauptsitz: Paris, Frankreich
+            - Website: <https://medicen.org/en/>
+        """
+        if not isinstance(organization, Organization):
+            msg = f"expected an Organization, got {organization!r}"
+            raise TypeError(msg)
+        w = self._words
+        lines = [f"## {self.organization_name(organization)}", ""]
+        if organization.headquarters is not None:
+            label = w.pgettext("organization", "Headquarters")
+            lines.append(f"- {self._label(label, self.address(organization.headquarters))}")
+        if organization.website:
+            label = w.pgettext("organization", "Website")
+            lines.append(f"- {self._label(label, f'<{organization.website}>')}")
+        return "\n".join(lines).rstrip("\n")
+
+    def directory(self, directory: Directory, on: dt.date | None = None) -> str:
+        """Render a whole directory as Markdown: every organization, then every agreement.
+
+        Args:
+            directory: The directory.
+            on: The date for the agreements' statuses; ``None`` leaves them out.
+        """
+        w = self._words
+        organizations = w.pgettext("directory", "Organizations")
+        agreements = w.pgettext("directory", "Agreements")
+        lines = [f"# {organizations}", ""]
+        for organization in directory.organizations:
+            lines.extend((self.organization(organization), ""))
+        lines.extend((f"# {agreements}", ""))
+        lines.extend(
+            f"- {self.agreement(agreement, directory, on)}" for agreement in directory.agreements
+        )
+        return "\n".join(lines).rstrip("\n")
+
+    def list(self, items: Iterable[str], style: str = "standard") -> str:
+        """Join items with the locale's conjunction (CLDR list patterns).
+
+        Args:
+            items: The texts to join.
+            style: A CLDR list style: ``"standard"`` (and), ``"or"``, ``"unit"``, and their
+                ``-short`` and ``-narrow`` variants.
+
+        Example:
+            >>> [Formatter(t).list(["LINK-J", "MPR"]) for t in ("en", "fr", "ja", "de")]
+            ['LINK-J and MPR', 'LINK-J et MPR', 'LINK-J、MPR', 'LINK-J und MPR']
+        """
+        texts = tuple(items)
+        if style not in _LIST_STYLES:
+            msg = f"unknown list style {style!r}; use one of {', '.join(sorted(_LIST_STYLES))}"
+            raise ValueError(msg)
+        return format_list(texts, style=style, locale=self.locale)  # type: ignore[arg-type]  # checked
+
+
+def _compact_or_none(
+    value: int | Decimal,
+    locale: Locale,
+    patterns: object,
+    currency: str | None = None,
+) -> CompactNumber | None:
+    return compact(Decimal(value), locale, patterns, currency)  # type: ignore[arg-type]  # babel's LocaleDataDict is a Mapping
