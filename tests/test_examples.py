@@ -249,8 +249,9 @@ def check_headline() -> None:
 
 
 def check_subheadline() -> None:
-    assert news().subheadline is not None
-    assert news().subheadline["en"].startswith("Cooperating with 16 organizations")
+    subheadline = news().subheadline
+    assert subheadline is not None
+    assert subheadline["en"].startswith("Cooperating with 16 organizations")
     partners, overseas = news().claims[:2]
     assert isinstance(partners, PartnerCount)
     assert isinstance(overseas, PartnerCount)
@@ -298,10 +299,11 @@ def check_effective() -> None:
 
 def check_link_j_is_an_association() -> None:
     assert link_j().kind is OrganizationKind.ASSOCIATION
-    assert link_j().legal_form is not None
-    assert link_j().legal_form["en"] == "general incorporated association"
-    assert link_j().description is not None
-    assert "commercialization of seeds and ideas" in link_j().description["en"]
+    legal_form, description = link_j().legal_form, link_j().description
+    assert legal_form is not None
+    assert legal_form["en"] == "general incorporated association"
+    assert description is not None
+    assert "commercialization of seeds and ideas" in description["en"]
 
 
 def check_caption() -> None:
@@ -317,10 +319,11 @@ def check_caption() -> None:
 
 def check_business_cluster() -> None:
     assert mpr().kind is OrganizationKind.CLUSTER
-    assert mpr().headquarters is not None
-    assert mpr().headquarters.country == "FR"
-    assert mpr().description is not None
-    assert "innovative health technology" in mpr().description["en"]
+    hq, description = mpr().headquarters, mpr().description
+    assert hq is not None
+    assert hq.country == "FR"
+    assert description is not None
+    assert "innovative health technology" in description["en"]
 
 
 def check_over_430_members() -> None:
@@ -585,7 +588,7 @@ class TestRelease:
         FACTS[sentence]()
 
     def test_nihonbashi_base(self) -> None:
-        """A text-only sentence's place is a fact as well: LINK-J's head office is in Nihonbashi."""
+        """A text-only sentence's place is a fact too: LINK-J's head office is in Nihonbashi."""
         check_nihonbashi_base()
 
     def test_no_publication_date(self) -> None:
