@@ -568,9 +568,10 @@ TEXT_ONLY = (
         "industry-government-academia cooperation and to support the creation of new industries."
     ),
     (
-        "Across the entire life science arena, i.e., the arena where all sciences combine — ranging "
-        "from medicine to science and further to engineering and new technologies, such as "
-        "information and communication technology (ICT) and artificial intelligence (AI) — it will "
+        "Across the entire life science arena, i.e., the arena where all sciences combine — "
+        "ranging from medicine to science and further to engineering and new technologies, such "
+        "as information and communication technology (ICT) and artificial intelligence (AI) — it "
+        "will "
         "accelerate interdisciplinary human and technological exchanges."
     ),
 )
