@@ -34,7 +34,7 @@ def cluster(**fields: object) -> Cluster:
 
 class TestMemberCount:
     def test_count_keeps_its_qualifier(self) -> None:
-        """ "about 500" stays approximate."""
+        """A count of "about 500" stays approximate."""
         count = MemberCount(text("startups"), Figure(500, Qualifier.APPROXIMATELY))
         assert count.count.qualifier is Qualifier.APPROXIMATELY
 
@@ -56,7 +56,7 @@ class TestMemberCount:
 
 class TestAchievement:
     def test_since_is_a_partial_date(self) -> None:
-        """ "Since 2005" is a year, not a made-up day."""
+        """An achievement "since 2005" is counted from a year, not a made-up day."""
         achievement = Achievement(text("products launched"), Figure(80), PartialDate(2005))
         assert str(achievement.since) == "2005"
 
