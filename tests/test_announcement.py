@@ -104,8 +104,8 @@ class TestAnnouncement:
                 "languages or remove the text"
             ),
             (
-                "$.quotes[0].text['ja']: 'ja' is not among the announcement's languages ('en'); add "
-                "it to languages or remove the text"
+                "$.quotes[0].text['ja']: 'ja' is not among the announcement's languages ('en'); "
+                "add it to languages or remove the text"
             ),
         )
 

@@ -541,7 +541,7 @@ class Directory:
     def _partner_ids(self, org_id: str, on: dt.date | None) -> tuple[str, ...]:
         self._check_org(org_id)
         ordered = self._indexes.partners.get(org_id, ())
-        if on is None:
+        if on is None or not ordered:
             return ordered
         current = {
             party.org

@@ -124,6 +124,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 @functools.cache  # building strategies is slow; composites call these on every draw
+def _leap_day(year: int) -> dt.date:
+    """February 29 of ``year`` or of the next leap year (a map, not a filter that gives up)."""
+    while not calendar.isleap(year) and year < dt.MAXYEAR:
+        year += 1
+    return dt.date(year, 2, 29) if calendar.isleap(year) else dt.date(year, 2, 28)
+
+
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -134,10 +141,9 @@ def dates(
     January 1 / December 31.
     """
     years = st.integers(min_value.year, max_value.year)
-    leap_years = years.filter(calendar.isleap)
     months = st.integers(1, 12)
     risky = st.one_of(
-        leap_years.map(lambda y: dt.date(y, 2, 29)),
+        years.map(_leap_day),
         st.builds(_month_end, years, months),
         st.tuples(years, months, st.integers(28, 31)).map(
             lambda t: dt.date(t[0], t[1], min(t[2], calendar.monthrange(t[0], t[1])[1]))
@@ -618,19 +624,45 @@ def _picks(draw: st.DrawFn, pool: tuple[str, ...] | None, max_size: int) -> list
     return list(dict.fromkeys(_pick(draw, pool) for _ in range(count)))
 
 
-@functools.cache
-def _basic_organizations() -> st.SearchStrategy[Organization]:
-    return organizations(detailed=False)
+_COUNTRIES = ("JP", "FR", "DE", "US", "GB", "DK", "CH")
 
 
 @functools.cache
-def _basic_clusters() -> st.SearchStrategy[Cluster]:
-    return clusters(detailed=False)
+def _light_organizations() -> st.SearchStrategy[Organization]:
+    """Organizations with a short name and at most a country: cheap to draw by the dozen."""
+    return st.builds(
+        Organization,
+        id=st.just("x"),
+        name=_small_texts(),
+        acronym=st.none() | st.sampled_from(["AB", "LINK-J", "MPR"]),
+        headquarters=st.none() | st.builds(Address, st.sampled_from(_COUNTRIES)),
+    )
 
 
 @functools.cache
-def _positions() -> st.SearchStrategy[Position]:
-    return positions()
+def _light_clusters() -> st.SearchStrategy[Cluster]:
+    """Clusters with a few small member counts, key areas and achievements."""
+    counts = figures(values=st.integers(0, 1000), qualifiers=[Qualifier.EXACT, Qualifier.OVER])
+    return st.builds(
+        _cluster,
+        _light_organizations(),
+        st.lists(
+            st.builds(MemberCount, category=_small_texts(), count=counts),
+            max_size=2,
+            unique_by=lambda m: m.category,
+        ),
+        st.lists(_small_texts(), max_size=2, unique=True),
+        st.lists(
+            st.builds(Achievement, _small_texts(), counts, st.none() | partial_dates()),
+            max_size=2,
+            unique=True,
+        ),
+    )
+
+
+@functools.cache
+def _light_positions() -> st.SearchStrategy[Position]:
+    return st.builds(Position, st.builds(Person, st.just("p"), _small_texts()), _small_texts())
 
 
 @st.composite
@@ -639,8 +671,9 @@ def directories(
 ) -> Directory:
     """Directories whose references all resolve: clusters, agreements and announcements.
 
-    Their organizations (plain ones and clusters) have the basic fields (see
-    :func:`organizations`) and up to two people each, to keep directories cheap to draw.
+    To keep directories cheap to draw, their organizations (plain ones and clusters) have a
+    short name, maybe an acronym and a country, up to two people each, and clusters a few small
+    figures; :func:`organizations` and :func:`clusters` draw every field.
     Announcements refer to the directory's organizations, agreements and people, and some
     organizations are declared to have all their partnerships in the directory.
 
@@ -658,11 +691,11 @@ def directories(
     for org_id in ids:
         staff = []
         for n in range(draw(st.integers(0, 2))):
-            position = draw(_positions())  # person ids are unique across organizations
+            position = draw(_light_positions())  # person ids are unique across organizations
             person = attrs.evolve(position.person, id=f"{org_id}.p{n}")
             staff.append(attrs.evolve(position, person=person))
             person_ids.append(person.id)
-        kind = _basic_clusters() if draw(_ONE_IN[3]) else _basic_organizations()
+        kind = _light_clusters() if draw(_ONE_IN[3]) else _light_organizations()
         orgs.append(attrs.evolve(draw(kind), id=org_id, people=staff))
     agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
     agreement_ids = tuple(a.id for a in agreement_list)
