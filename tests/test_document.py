@@ -62,7 +62,7 @@ class TestDump:
         path = tmp_path / "d.json"
         path.write_text("precious", encoding="utf-8")
         real_write = os.write
-        calls = []
+        calls: list[int] = []
 
         def half_then_fail(fd: int, data: bytes | memoryview) -> int:
             if calls:
