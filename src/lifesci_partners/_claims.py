@@ -143,7 +143,7 @@ class Verdict(enum.Enum):
     FAILS = "fails"
     """The data shows the claim is false."""
     UNDECIDABLE = "undecidable"
-    """The data cannot tell: it is consistent with the claim being true and with it being false."""
+    """The data is consistent with the claim being true, and with it being false."""
 
 
 @attrs.frozen
