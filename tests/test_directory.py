@@ -400,6 +400,16 @@ class TestDateQueries:
         found = d.notice_deadlines_between(D(2020, 1, 1), D(2030, 1, 1))
         assert [day for day, _ in found] == [D(2025, 1, 5), D(2026, 1, 5)]
 
+    def test_notice_deadlines_of_an_endless_renewal(self) -> None:
+        """An agreement renewing without limit has a deadline in every later year."""
+        endless = mou("e", "a", "b", renewal=Renewal(Term(years=1), notice=Term(months=1)))
+        limited = mou("l", "a", "b", renewal=Renewal(Term(years=1), max_renewals=1))
+        d = Directory([org("a"), org("b")], [endless, limited])
+        found = d.notice_deadlines_between(D(2089, 1, 1), D(2091, 1, 1))
+        assert [(day, a.id) for day, a in found] == [(D(2089, 1, 5), "e"), (D(2090, 1, 5), "e")]
+        found = d.notice_deadlines_between(D(2025, 1, 1), D(2025, 3, 1))
+        assert [(day, a.id) for day, a in found] == [(D(2025, 1, 5), "e"), (D(2025, 2, 4), "l")]
+
 
 class TestAnnouncementsAbout:
     def test_found(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = ["Directory"]
 
 _T = TypeVar("_T")
 _NEVER = dt.date.max.toordinal() + 1  # the end of an interval that never ends
+_ENUMERATED = 64  # an agreement with at most this many periods has its deadlines indexed
 
 
 def _to_organizations(items: Iterable[Organization]) -> tuple[Organization, ...]:
@@ -472,11 +474,12 @@ class Directory:
         subtraction); an agreement has one per period that a renewal may follow. Pairs come by
         date, then in directory order.
 
-        Cost: ``O(log n + m + k log r)``, where ``m`` is the number of agreements whose
-        deadlines span the window (from their first deadline to their end, found in an
-        interval index built on the first call), ``k`` the deadlines found and ``r`` the
-        renewals of an agreement. An agreement that renews often and long (monthly for years)
-        spans many windows in which it may have no deadline.
+        Cost: ``O(log n + k)`` for ``k`` deadlines, by bisection of every deadline, computed
+        and sorted on the first call, of the agreements with at most 64 periods. An agreement
+        with more (renewing without limit, or monthly for years) is found instead in an
+        interval index of the days from its first deadline to its end, and its deadlines in the
+        window are computed then: add ``O(m log r)`` for ``m`` such agreements whose days span
+        the window and ``r`` periods each.
 
         Example:
             >>> import datetime as dt
@@ -498,8 +501,10 @@ class Directory:
             [('2021-02-01', 'a-b'), ('2022-02-01', 'a-b')]
         """
         stop = end.toordinal()
-        found: list[tuple[int, int, dt.date]] = []
-        for index in self._deadline_index().overlapping(start.toordinal(), stop):
+        days, entries, long_running = self._deadline_index()
+        first, last = bisect_left(days, start.toordinal()), bisect_left(days, stop)
+        found: list[tuple[int, int, dt.date]] = entries[first:last]
+        for index in long_running.overlapping(start.toordinal(), stop):
             agreement = self.agreements[index]
             day = agreement.next_notice_deadline(on=start)
             while day is not None and day.toordinal() < stop:
@@ -510,15 +515,28 @@ class Directory:
         found.sort(key=lambda item: item[:2])
         return tuple((day, self.agreements[index]) for _, index, day in found)
 
-    def _deadline_index(self) -> IntervalIndex:
-        def build() -> IntervalIndex:
-            return IntervalIndex(
-                [
-                    (*span, index)
-                    for index, agreement in enumerate(self.agreements)
-                    if (span := _deadlines(agreement)) is not None
-                ]
-            )
+    def _deadline_index(self) -> tuple[list[int], list[tuple[int, int, dt.date]], IntervalIndex]:
+        """Every deadline of the agreements with few periods, sorted; the others' spans."""
+
+        def build() -> tuple[list[int], list[tuple[int, int, dt.date]], IntervalIndex]:
+            entries: list[tuple[int, int, dt.date]] = []
+            spans: list[tuple[int, int, int]] = []
+            for index, agreement in enumerate(self.agreements):
+                renewal = agreement.renewal
+                if renewal is None or not renewal.automatic:
+                    continue  # only an automatic renewal has notice deadlines
+                periods = list(islice(agreement.periods(), _ENUMERATED + 1))
+                if len(periods) > _ENUMERATED:
+                    span = _deadlines(agreement)
+                    if span is not None:
+                        spans.append((*span, index))
+                    continue
+                for period in periods:
+                    day = agreement.notice_deadline(on=period.start)
+                    if day is not None:
+                        entries.append((day.toordinal(), index, day))
+            entries.sort(key=lambda entry: entry[:2])
+            return [entry[0] for entry in entries], entries, IntervalIndex(spans)
 
         return self._lazy("deadlines", build)
 
