@@ -1,8 +1,10 @@
 """Directory queries on 100,000 agreements: the indexes against a scan of every agreement.
 
-Both sides answer the same questions in the same run and must agree; the times and ratios are
-printed. Goal: each indexed query at least 100x faster than the scan once its index is built, so
-that it stays O(log n + k) rather than O(n).
+Both sides answer the same questions in the same run and must agree; the times, the ratios and
+the average number of answers ``k`` are printed. Goal: each indexed query at least 100x faster
+than the scan once its index is built, when its answers are a small part of the agreements (it
+costs O(log n + k), the scan O(n)); a query whose answer is a tenth of the agreements, such as
+"in force on a day" here, can only be about as much faster as the answer is smaller.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ QUERIES = 200
 COUNTRIES = ("JP", "FR", "DE", "US", "DK")
 
 
-def _directory(seed: int = 2020) -> Directory:
+def _models(seed: int = 2020) -> tuple[list[Organization], list[Agreement]]:
     rng = random.Random(seed)
     orgs = [
         Organization(
@@ -58,7 +60,7 @@ def _directory(seed: int = 2020) -> Directory:
                 else None,
             )
         )
-    return Directory(orgs, agreements)
+    return orgs, agreements
 
 
 def _time(run: Callable[[], Any]) -> tuple[float, Any]:
@@ -73,15 +75,18 @@ def _days(seed: int = 7) -> list[dt.date]:
     return [dt.date.fromordinal(first + rng.randrange(365 * 30)) for _ in range(QUERIES)]
 
 
-def _compare(name: str, indexed: Callable[[], Any], scan: Callable[[], Any]) -> None:
+def _compare(
+    name: str, indexed: Callable[[], Any], scan: Callable[[], Any], queries: int = QUERIES
+) -> None:
     fast, got = _time(indexed)
     slow, expected = _time(scan)
     if got != expected:
         msg = f"{name}: the index and the scan disagree"
         raise AssertionError(msg)
+    k = sum(map(len, got)) / queries
     print(
-        f"{name:<28} index {fast * 1e6 / QUERIES:9.1f} µs/query   "
-        f"scan {slow * 1e6 / QUERIES:10.1f} µs/query   x{slow / fast:,.0f}"
+        f"{name:<26} index {fast * 1e6 / queries:8.1f} µs/query   "
+        f"scan {slow * 1e6 / queries:9.1f} µs/query   x{slow / fast:<6,.0f} k = {k:,.1f}"
     )
 
 
@@ -99,10 +104,26 @@ def _scan_partners(agreements: tuple[Agreement, ...], org: str, day: dt.date) ->
     return tuple(sorted(current, key=lambda p: (began[p], p)))
 
 
+def _scan_deadlines(
+    agreements: tuple[Agreement, ...], start: dt.date, end: dt.date
+) -> tuple[tuple[dt.date, Agreement], ...]:
+    found = []
+    for index, agreement in enumerate(agreements):
+        day = agreement.next_notice_deadline(on=start)
+        while day is not None and day < end:
+            found.append((day, index))
+            day = agreement.next_notice_deadline(on=day + dt.timedelta(days=1))
+    return tuple((day, agreements[index]) for day, index in sorted(found))
+
+
 def main() -> None:
     """Build a directory of 100,000 agreements and time its queries."""
-    built, directory = _time(_directory)
-    print(f"{N:,} agreements, {ORGANIZATIONS:,} organizations: built and checked in {built:.1f} s")
+    made, (orgs, agreements_made) = _time(_models)
+    built, directory = _time(lambda: Directory(orgs, agreements_made))
+    print(
+        f"{N:,} agreements, {ORGANIZATIONS:,} organizations: models built in {made:.1f} s, "
+        f"the directory checked and indexed in {built:.2f} s"
+    )
     days = _days()
     agreements = directory.agreements
     for name, warm in (
@@ -111,7 +132,7 @@ def main() -> None:
         ("deadline index", lambda: directory.notice_deadlines_between(days[0], days[0])),
     ):
         seconds, _ = _time(warm)
-        print(f"{name + ' built in':<28} {seconds:.2f} s (once, on the first query)")
+        print(f"{name + ' built in':<26} {seconds:.2f} s (once, on the first query)")
     _compare(
         "in_force_on",
         lambda: [directory.in_force_on(d) for d in days],
@@ -140,8 +161,10 @@ def main() -> None:
         lambda: [tuple(o.id for o in directory.partners_of("o1", on=d)) for d in days],
         lambda: [_scan_partners(agreements, "o1", d) for d in days],
     )
-    fast, found = _time(lambda: [directory.notice_deadlines_between(d, d + week) for d in days])
-    print(
-        f"{'notice_deadlines_between':<28} index {fast * 1e6 / QUERIES:9.1f} µs/query "
-        f"({sum(map(len, found)) / QUERIES:.1f} deadlines a week)"
+    few = days[:10]  # the scan computes every agreement's next deadline: 2 s a query
+    _compare(
+        "notice_deadlines (1 week)",
+        lambda: [directory.notice_deadlines_between(d, d + week) for d in few],
+        lambda: [_scan_deadlines(agreements, d, d + week) for d in few],
+        len(few),
     )
