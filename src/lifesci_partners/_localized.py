@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["LocalizedText"]
 
 _DEFAULT_LANGUAGE = "en"
+_SHOWN = 40  # characters of a bad key shown in a path
 
 
 class LocalizedText(Mapping[str, str]):
@@ -58,7 +59,12 @@ class LocalizedText(Mapping[str, str]):
         errors: list[str] = []
         result: dict[str, str] = {}
         for raw_key, text in texts.items():
-            path = f"$[{raw_key!r}]"
+            shown = (
+                raw_key
+                if not isinstance(raw_key, str) or len(raw_key) <= _SHOWN
+                else raw_key[:_SHOWN] + "..."
+            )
+            path = f"$[{shown!r}]"
             try:
                 key = locale_key(raw_key)
             except (ValueError, TypeError) as exc:
