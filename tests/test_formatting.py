@@ -21,9 +21,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lifesci_partners import (
+    Achievement,
     Agreement,
     AgreementKind,
     AgreementStatus,
+    Announcement,
+    Cluster,
+    Directory,
     Figure,
     Formatter,
     Founder,
@@ -32,6 +36,7 @@ from lifesci_partners import (
     Link,
     LinkKind,
     LocalizedText,
+    MemberCount,
     Money,
     NameKind,
     NonRenewalNotice,
@@ -40,11 +45,13 @@ from lifesci_partners import (
     OrganizationName,
     OrganizationStatus,
     PartialDate,
+    PartnerCount,
     Party,
     Period,
     Person,
     Position,
     Qualifier,
+    Quote,
     Relationship,
     RelationshipKind,
     Renewal,
@@ -887,7 +894,22 @@ MPR_TEXT = {
         "- Founded: January 3, 2005\n"
         "- Headquarters: Paris, France\n"
         "- Website: <https://medicen.org/en/>\n"
-        "- Key people: Jessica Leygues (CEO)"
+        "- Key people: Jessica Leygues (CEO)\n"
+        "- Members:\n"
+        "  - member organizations: over 430 (companies, research institutes, universities, "
+        "hospitals, and government bodies)\n"
+        "  - startups and small and medium-sized enterprises in biotech, medical technology and "
+        "digital health: about 500\n"
+        "  - large corporations: 40\n"
+        "  - academic and medical research organizations: 34\n"
+        "- Key areas: biological diagnosis, diagnostic and interventional imaging, regenerative "
+        "medicine and biomaterials, digital health, and translational medicine\n"
+        "- Achievements:\n"
+        "  - innovative products launched in biotech, medical technology and digital health: 80 "
+        "(since 2005)\n"
+        "  - projects certified: 383 (since 2005)\n"
+        "  - investments acquired: nearly €21 billion (since 2005)\n"
+        "  - public funding acquired: €864 million (since 2005)"
     ),
     "fr": (
         "## Medicen Paris Region (MPR)\n\n"
@@ -897,7 +919,22 @@ MPR_TEXT = {
         f"- Création{NBSP}: 3 janvier 2005\n"
         f"- Siège{NBSP}: Paris, France\n"
         f"- Site web{NBSP}: <https://medicen.org/en/>\n"
-        f"- Personnes clés{NBSP}: Jessica Leygues (CEO)"
+        f"- Personnes clés{NBSP}: Jessica Leygues (CEO)\n"
+        f"- Membres{NBSP}:\n"
+        f"  - member organizations{NBSP}: plus de 430 (entreprises, instituts de recherche, "
+        "universités, hôpitaux et organismes publics)\n"
+        "  - startups and small and medium-sized enterprises in biotech, medical technology and "
+        f"digital health{NBSP}: environ 500\n"
+        f"  - large corporations{NBSP}: 40\n"
+        f"  - academic and medical research organizations{NBSP}: 34\n"
+        f"- Domaines clés{NBSP}: biological diagnosis, diagnostic and interventional imaging, "
+        "regenerative medicine and biomaterials, digital health et translational medicine\n"
+        f"- Réalisations{NBSP}:\n"
+        "  - innovative products launched in biotech, medical technology and digital health"
+        f"{NBSP}: 80 (depuis 2005)\n"
+        f"  - projects certified{NBSP}: 383 (depuis 2005)\n"
+        f"  - investments acquired{NBSP}: près de 21 milliards d’euros (depuis 2005)\n"
+        f"  - public funding acquired{NBSP}: 864 millions d’euros (depuis 2005)"
     ),
     "ja": (
         "## Medicen Paris Region（MPR）\n\n"
@@ -907,7 +944,21 @@ MPR_TEXT = {
         "- 設立：2005年1月3日\n"
         "- 本部：フランス、Paris\n"
         "- ウェブサイト：<https://medicen.org/en/>\n"
-        "- 主要人物：Jessica Leygues（CEO）"
+        "- 主要人物：Jessica Leygues（CEO）\n"
+        "- 会員：\n"
+        "  - member organizations：430超（企業、研究機関、大学、病院、行政機関）\n"
+        "  - startups and small and medium-sized enterprises in biotech, medical technology and "
+        "digital health：約500\n"
+        "  - large corporations：40\n"
+        "  - academic and medical research organizations：34\n"
+        "- 重点分野：biological diagnosis、diagnostic and interventional imaging、regenerative "
+        "medicine and biomaterials、digital health、translational medicine\n"
+        "- 主な実績：\n"
+        "  - innovative products launched in biotech, medical technology and digital health："
+        "80（2005年以降）\n"
+        "  - projects certified：383（2005年以降）\n"
+        "  - investments acquired：210億ユーロ近く（2005年以降）\n"
+        "  - public funding acquired：8.64億ユーロ（2005年以降）"
     ),
     "de": (
         "## Medicen Paris Region (MPR)\n\n"
@@ -917,7 +968,22 @@ MPR_TEXT = {
         "- Gegründet: 3. Januar 2005\n"
         "- Hauptsitz: Paris, Frankreich\n"
         "- Website: <https://medicen.org/en/>\n"
-        "- Schlüsselpersonen: Jessica Leygues (CEO)"
+        "- Schlüsselpersonen: Jessica Leygues (CEO)\n"
+        "- Mitglieder:\n"
+        "  - member organizations: über 430 (Unternehmen, Forschungsinstitute, Hochschulen, "
+        "Krankenhäuser und Behörden)\n"
+        "  - startups and small and medium-sized enterprises in biotech, medical technology and "
+        "digital health: etwa 500\n"
+        "  - large corporations: 40\n"
+        "  - academic and medical research organizations: 34\n"
+        "- Schwerpunkte: biological diagnosis, diagnostic and interventional imaging, regenerative "
+        "medicine and biomaterials, digital health und translational medicine\n"
+        "- Erfolge:\n"
+        "  - innovative products launched in biotech, medical technology and digital health: 80 "
+        "(seit 2005)\n"
+        "  - projects certified: 383 (seit 2005)\n"
+        "  - investments acquired: fast 21 Milliarden Euro (seit 2005)\n"
+        "  - public funding acquired: 864 Millionen Euro (seit 2005)"
     ),
 }
 LINK_J_JA = (
@@ -1020,7 +1086,7 @@ EXAMPLE_TEXT = {
 class TestOrganization:
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_mpr(self, locale: str) -> None:
-        """MPR renders as Markdown: description, kinds, founding date, place, website, people."""
+        """MPR renders as Markdown: its facts, then its members, key areas and achievements."""
         mpr = examples.link_j_mpr().organization("mpr")
         same(Formatter(locale).organization(mpr), MPR_TEXT[locale])
 
@@ -1076,16 +1142,247 @@ class TestOrganization:
         assert all(line.startswith("- ") for line in lines[4 if organization.description else 2 :])
 
 
+class TestCluster:
+    @pytest.mark.parametrize(
+        ("locale", "since", "expected"),
+        [
+            ("fr", PartialDate(2005), f"  - produits lancés{NBSP}: 80 (depuis 2005)"),
+            (
+                "fr",
+                PartialDate(2005, 1, 3),
+                "  - produits lancés\xa0: 80 (depuis le 3 janvier 2005)",
+            ),
+            ("de", PartialDate(2005, 1), "  - produits lancés: 80 (seit Januar 2005)"),
+            ("de", PartialDate(2005, 1, 3), "  - produits lancés: 80 (seit dem 3. Januar 2005)"),
+            ("ja", PartialDate(2005, 1, 3), "  - produits lancés：80（2005年1月3日以降）"),
+        ],
+    )
+    def test_since(self, locale: str, since: PartialDate, expected: str) -> None:
+        """The word for "since" follows the date's precision in each language."""
+        cluster = Cluster(
+            id="c",
+            name=_text(fr="Pôle"),
+            achievements=[Achievement(_text(fr="produits lancés"), Figure(80), since=since)],
+        )
+        same(Formatter(locale).organization(cluster).splitlines()[-1], expected)
+
+    def test_figure_as_of(self) -> None:
+        """A member count as of a date says so."""
+        count = Figure(430, Qualifier.OVER, as_of=dt.date(2020, 2, 5))
+        cluster = Cluster(
+            id="c", name=_text(en="C"), member_counts=[MemberCount(_text(en="members"), count)]
+        )
+        assert (
+            Formatter("en")
+            .organization(cluster)
+            .endswith("- Members:\n  - members: over 430 (as of February 5, 2020)")
+        )
+
+    @given(strategies.clusters(), st.sampled_from(SUPPORTED))
+    def test_any_cluster(self, cluster: Cluster, locale: str) -> None:
+        """Any cluster renders one sub-item per member category and per achievement."""
+        lines = Formatter(locale).organization(cluster).splitlines()
+        sub_items = [line for line in lines if line.startswith("  - ")]
+        assert len(sub_items) == len(cluster.member_counts) + len(cluster.achievements)
+
+
+SEED_NEWS_TAIL = {
+    "en": (
+        "> — Akihiko Soyama, President and CEO of LINK-J\n\n"
+        "*Photo: Akihiko Soyama, President and CEO of LINK-J (left), and Jessica Leygues, CEO of "
+        "Medicen Paris Region (right)*\n\n"
+        "- Agreements announced:\n"
+        "  - Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020 "
+        "for 5 years, last day February 4, 2025.\n"
+        "- Figures stated:\n"
+        "  - Partners of LINK-J: 16 (not decidable from the data)\n"
+        "  - Overseas partners of LINK-J: 6 (not decidable from the data)\n"
+        "  - MPR: partner no. 16 of LINK-J (not decidable from the data)\n"
+        "- Links: <https://medicen.org/en/> and <https://www.link-j.org/>"
+    ),
+    "fr": (
+        "> — Akihiko Soyama, President and CEO, LINK-J\n\n"
+        f"*Photo{NBSP}: Akihiko Soyama, President and CEO of LINK-J (left), and Jessica Leygues, "
+        "CEO of Medicen Paris Region (right)*\n\n"
+        f"- Accords annoncés{NBSP}:\n"
+        "  - Protocole d’accord entre LINK-J et MPR, en vigueur à partir du 5 février 2020 pour "
+        f"5{NBSP}ans, dernier jour le 4 février 2025.\n"
+        f"- Chiffres annoncés{NBSP}:\n"
+        f"  - Partenaires de LINK-J{NBSP}: 16 (indécidable d’après les données)\n"
+        f"  - Partenaires étrangers de LINK-J{NBSP}: 6 (indécidable d’après les données)\n"
+        f"  - MPR{NBSP}: partenaire n°{NBSP}16 de LINK-J (indécidable d’après les données)\n"
+        f"- Liens{NBSP}: <https://medicen.org/en/> et <https://www.link-j.org/>"
+    ),
+    "ja": (
+        "> （LINK-J President and CEO Akihiko Soyama）\n\n"
+        "*写真：Akihiko Soyama, President and CEO of LINK-J (left), and Jessica Leygues, CEO of "
+        "Medicen Paris Region (right)*\n\n"
+        "- 発表された協定：\n"
+        "  - LINK-J、MPR間の覚書（2020年2月5日発効、期間5年間、最終日2025年2月4日）。\n"
+        "- 記載された数値：\n"
+        "  - LINK-Jの提携先：16（データからは判断できない）\n"
+        "  - LINK-Jの海外提携先：6（データからは判断できない）\n"
+        "  - MPR：LINK-Jの16番目の提携先（データからは判断できない）\n"
+        "- リンク：<https://medicen.org/en/>、<https://www.link-j.org/>"
+    ),
+    "de": (
+        "> — Akihiko Soyama, President and CEO, LINK-J\n\n"
+        "*Foto: Akihiko Soyama, President and CEO of LINK-J (left), and Jessica Leygues, CEO of "
+        "Medicen Paris Region (right)*\n\n"
+        "- Angekündigte Vereinbarungen:\n"
+        "  - Absichtserklärung zwischen LINK-J und MPR, in Kraft ab 5. Februar 2020 für 5 Jahre, "
+        "letzter Tag 4. Februar 2025.\n"
+        "- Genannte Zahlen:\n"
+        "  - Partner von LINK-J: 16 (aus den Daten nicht entscheidbar)\n"
+        "  - Ausländische Partner von LINK-J: 6 (aus den Daten nicht entscheidbar)\n"
+        "  - MPR: 16. Partner von LINK-J (aus den Daten nicht entscheidbar)\n"
+        "- Links: <https://medicen.org/en/> und <https://www.link-j.org/>"
+    ),
+}
+LINK_J_EN = "Life Science Innovation Network Japan (LINK-J)"
+LINK_J_NAME_JA = "一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン"
+SEED_HEADLINE = "## LINK-J Concludes MOU on Mutual Cooperation with Medicen Paris Region (MPR)"
+
+
+def _news(**fields: object) -> Announcement:
+    """A short announcement by LINK-J, with the given fields."""
+    base: dict[str, object] = {
+        "id": "news",
+        "publisher": "link-j",
+        "headline": _text(en="LINK-J and MPR sign an MOU", ja="LINK-JとMPRが覚書を締結"),
+    }
+    return Announcement(**{**base, **fields})  # type: ignore[arg-type]  # test helper
+
+
+class TestAnnouncement:
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_seed_head(self, locale: str) -> None:
+        """Headline, subheadline, and a dateline of the publisher alone: the date is unknown."""
+        directory = examples.link_j_mpr()
+        f = Formatter(locale)
+        lines = f.announcement(directory.announcements[0], directory).splitlines()
+        publisher = f.organization_name(directory.organization("link-j"))
+        assert lines[:6] == [
+            SEED_HEADLINE,
+            "",
+            (
+                "### Cooperating with 16 organizations (including 6 overseas organizations) and "
+                "expanding LINK-J's role as a hub for life science field"
+            ),
+            "",
+            f"*{publisher}*",
+            "",
+        ]
+
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_seed_quote_caption_and_figures(self, locale: str) -> None:
+        """The quote's speaker, role and organization, the caption, the MOU, the figures checked."""
+        directory = examples.link_j_mpr()
+        text = Formatter(locale).announcement(directory.announcements[0], directory)
+        assert text.startswith(SEED_HEADLINE)
+        same(text[text.index("\n>\n") + 3 :], SEED_NEWS_TAIL[locale])
+
+    def test_every_paragraph_of_the_body(self) -> None:
+        """Each paragraph of the body is a paragraph of the rendering, in order."""
+        directory = examples.link_j_mpr()
+        news = directory.announcements[0]
+        paragraphs = Formatter("en").announcement(news, directory).split("\n\n")
+        body = [p.get("en") for p in news.body]
+        start = paragraphs.index(body[0])
+        assert paragraphs[start : start + len(body)] == body
+
+    @pytest.mark.parametrize(
+        ("locale", "published_on", "expected"),
+        [
+            (
+                "en",
+                PartialDate(2020, 2, 5),
+                "*Life Science Innovation Network Japan (LINK-J), February 5, 2020*",
+            ),
+            (
+                "en",
+                PartialDate(2020, 2),
+                "*Life Science Innovation Network Japan (LINK-J), February 2020*",
+            ),
+            (
+                "ja",
+                PartialDate(2020, 2, 5),
+                "*一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）、2020年2月5日*",
+            ),
+        ],
+    )
+    def test_dateline(self, locale: str, published_on: PartialDate, expected: str) -> None:
+        """The dateline names the publisher and the date, at the date's precision."""
+        news = _news(published_on=published_on)
+        lines = Formatter(locale).announcement(news, examples.link_j_mpr()).splitlines()
+        assert lines == [f"## {news.headline.get(locale)}", "", expected]
+
+    @pytest.mark.parametrize(
+        ("role", "organization", "expected"),
+        [
+            (None, None, "> （akihiko-soyama）"),
+            (_text(en="CEO", ja="代表"), None, "> （代表 Akihiko Soyama）"),
+            (None, "link-j", "> （LINK-J Akihiko Soyama）"),
+        ],
+    )
+    def test_quote_attribution(
+        self, role: LocalizedText | None, organization: str | None, expected: str
+    ) -> None:
+        """A quote names whatever is known of its speaker, in the language's order."""
+        quote = Quote(
+            _text(en="Words."), speaker="akihiko-soyama", role=role, organization=organization
+        )
+        news = _news(quotes=[quote])
+        directory = examples.link_j_mpr() if role or organization else None
+        lines = Formatter("ja").announcement(news, directory).splitlines()
+        assert lines[-3:] == ["> Words.", ">", expected]
+
+    def test_without_directory(self) -> None:
+        """Without a directory: ids for names, no agreements, figures unchecked."""
+        news = examples.link_j_mpr().announcements[0]
+        text = Formatter("en").announcement(news)
+        assert "*link-j*" in text
+        assert "Agreements announced" not in text
+        assert "  - Partners of link-j: 16\n" in text
+
+    def test_figure_as_of_a_date(self) -> None:
+        """A count as of a date says so, before what the data says of it."""
+        claim = PartnerCount("link-j", Figure(16, Qualifier.OVER), on=dt.date(2020, 2, 5))
+        text = Formatter("de").announcement(_news(claims=[claim]), examples.link_j_mpr())
+        assert text.endswith(
+            "- Genannte Zahlen:\n  - Partner von LINK-J: über 16 (Stand 5. Februar 2020, "
+            "aus den Daten nicht entscheidbar)"
+        )
+
+    def test_not_an_announcement(self) -> None:
+        """Something that is not an Announcement is a TypeError."""
+        with pytest.raises(TypeError, match="expected an Announcement"):
+            Formatter("en").announcement("news")  # type: ignore[arg-type]
+
+    @given(strategies.directories(), st.sampled_from(SUPPORTED))
+    def test_any_announcement(self, directory: Directory, locale: str) -> None:
+        """Any announcement renders: its headline, its quotes, an item per agreement and figure."""
+        f = Formatter(locale)
+        for news in directory.announcements:
+            lines = f.announcement(news, directory).splitlines()
+            assert lines[0].split() == ["##", *news.headline.get(f.locale).split()]
+            assert lines.count(">") >= len(news.quotes)
+            sub_items = [line for line in lines if line.startswith("  - ")]
+            assert len(sub_items) == len(news.about) + len(news.claims)
+
+
 class TestDirectory:
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_whole_directory(self, locale: str) -> None:
-        """Every organization and agreement of the directory is rendered in the language."""
+        """Every organization, agreement and announcement of the directory is rendered."""
         directory = examples.link_j_mpr()
         f = Formatter(locale)
         text = f.directory(directory, on=ON)
         for organization in directory.organizations:
             assert f.organization(organization) in text
         assert SUMMARIES[locale] in text
+        for news in directory.announcements:
+            assert f.announcement(news, directory) in text
 
     def test_not_a_directory(self) -> None:
         """Something that is not a Directory is a TypeError."""

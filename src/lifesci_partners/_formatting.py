@@ -18,6 +18,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign
 from lifesci_partners import _markdown
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._agreement_text import summary
+from lifesci_partners._announcement import Announcement
 from lifesci_partners._compact import CompactNumber, compact
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
@@ -639,8 +640,39 @@ class Formatter:
             raise TypeError(msg)
         return _markdown.organization(self, self._words, organization, directory)
 
+    def announcement(self, announcement: Announcement, directory: Directory | None = None) -> str:
+        """Render an announcement as Markdown: a news release as its readers would see it.
+
+        The headline as a heading, the subheadline, the dateline (the publisher, and the date
+        when it is known), the body's paragraphs, the quotes with the speaker's name, role and
+        organization, the photo captions, the agreements it announces, and the figures it
+        states about partnerships. With a directory, names are looked up (publisher, speakers,
+        parties) and each stated figure shows what the directory's data says of it
+        (:meth:`Directory.check_claims <lifesci_partners.Directory.check_claims>`). The texts
+        are the announcement's own, in the best language it has for the locale.
+
+        Args:
+            announcement: The announcement.
+            directory: Where to find names, agreements and the data to check figures against;
+                without it, ids are shown and figures are not checked.
+
+        Raises:
+            TypeError: ``announcement`` is not an :class:`~lifesci_partners.Announcement`.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> d = examples.link_j_mpr()
+            >>> text = Formatter("ja").announcement(d.announcements[0], d)
+            >>> print(text.splitlines()[0])
+            ## LINK-J Concludes MOU on Mutual Cooperation with Medicen Paris Region (MPR)
+        """
+        if not isinstance(announcement, Announcement):
+            msg = f"expected an Announcement, got {announcement!r}"
+            raise TypeError(msg)
+        return _markdown.announcement(self, self._words, announcement, directory)
+
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
-        """Render a whole directory as Markdown: every organization, then every agreement.
+        """Render a whole directory as Markdown: its organizations, agreements and announcements.
 
         Args:
             directory: The directory.

@@ -1,4 +1,4 @@
-"""Markdown renderings of organizations and directories, for :class:`Formatter`.
+"""Markdown renderings of organizations, announcements and directories, for :class:`Formatter`.
 
 Labels and the small words around values are messages of the catalogs; names, roles, legal forms
 and descriptions come from the data's :class:`~lifesci_partners.LocalizedText`, in the best
@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TypeVar
 
+from lifesci_partners._agreement_text import party_name
+from lifesci_partners._claims import PartnerRank, PartnerScope, Verdict
+from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._links import LinkKind
 from lifesci_partners._locales import locale_parts
+from lifesci_partners._money import Money
 from lifesci_partners._organization import OrganizationKind, OrganizationStatus
 from lifesci_partners._relationships import RelationshipKind
 from lifesci_partners._words import message as _message
@@ -22,8 +26,12 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Iterable
 
+    from lifesci_partners._announcement import Announcement, Quote
+    from lifesci_partners._claims import Claim, ClaimCheck
+    from lifesci_partners._cluster import Achievement, MemberCount
     from lifesci_partners._directory import Directory
-    from lifesci_partners._formatting import Formatter
+    from lifesci_partners._figures import Figure
+    from lifesci_partners._formatting import Compact, Formatter
     from lifesci_partners._identifiers import Identifier
     from lifesci_partners._links import Link
     from lifesci_partners._localized import LocalizedText
@@ -32,7 +40,7 @@ if TYPE_CHECKING:
     from lifesci_partners._relationships import Relationship
     from lifesci_partners._words import Words
 
-__all__ = ["directory", "organization"]
+__all__ = ["announcement", "directory", "organization"]
 
 T = TypeVar("T")
 
@@ -68,7 +76,6 @@ _RELATIONSHIP_WORDS = {
     RelationshipKind.FOUNDED_BY: _message("relationship", "Founding organization"),
 }
 _LINK_WORDS = {
-    LinkKind.WEBSITE: _message("link kind", "website"),
     LinkKind.WIKIPEDIA: _message("link kind", "Wikipedia"),
     LinkKind.SOCIAL_MEDIA: _message("link kind", "social media"),
     LinkKind.NEWS: _message("link kind", "news"),
@@ -84,6 +91,37 @@ _UNTIL_WORDS = {
     DatePrecision.YEAR: _message("date span, year", "until {date}"),
     DatePrecision.MONTH: _message("date span, month", "until {date}"),
     DatePrecision.DAY: _message("date span, day", "until {date}"),
+}
+_SINCE_WORDS = {
+    DatePrecision.YEAR: _message("date span, year", "since {date}"),
+    DatePrecision.MONTH: _message("date span, month", "since {date}"),
+    DatePrecision.DAY: _message("date span, day", "since {date}"),
+}
+# Kinds of organizations in the plural, for the kinds of a cluster's members.
+_ORGANIZATION_KINDS_PLURAL = {
+    OrganizationKind.ASSOCIATION: _message("organization kinds", "associations"),
+    OrganizationKind.NONPROFIT: _message("organization kinds", "non-profit organizations"),
+    OrganizationKind.COMPANY: _message("organization kinds", "companies"),
+    OrganizationKind.CLUSTER: _message("organization kinds", "business clusters"),
+    OrganizationKind.UNIVERSITY: _message("organization kinds", "universities"),
+    OrganizationKind.RESEARCH_INSTITUTE: _message("organization kinds", "research institutes"),
+    OrganizationKind.HOSPITAL: _message("organization kinds", "hospitals"),
+    OrganizationKind.GOVERNMENT: _message("organization kinds", "government bodies"),
+    OrganizationKind.FUNDER: _message("organization kinds", "funders"),
+    OrganizationKind.EMBASSY: _message("organization kinds", "embassies"),
+    OrganizationKind.FACILITY: _message("organization kinds", "research facilities"),
+    OrganizationKind.ARCHIVE: _message("organization kinds", "archives"),
+    OrganizationKind.OTHER: _message("organization kinds", "others"),
+}
+_SCOPE_WORDS = {
+    PartnerScope.ALL: _message("claim", "Partners of {org}"),
+    PartnerScope.DOMESTIC: _message("claim", "Domestic partners of {org}"),
+    PartnerScope.OVERSEAS: _message("claim", "Overseas partners of {org}"),
+}
+_VERDICT_WORDS = {
+    Verdict.HOLDS: _message("verdict", "confirmed by the data"),
+    Verdict.FAILS: _message("verdict", "contradicted by the data"),
+    Verdict.UNDECIDABLE: _message("verdict", "not decidable from the data"),
 }
 # Registries are proper names; a scheme we do not know is shown as it is written.
 _SCHEME_NAMES = {
@@ -130,6 +168,15 @@ class _Renderer:
     def item(self, label: str, value: str) -> str:
         """A Markdown list item on one line: ``- Label: value``."""
         return f"- {_one_line(self.label(label, value))}"
+
+    def heading_item(self, label: str) -> str:
+        """A list item that heads the items below it: ``- Members:``."""
+        heading = self.w.pgettext("label", "{label}:").format(label=label)
+        return f"- {_one_line(heading)}"
+
+    def sub_item(self, text: str) -> str:
+        """An item of the list under a heading item."""
+        return f"  - {_one_line(text)}"
 
     def parenthesis(self, text: str, detail: str) -> str:
         return self.w.pgettext("parenthesis", "{text} ({detail})").format(text=text, detail=detail)
@@ -180,6 +227,7 @@ class _Renderer:
             for label, value in self.facts(org)
             if value is not None
         )
+        lines.extend(self.cluster(org))
         return lines
 
     def facts(self, org: Organization) -> list[tuple[tuple[str, str], str | None]]:
@@ -287,9 +335,171 @@ class _Renderer:
         if link.title is not None:
             return _link(link.title.get(self.f.locale), link.url)
         words = _LINK_WORDS.get(link.kind)
-        if words is None:
+        if words is None:  # a website or another page: its address says the most
             return f"<{link.url}>"
         return _link(self.w.pgettext(*words), link.url)
+
+    # Clusters
+
+    def cluster(self, org: Organization) -> list[str]:
+        """The lines only a cluster has: members by category, key areas, achievements."""
+        if not isinstance(org, Cluster):
+            return []
+        w = self.w
+        lines = []
+        if org.member_counts:
+            lines.append(self.heading_item(w.pgettext("cluster", "Members")))
+            lines.extend(self.sub_item(self.member_count(m)) for m in org.member_counts)
+        if org.key_areas:
+            areas = w.list(self.text(area) for area in org.key_areas)
+            lines.append(self.item(w.pgettext("cluster", "Key areas"), areas))
+        if org.achievements:
+            lines.append(self.heading_item(w.pgettext("cluster", "Achievements")))
+            lines.extend(self.sub_item(self.achievement(a)) for a in org.achievements)
+        return lines
+
+    def member_count(self, member_count: MemberCount) -> str:
+        """``member organizations: over 430 (companies, universities and hospitals)``."""
+        kinds = self.joined(
+            self.w.pgettext(*_ORGANIZATION_KINDS_PLURAL[kind]) for kind in member_count.kinds
+        )
+        value = self.details(self.figure(member_count.count), kinds)
+        return self.label(self.text(member_count.category), value)
+
+    def achievement(self, achievement: Achievement) -> str:
+        """``investments acquired: nearly €21 billion (since 2005)``."""
+        since = None
+        if achievement.since is not None:
+            words = _SINCE_WORDS[achievement.since.precision]
+            since = self.w.pgettext(*words).format(date=self.f.date(achievement.since))
+        value = self.details(self.figure(achievement.figure), since)
+        return self.label(self.text(achievement.label), value)
+
+    def figure(self, figure: Figure) -> str:
+        """A figure with its qualifier; money in long compact form; the date it was true."""
+        compact: Compact | None = "long" if isinstance(figure.value, Money) else None
+        text = self.f.figure(figure, compact)
+        if figure.as_of is None:
+            return text
+        as_of = self.w.pgettext("figure", "as of {date}").format(date=self.f.date(figure.as_of))
+        return self.details(text, as_of)
+
+    # Announcements
+
+    def announcement(self, news: Announcement) -> list[str]:
+        w = self.w
+        lines = [f"## {_one_line(self.text(news.headline))}", ""]
+        if news.subheadline is not None:
+            lines.extend((f"### {_one_line(self.text(news.subheadline))}", ""))
+        lines.extend((f"*{_one_line(self.dateline(news))}*", ""))
+        for paragraph in news.body:  # on one line, so that no text turns into Markdown blocks
+            lines.extend((_one_line(self.text(paragraph)).strip(), ""))
+        for quote in news.quotes:
+            lines.extend((*self.quote(quote), ""))
+        photo = w.pgettext("announcement", "Photo")
+        for caption in news.captions:
+            lines.extend((f"*{_one_line(self.label(photo, self.text(caption.text)))}*", ""))
+        lines.extend(self.announced(news))
+        lines.extend(self.claims(news))
+        links = self.joined(map(self.link, news.links))
+        if links is not None:
+            lines.append(self.item(w.pgettext("announcement", "Links"), links))
+        return lines
+
+    def dateline(self, news: Announcement) -> str:
+        """The publisher and the date (``LINK-J, February 5, 2020``), or the publisher alone."""
+        publisher = self.organization_ref(news.publisher) or news.publisher
+        if news.published_on is None:
+            return publisher
+        template = self.w.pgettext("announcement", "{publisher}, {date}")
+        return template.format(publisher=publisher, date=self.f.date(news.published_on))
+
+    def quote(self, quote: Quote) -> list[str]:
+        """A Markdown block quote: the words, then who said them, in which role, for whom."""
+        w = self.w
+        fields = {"speaker": self.person_name(quote.speaker)}
+        if quote.role is not None:
+            fields["role"] = self.text(quote.role)
+        if quote.organization is not None:
+            fields["organization"] = party_name(self.f, quote.organization, self.directory)
+        if "role" in fields and "organization" in fields:
+            template = w.pgettext("quote", "{speaker}, {role} of {organization}")
+        elif "role" in fields:
+            template = w.pgettext("quote", "{speaker}, {role}")
+        elif "organization" in fields:
+            template = w.pgettext("quote", "{speaker}, {organization}")
+        else:
+            template = "{speaker}"
+        attribution = w.pgettext("quote", "— {attribution}").format(
+            attribution=template.format(**fields)
+        )
+        text = self.text(quote.text)
+        quoted = [f"> {line}".rstrip() for line in text.splitlines()]
+        return [*quoted, ">", f"> {_one_line(attribution)}"]
+
+    def person_name(self, person_id: str) -> str:
+        """A person's name from the directory, else their id."""
+        if self.directory is None:
+            return person_id
+        try:
+            person = self.directory.person(person_id)
+        except NotFoundError:
+            return person_id
+        return self.text(person.name)
+
+    def announced(self, news: Announcement) -> list[str]:
+        """The agreements it announces, each summarised (by id when the directory lacks it)."""
+        if not news.about or self.directory is None:
+            return []
+        label = self.w.pgettext("announcement", "Agreements announced")
+        return [self.heading_item(label), *(self.sub_item(self.summary(a)) for a in news.about)]
+
+    def summary(self, agreement_id: str) -> str:
+        if self.directory is None:
+            return agreement_id
+        try:
+            agreement = self.directory.agreement(agreement_id)
+        except NotFoundError:
+            return agreement_id
+        return self.f.agreement(agreement, self.directory)
+
+    def claims(self, news: Announcement) -> list[str]:
+        """The figures it states; with a directory, what the data says of each."""
+        if not news.claims:
+            return []
+        checks: list[ClaimCheck | None] = [None] * len(news.claims)
+        if self.directory is not None:
+            checks = list(self.directory.check_claims(news))
+        lines = [self.heading_item(self.w.pgettext("announcement", "Figures stated"))]
+        lines.extend(
+            self.sub_item(self.claim(claim, check))
+            for claim, check in zip(news.claims, checks, strict=True)
+        )
+        return lines
+
+    def claim(self, claim: Claim, check: ClaimCheck | None) -> str:
+        w = self.w
+        verdict = None if check is None else w.pgettext(*_VERDICT_WORDS[check.verdict])
+        if isinstance(claim, PartnerRank):
+            template = w.pgettext("claim", "{partner}: partner no. {rank} of {org}")
+            text = template.format(
+                partner=self.short_name(claim.partner),
+                rank=self.f.number(claim.rank),
+                org=self.short_name(claim.org),
+            )
+            return self.details(text, verdict)
+        label = w.pgettext(*_SCOPE_WORDS[claim.scope]).format(org=self.short_name(claim.org))
+        on = None
+        if claim.on is not None:
+            on = w.pgettext("figure", "as of {date}").format(date=self.f.date(claim.on))
+        return self.label(label, self.details(self.figure(claim.count), on, verdict))
+
+    def short_name(self, org_id: str) -> str:
+        """An organization's acronym or name from the directory, else its id."""
+        try:
+            return party_name(self.f, org_id, self.directory)
+        except NotFoundError:
+            return org_id
 
     # Directories
 
@@ -304,6 +514,11 @@ class _Renderer:
         lines.extend(
             f"- {self.f.agreement(agreement, directory, on)}" for agreement in directory.agreements
         )
+        if directory.announcements:
+            announcements = w.pgettext("directory", "Announcements")
+            lines.extend(("", f"# {announcements}", ""))
+            for news in directory.announcements:
+                lines.extend((*self.announcement(news), ""))
         return lines
 
 
@@ -312,6 +527,13 @@ def organization(
 ) -> str:
     """An organization as Markdown: heading, description, then one item per known fact."""
     return "\n".join(_Renderer(f, w, directory).organization(org)).rstrip("\n")
+
+
+def announcement(
+    f: Formatter, w: Words, news: Announcement, directory: Directory | None = None
+) -> str:
+    """An announcement as Markdown: headline, dateline, body, quotes, captions, figures."""
+    return "\n".join(_Renderer(f, w, directory).announcement(news)).rstrip("\n")
 
 
 def directory(f: Formatter, w: Words, directory: Directory, on: dt.date | None) -> str:
