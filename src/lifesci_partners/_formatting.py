@@ -608,9 +608,11 @@ class Formatter:
         After the heading come its description, then one item per fact the data holds: kind,
         legal form, founding and dissolution dates (of any precision), status, headquarters and
         other sites, website, founders, people in their roles, other names (with their language
-        when it is not the locale's), registry identifiers, relationships and links. Names,
-        roles, legal forms and descriptions are the data's own text in the best language it
-        has; the labels are ours.
+        when it is not the locale's), registry identifiers, relationships and links; for a
+        :class:`~lifesci_partners.Cluster`, its members by category with their qualified
+        figures, its key areas and its achievements ("since 2005"). Names, roles, legal forms,
+        descriptions and categories are the data's own text in the best language it has; the
+        labels are ours.
 
         Args:
             organization: The organization.
@@ -622,18 +624,23 @@ class Formatter:
 
         Example:
             >>> from lifesci_partners import examples
-            >>> mpr = examples.link_j_mpr().organization("mpr")
-            >>> print(Formatter("de").organization(mpr))
-            ## Medicen Paris Region (MPR)
+            >>> link_j = examples.link_j_mpr().organization("link-j")
+            >>> print(Formatter("en").organization(link_j))
+            ## Life Science Innovation Network Japan (LINK-J)
             <BLANKLINE>
-            A non-profit cluster of innovative health technology organizations, based in Paris,
-            France.
+            A general incorporated association based in Nihonbashi, Tokyo, that supports the
+            commercialization of seeds and ideas in the field of life science by promoting human
+            and technology exchange.
             <BLANKLINE>
-            - Art: Unternehmenscluster und gemeinnützige Organisation
-            - Gegründet: 3. Januar 2005
-            - Hauptsitz: Paris, Frankreich
-            - Website: <https://medicen.org/en/>
-            - Schlüsselpersonen: Jessica Leygues (CEO)
+            - Type: association
+            - Legal form: general incorporated association
+            - Headquarters: Nihonbashi-Muromachi, Chuo-ku, Tokyo, Japan
+            - Website: <https://www.link-j.org/>
+            - Founders: Mitsui Fudosan and volunteers from academic circles
+            - Key people: Hideyuki Okano (Chairman of the Board) and Akihiko Soyama (President and
+              CEO)
+            - Other names: 一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン
+              (Japanese) and Life Science Innovation Network Japan, Inc.
         """
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
