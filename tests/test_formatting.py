@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from decimal import Decimal
+from enum import Enum
 
 import pytest
 from babel import Locale
@@ -27,6 +28,7 @@ from lifesci_partners import (
     AgreementStatus,
     Announcement,
     Cluster,
+    DatePrecision,
     Directory,
     Figure,
     Formatter,
@@ -46,6 +48,7 @@ from lifesci_partners import (
     OrganizationStatus,
     PartialDate,
     PartnerCount,
+    PartnerScope,
     Party,
     Period,
     Person,
@@ -58,6 +61,8 @@ from lifesci_partners import (
     Term,
     Termination,
     UnknownLocaleError,
+    Verdict,
+    _markdown,
     examples,
     strategies,
 )
@@ -536,6 +541,24 @@ class TestWords:
     def test_every_kind_has_words(self) -> None:
         """Each AgreementKind has a message."""
         assert set(_KIND_WORDS) == set(AgreementKind)
+
+    @pytest.mark.parametrize(
+        ("table", "enum"),
+        [
+            (_markdown._ORGANIZATION_KIND_WORDS, OrganizationKind),
+            (_markdown._ORGANIZATION_KINDS_PLURAL, OrganizationKind),
+            (_markdown._STATUS_WORDS, OrganizationStatus),
+            (_markdown._RELATIONSHIP_WORDS, RelationshipKind),
+            (_markdown._SCOPE_WORDS, PartnerScope),
+            (_markdown._VERDICT_WORDS, Verdict),
+            (_markdown._FROM_WORDS, DatePrecision),
+            (_markdown._UNTIL_WORDS, DatePrecision),
+            (_markdown._SINCE_WORDS, DatePrecision),
+        ],
+    )
+    def test_every_value_has_words(self, table: dict[object, object], enum: type[Enum]) -> None:
+        """Each value of the enumerations that the Markdown renderings name has a message."""
+        assert set(table) == set(enum)
 
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_statuses_differ(self, locale: str) -> None:
