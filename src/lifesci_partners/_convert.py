@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import gc
 import json
 import re
 from collections.abc import Callable
@@ -41,7 +43,6 @@ from lifesci_partners.exceptions import ValidationError
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
-    "converter",
     "from_dict",
     "from_json",
     "to_dict",
@@ -100,7 +101,26 @@ def _structure_bool(value: Any, _: type) -> bool:
     return value
 
 
+# Dates and terms read so far, by their text: the same few thousand values recur in every
+# directory, so reading one is a dict lookup, and equal values share one immutable object.
+# Bounded, so that a stream of distinct values cannot grow them without end.
+_DATES: dict[str, dt.date] = {}
+_TERMS: dict[str, Term] = {}
+_MAX_CACHED = 50_000
+
+
 def _structure_date(value: Any, _: type) -> dt.date:
+    if type(value) is str:
+        day = _DATES.get(value)
+        if day is not None:
+            return day
+    day = _parse_date(value)
+    if len(_DATES) < _MAX_CACHED:
+        _DATES[value] = day
+    return day
+
+
+def _parse_date(value: Any) -> dt.date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
         raise _ShapeError(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
     try:
@@ -120,7 +140,12 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
 def _structure_term(value: Any, _: type) -> Term:
     if type(value) is not str:
         raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {_kind(value)}")
-    return Term.parse(value)
+    term = _TERMS.get(value)
+    if term is None:
+        term = Term.parse(value)
+        if len(_TERMS) < _MAX_CACHED:
+            _TERMS[value] = term
+    return term
 
 
 class _JsonFloat(float):
@@ -193,7 +218,7 @@ def _structure_figure_value(value: Any, t: Any) -> FigureValue | None:
     if type(value) is str or type(value) is Decimal:
         return _structure_decimal(value, Decimal)
     if type(value) is dict:
-        money: Money = converter.structure(value, Money)
+        money: Money = _converter().structure(value, Money)
         return money
     raise _ShapeError(
         "expected a count (a whole number), a decimal number (a string such as '12.5') or "
@@ -240,6 +265,8 @@ def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type],
 
 
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    if not conv.detailed_validation:
+        return _fast_attrs_hook(cls, conv)
     inner: Callable[[Any, type], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True
     )
@@ -248,6 +275,44 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
         if type(value) is not dict:
             raise _ShapeError(f"expected an object, got {_kind(value)}")
         return inner(value, cl)
+
+    return structure
+
+
+class _Retry(Exception):  # noqa: N818  # not an error: the detailed converter takes over
+    """Raised on the fast path where the detailed converter must look (and explain)."""
+
+
+def _fast_attrs_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    """An attrs class without detailed validation: unknown keys are found by one set test."""
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
+    )
+    known = frozenset(a.name for a in attrs.fields(cls) if a.init)
+    is_superset = known.issuperset
+
+    def structure(value: Any, cl: type) -> Any:
+        if type(value) is not dict or not is_superset(value):
+            raise _Retry
+        return inner(value, cl)
+
+    return structure
+
+
+def _is_optional(t: Any) -> bool:
+    args = get_args(t)
+    return (
+        get_origin(t) in (Union, UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
+    )
+
+
+def _optional_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    """``X | None``: one lookup of X's hook when the hook is made, not one per value."""
+    (inner_type,) = (a for a in get_args(t) if a is not type(None))
+    inner = conv.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: type) -> Any:
+        return None if value is None else inner(value, inner_type)
 
     return structure
 
@@ -298,18 +363,33 @@ def _event_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[A
     return unstructure
 
 
-def _structure_event(value: Any, _: type) -> Any:
-    if type(value) is not dict:
-        raise _ShapeError(f"expected an event (an object), got {_kind(value)}")
-    tag = value.get(_EVENT_TYPE_KEY)
-    if type(tag) is not str or tag not in _EVENT_CLASSES:
-        got = _missing_or_kind(value, _EVENT_TYPE_KEY)
-        msg = f"$.{_EVENT_TYPE_KEY}: expected one of {_EVENT_TAG_LIST}, got {got}"
-        raise ValidationError([msg])
-    return converter.structure(value, _EVENT_CLASSES[tag])
+def _event_union_factory(_: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    hooks = {tag: (conv.get_structure_hook(cls), cls) for tag, cls in _EVENT_CLASSES.items()}
+
+    def structure(value: Any, _: type) -> Any:
+        if type(value) is not dict:
+            raise _ShapeError(f"expected an event (an object), got {_kind(value)}")
+        tag = value.get(_EVENT_TYPE_KEY)
+        if type(tag) is not str or tag not in hooks:
+            got = _missing_or_kind(value, _EVENT_TYPE_KEY)
+            msg = f"$.{_EVENT_TYPE_KEY}: expected one of {_EVENT_TAG_LIST}, got {got}"
+            raise ValidationError([msg])
+        hook, cls = hooks[tag]
+        return hook(value, cls)
+
+    return structure
 
 
-def _directory_structure(value: Any, _: type) -> Directory:
+def _directory_structure_factory(_: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    body = _attrs_hook_factory(Directory, conv)
+
+    def structure(value: Any, _: type) -> Directory:
+        return _directory_structure(value, body)
+
+    return structure
+
+
+def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) -> Directory:
     if type(value) is not dict:
         raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
     errors = []
@@ -327,16 +407,28 @@ def _directory_structure(value: Any, _: type) -> Directory:
         )
     if errors:
         raise ValidationError(errors)
-    directory: Directory = _directory_body(body, Directory)
+    directory: Directory = read_fields(body, Directory)
     return directory
 
 
-def _directory_unstructure(directory: Directory) -> dict[str, Any]:
-    return {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION, **_directory_fields(directory)}
+def _directory_unstructure_factory(_: type, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    fields = make_dict_unstructure_fn(Directory, conv, _cattrs_omit_if_default=False)
+
+    def unstructure(directory: Directory) -> dict[str, Any]:
+        return {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION, **fields(directory)}
+
+    return unstructure
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter; without ``detailed``, the fast path's, which only tells valid from not.
+
+    Saying what is wrong, and where, is left to the detailed converter.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=detailed, omit_if_default=True, detailed_validation=detailed
+    )
+    conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -356,19 +448,34 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_hom_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
-    conv.register_structure_hook(Directory, _directory_structure)
+    conv.register_structure_hook_factory(lambda t: t is Directory, _directory_structure_factory)
     conv.register_structure_hook_factory(lambda t: t in _EVENT_TAGS, _event_structure_factory)
     conv.register_unstructure_hook_factory(lambda t: t in _EVENT_TAGS, _event_unstructure_factory)
-    conv.register_structure_hook_func(_is_event_union, _structure_event)
-    conv.register_unstructure_hook(Directory, _directory_unstructure)
+    conv.register_structure_hook_factory(_is_event_union, _event_union_factory)
+    conv.register_unstructure_hook_factory(lambda t: t is Directory, _directory_unstructure_factory)
     return conv
 
 
-converter = _make_converter()
-"""The converter behind :func:`to_dict` and :func:`from_dict`."""
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter behind :func:`to_dict` and :func:`from_dict`, made on first use."""
+    return _make_converter()
 
-_directory_body = _attrs_hook_factory(Directory, converter)
-_directory_fields = make_dict_unstructure_fn(Directory, converter, _cattrs_omit_if_default=False)
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    """The same hooks without detailed validation: the first try of :func:`from_dict`."""
+    return _make_converter(detailed=False)
+
+
+converter: cattrs.Converter  # not bound here: __getattr__ makes it on first use
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # made on first use, so that importing the package stays light
+        return _converter()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def _note_index(index: object) -> str:
@@ -421,7 +528,7 @@ def to_dict(obj: object) -> Any:
         >>> to_dict(Term(years=5))
         'P5Y'
     """
-    return converter.unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -450,12 +557,32 @@ def from_dict(data: Any, cls: type[T]) -> T:
           $.rank: unknown key; expected only: org, role
     """
     try:
-        return converter.structure(data, cls)
+        return _structure_fast(data, cls)
+    except Exception:  # noqa: BLE001, S110  # whatever it was, the detailed converter says it
+        pass
+    try:
+        return _converter().structure(data, cls)
     except StructureHandlerNotFoundError:
         msg = f"{cls!r} is not a lifesci-partners model and cannot be read from JSON data"
         raise TypeError(msg) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise ValidationError(errors_of(exc)) from None
+
+
+def _structure_fast(data: Any, cls: type[T]) -> T:
+    """Structure without detailed validation and with the garbage collector paused.
+
+    Decoding makes many small objects and no garbage: a collection during it only traverses the
+    new objects, so it is paused (and resumed, if it was running) around the structuring.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _fast_converter().structure(data, cls)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _refuse_constant(name: str) -> Any:

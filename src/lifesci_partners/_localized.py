@@ -52,7 +52,7 @@ class LocalizedText(Mapping[str, str]):
             object.__setattr__(self, "_texts", texts._texts)  # noqa: SLF001  # same class
             object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
             return
-        if not isinstance(texts, Mapping):
+        if type(texts) is not dict and not isinstance(texts, Mapping):
             msg = f"$: expected a mapping of locale to text, got {type(texts).__name__}"
             raise ValidationError([msg])
         errors: list[str] = []
@@ -68,7 +68,7 @@ class LocalizedText(Mapping[str, str]):
                 errors.append(f"{path}: the same locale as another key ({key!r})")
             if not isinstance(text, str):
                 errors.append(f"{path}: expected text (a string), got {type(text).__name__}")
-            elif not text.strip():
+            elif not text or text.isspace():
                 errors.append(f"{path}: the text is empty; leave the locale out instead")
             else:
                 result[key] = text
