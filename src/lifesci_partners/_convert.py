@@ -43,8 +43,10 @@ from lifesci_partners.exceptions import ValidationError
 __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
+    "JSON_BACKENDS",
     "from_dict",
     "from_json",
+    "set_json_backend",
     "to_dict",
     "to_json",
 ]
@@ -590,15 +592,72 @@ def _refuse_constant(name: str) -> Any:
     raise ValidationError([msg])
 
 
+# The optional fast JSON library (the "fast" extra): orjson reads and writes JSON text many times
+# faster than the standard library. It is only ever a first try: whatever it refuses, or reads
+# differently (a float), goes through the standard library's way, which decides the result and
+# words every error, so both ways give the same models, the same text and the same errors.
+JSON_BACKENDS = ("json", "orjson")
+_backend: list[str | None] = [None]  # None: orjson when it is installed, else the standard json
+
+
+@functools.cache
+def _orjson() -> Any:
+    try:
+        import orjson  # noqa: PLC0415  # optional, and imported on first use only
+    except ImportError:
+        return None
+    return orjson
+
+
+def set_json_backend(name: str | None) -> str | None:
+    """Choose how JSON text is read and written; return the previous choice.
+
+    ``"json"`` for the standard library alone, ``"orjson"`` for orjson first (it must be
+    installed), ``None`` (the default) for orjson when it is installed. The results are the same
+    either way; this exists so that tests and benchmarks can compare the two in one run.
+
+    Raises:
+        ValueError: ``name`` is none of these, or orjson is asked for and not installed.
+    """
+    if name not in (None, *JSON_BACKENDS):
+        msg = f"unknown JSON backend {name!r}; use one of {JSON_BACKENDS} or None"
+        raise ValueError(msg)
+    if name == "orjson" and _orjson() is None:
+        msg = "orjson is not installed; install lifesci-partners[fast]"
+        raise ValueError(msg)
+    previous, _backend[0] = _backend[0], name
+    return previous
+
+
+def _fast_json() -> Any:
+    """The orjson module when it is to be tried first, else ``None``."""
+    return None if _backend[0] == "json" else _orjson()
+
+
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Return ``obj`` as JSON text (UTF-8 text, non-ASCII characters kept as they are).
+
+    Compact by default; ``indent=2`` (or another width) puts each value on its own line.
 
     Example:
         >>> from lifesci_partners import Party, to_json
         >>> to_json(Party("mpr", role="partner"))
-        '{"org": "mpr", "role": "partner"}'
+        '{"org":"mpr","role":"partner"}'
     """
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    data = to_dict(obj)
+    fast = _fast_json()
+    if fast is not None and indent in (None, 2):
+        option = fast.OPT_PASSTHROUGH_DATETIME | fast.OPT_PASSTHROUGH_SUBCLASS
+        if indent == 2:  # noqa: PLR2004  # the only indent that orjson writes
+            option |= fast.OPT_INDENT_2
+        try:
+            return str(fast.dumps(data, option=option), "utf-8")
+        except TypeError:  # such as a lone surrogate, or an integer beyond 64 bits
+            pass
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
+    )
 
 
 def from_json(text: str | bytes, cls: type[T]) -> T:
@@ -613,6 +672,12 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
+    fast = _fast_json()
+    if fast is not None:
+        try:
+            return _structure_fast(fast.loads(text), cls)
+        except Exception:  # noqa: BLE001, S110  # the standard way below decides and explains
+            pass
     try:
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_JsonFloat)
     except json.JSONDecodeError as exc:
