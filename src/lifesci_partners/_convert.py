@@ -8,13 +8,14 @@ reported at once in one :class:`~lifesci_partners.exceptions.ValidationError`, e
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
 import gc
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from types import UnionType
 from typing import Any, Optional, TypeVar, Union, get_args, get_origin
@@ -266,6 +267,32 @@ def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type],
     return structure
 
 
+def _tuple_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """``tuple[X, ...]`` to a list: X's hook found once, not once per item (unless a subclass)."""
+    item_type = get_args(t)[0]
+    inner = conv.get_unstructure_hook(item_type)
+    by_class = conv.unstructure
+
+    def unstructure(value: Any) -> list[Any]:
+        return [inner(v) if v.__class__ is item_type else by_class(v) for v in value]
+
+    return unstructure
+
+
+def _optional_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """``X | None``: X's hook found once, not once per value (unless a subclass)."""
+    (inner_type,) = (a for a in get_args(t) if a is not type(None))
+    inner = conv.get_unstructure_hook(inner_type)
+    by_class = conv.unstructure
+
+    def unstructure(value: Any) -> Any:
+        if value is None:
+            return None
+        return inner(value) if value.__class__ is inner_type else by_class(value)
+
+    return unstructure
+
+
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
     if not conv.detailed_validation:
         return _fast_attrs_hook(cls, conv)
@@ -431,6 +458,8 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         forbid_extra_keys=detailed, omit_if_default=True, detailed_validation=detailed
     )
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
+    conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
+    conv.register_unstructure_hook_factory(_is_hom_tuple, _tuple_unstructure_factory)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -530,7 +559,8 @@ def to_dict(obj: object) -> Any:
         >>> to_dict(Term(years=5))
         'P5Y'
     """
-    return _converter().unstructure(obj)
+    with _gc_paused():
+        return _converter().unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T]) -> T:
@@ -571,20 +601,27 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise ValidationError(errors_of(exc)) from None
 
 
-def _structure_fast(data: Any, cls: type[T]) -> T:
-    """Structure without detailed validation and with the garbage collector paused.
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the garbage collector, and resume it after if it was running.
 
-    Decoding makes many small objects and no garbage: a collection during it only traverses the
-    new objects, so it is paused (and resumed, if it was running) around the structuring.
+    Reading and writing a directory make many small objects and no reference cycles, and every
+    collection while they are made traverses them all again; the next one after does it once.
     """
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        return _fast_converter().structure(data, cls)
+        yield
     finally:
         if paused:
             gc.enable()
+
+
+def _structure_fast(data: Any, cls: type[T]) -> T:
+    """Structure without detailed validation, with the garbage collector paused."""
+    with _gc_paused():
+        return _fast_converter().structure(data, cls)
 
 
 def _refuse_constant(name: str) -> Any:
