@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import lifesci_partners
 
 project = "lifesci-partners"
@@ -47,6 +50,18 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(dict|list|tuple|str|int|bool|float|object)(\..*)?"),
 ]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}
+
+# The JSON Schema of the document, generated from the models at every build: shown in
+# format.md and published beside the pages as lifesci-partners-<version>.schema.json.
+_generated = Path(__file__).parent / "_generated"
+_generated.mkdir(exist_ok=True)
+_schema_text = json.dumps(
+    lifesci_partners.json_schema(lifesci_partners.Directory), ensure_ascii=False, indent=2
+)
+(_generated / f"lifesci-partners-{lifesci_partners.DOCUMENT_VERSION}.schema.json").write_text(
+    _schema_text + "\n", encoding="utf-8"
+)
+html_extra_path = ["_generated"]
 
 html_theme = "furo"
 html_title = "lifesci-partners"

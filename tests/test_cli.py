@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from lifesci_partners import Formatter, __version__, examples
+from lifesci_partners import (
+    Directory,
+    Formatter,
+    __version__,
+    _files,
+    examples,
+    from_json,
+    json_schema,
+)
 from lifesci_partners._cli import main
 
 
@@ -88,6 +98,268 @@ class TestProgram:
         )
         assert result.returncode == 0, result.stderr
         assert "status: expired" in result.stdout
+
+
+def seed_file(tmp_path: Path, name: str = "d.json") -> Path:
+    path = tmp_path / name
+    path.write_text(examples.link_j_mpr_json(), encoding="utf-8")
+    return path
+
+
+def bad_file(tmp_path: Path) -> Path:
+    data = json.loads(examples.link_j_mpr_json())
+    data["agreements"][0]["effective_on"] = "2020-02-30"
+    data["organizations"][1]["website"] = "ftp://x"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+class TestStatus:
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The table lists each agreement with its dates and status on the date."""
+        assert main(["status", "--on", "2026-11-26"]) == 0
+        assert capsys.readouterr().out == (
+            "Agreements on 2026-11-26\n"
+            "ID                   KIND  PARTIES      EFFECTIVE   LAST DAY    STATUS\n"
+            "mou-link-j-mpr-2020  mou   link-j, mpr  2020-02-05  2025-02-04  expired\n"
+        )
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json gives the same facts for programs."""
+        assert main(["status", "--on", "2025-02-04", "--format", "json"]) == 0
+        assert json.loads(capsys.readouterr().out) == {
+            "on": "2025-02-04",
+            "agreements": [
+                {
+                    "id": "mou-link-j-mpr-2020",
+                    "kind": "mou",
+                    "parties": ["link-j", "mpr"],
+                    "effective_on": "2020-02-05",
+                    "last_day": "2025-02-04",
+                    "status": "in_force",
+                }
+            ],
+        }
+
+    def test_yaml_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A YAML directory is read like its JSON twin."""
+        yaml_path = tmp_path / "d.yaml"
+        assert main(["convert", str(seed_file(tmp_path)), str(yaml_path)]) == 0
+        assert main(["status", str(yaml_path), "--on", "2021-01-01"]) == 0
+        assert "in force" in capsys.readouterr().out
+
+    def test_invalid_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Invalid data: exit 1, problems on stderr, nothing on stdout."""
+        assert main(["status", str(bad_file(tmp_path))]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "$.agreements[0].effective_on" in captured.err
+
+
+class TestValidate:
+    def test_valid_and_invalid(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every file is checked; each problem is listed with its path; exit 1 if any is bad."""
+        good, bad = seed_file(tmp_path), bad_file(tmp_path)
+        assert main(["validate", str(good), str(bad)]) == 1
+        assert capsys.readouterr().out == (
+            f"{good}: valid\n"
+            f"{bad}: 2 problems\n"
+            "  $.organizations[1].website: 'ftp://x' is not an http or https URL such as "
+            "'https://example.org/'\n"
+            "  $.agreements[0].effective_on: '2020-02-30' is not a calendar date\n"
+        )
+
+    def test_all_valid(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Exit 0 when every file is valid."""
+        assert main(["validate", str(seed_file(tmp_path))]) == 0
+        assert capsys.readouterr().out.endswith(": valid\n")
+
+    def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json reports each file with its problems, for programs."""
+        bad = bad_file(tmp_path)
+        assert main(["validate", "--format", "json", str(bad)]) == 1
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert result["file"] == str(bad)
+        assert result["valid"] is False
+        assert len(result["problems"]) == 2
+
+    def test_unreadable_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file: exit 2, a message on stderr, and the other files still checked."""
+        good = seed_file(tmp_path)
+        assert main(["validate", str(tmp_path / "nope.json"), str(good)]) == 2
+        captured = capsys.readouterr()
+        assert "cannot read" in captured.err
+        assert "No such file" in captured.err
+        assert captured.out == f"{good}: valid\n"
+
+    def test_other_model(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--model checks a document of one model."""
+        path = tmp_path / "party.json"
+        path.write_text('{"org": "mpr", "role": ""}', encoding="utf-8")
+        assert main(["validate", "--model", "Party", str(path)]) == 1
+        assert "$.role: must not be empty" in capsys.readouterr().out
+
+    def test_standard_input(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """- reads the document from standard input."""
+        monkeypatch.setattr(
+            sys, "stdin", io.TextIOWrapper(io.BytesIO(examples.link_j_mpr_json().encode()))
+        )
+        assert main(["validate", "-"]) == 0
+        assert capsys.readouterr().out == "-: valid\n"
+
+
+class TestSchema:
+    def test_directory_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no MODEL, the schema of the whole document is printed."""
+        assert main(["schema"]) == 0
+        assert json.loads(capsys.readouterr().out) == json_schema(Directory)
+
+    def test_one_model(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A MODEL prints that model's schema."""
+        assert main(["schema", "Agreement"]) == 0
+        assert json.loads(capsys.readouterr().out)["title"] == "Agreement"
+
+    def test_unknown_model(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown model is a usage error that lists the choices."""
+        with pytest.raises(SystemExit) as info:
+            main(["schema", "Nonsense"])
+        assert info.value.code == 2
+        assert "Directory" in capsys.readouterr().err
+
+
+class TestConvert:
+    def test_json_yaml_json_is_identical(self, tmp_path: Path) -> None:
+        """JSON to YAML and back gives the same model and the same JSON text."""
+        source = seed_file(tmp_path)
+        yaml_path, back = tmp_path / "d.yaml", tmp_path / "back.json"
+        assert main(["convert", str(source), str(yaml_path)]) == 0
+        assert main(["convert", str(yaml_path), str(back)]) == 0
+        assert from_json(back.read_bytes(), Directory) == examples.link_j_mpr()
+        assert json.loads(back.read_text(encoding="utf-8")) == json.loads(source.read_text("utf-8"))
+        assert "effective_on: '2020-02-05'" in yaml_path.read_text(encoding="utf-8")
+
+    def test_invalid_input_leaves_output(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Invalid input: exit 1, and an existing output file is left as it was."""
+        out = tmp_path / "out.json"
+        out.write_text("precious", encoding="utf-8")
+        assert main(["convert", str(bad_file(tmp_path)), str(out)]) == 1
+        assert out.read_text(encoding="utf-8") == "precious"
+        assert "is not a valid directory" in capsys.readouterr().err
+
+    def test_interrupt_leaves_output_and_input(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An interrupt while writing: exit 130, output and input unchanged, no temporary file."""
+        source = seed_file(tmp_path)
+        out = tmp_path / "out.yaml"
+        out.write_text("precious", encoding="utf-8")
+
+        def interrupt(_fd: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupt)
+        assert main(["convert", str(source), str(out)]) == 130
+        assert out.read_text(encoding="utf-8") == "precious"
+        assert source.read_text(encoding="utf-8") == examples.link_j_mpr_json()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["d.json", "out.yaml"]
+        assert "interrupted" in capsys.readouterr().err
+
+    def test_refuses_to_overwrite_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """IN and OUT the same file: refused (exit 2), the input untouched."""
+        source = seed_file(tmp_path)
+        assert main(["convert", str(source), str(tmp_path / "." / "d.json")]) == 2
+        assert "will not write over the input" in capsys.readouterr().err
+        assert source.read_text(encoding="utf-8") == examples.link_j_mpr_json()
+
+    def test_unknown_suffix(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output name without a known suffix is a usage error, unless --to says."""
+        source = seed_file(tmp_path)
+        assert main(["convert", str(source), str(tmp_path / "out.txt")]) == 2
+        assert "--from/--to" in capsys.readouterr().err
+        assert main(["convert", "--to", "yaml", str(source), str(tmp_path / "out.txt")]) == 0
+
+    def test_to_standard_output(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """- writes to standard output (JSON unless --to says)."""
+        assert main(["convert", str(seed_file(tmp_path)), "-"]) == 0
+        assert json.loads(capsys.readouterr().out) == json.loads(examples.link_j_mpr_json())
+
+    def test_missing_yaml_extra(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without PyYAML, YAML is a usage error that names the extra to install."""
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        _files._yaml.cache_clear()
+        try:
+            assert main(["convert", str(seed_file(tmp_path)), str(tmp_path / "d.yaml")]) == 2
+        finally:
+            _files._yaml.cache_clear()
+        assert "pip install 'lifesci-partners[yaml]'" in capsys.readouterr().err
+
+
+class TestProgress:
+    def test_shown_on_a_terminal_for_long_input(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Converting a large file on a terminal shows progress on stderr, then clears it."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["name"]["fr"] = "x" * 2_000_000
+        source = tmp_path / "big.json"
+        source.write_text(json.dumps(data), encoding="utf-8")
+        terminal = _Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        assert main(["convert", str(source), str(tmp_path / "out.json")]) == 0
+        shown = terminal.getvalue()
+        assert "reading" in shown
+        assert "100%" in shown
+        assert shown.endswith("\r\x1b[K")
+        assert capsys.readouterr().out == ""
+
+    def test_not_shown_when_not_a_terminal(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without a terminal, nothing but errors goes to stderr."""
+        assert main(["validate", str(seed_file(tmp_path)), str(seed_file(tmp_path, "e.json"))]) == 0
+        assert capsys.readouterr().err == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", ["show", "status", "validate", "schema", "convert"])
+    def test_every_command_has_help(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help works on every command and exits 0."""
+        with pytest.raises(SystemExit) as info:
+            main([command, "--help"])
+        assert info.value.code == 0
+        assert f"usage: lifesci-partners {command}" in capsys.readouterr().out
+
+    def test_top_level_help_lists_commands_and_exit_codes(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The program's --help lists the commands and the exit statuses."""
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        for command in ("show", "status", "validate", "schema", "convert"):
+            assert command in out
+        assert "130 interrupted" in out
+
+
+class TestDocsExamples:
+    def test_example_data_is_the_built_in_data(self) -> None:
+        """The docs' link-j-mpr.json is the shipped data set, byte for byte."""
+        docs_copy = Path(__file__).parent.parent / "docs" / "examples" / "link-j-mpr.json"
+        assert docs_copy.read_text(encoding="utf-8") == examples.link_j_mpr_json()
 
 
 class TestShowLocale:

@@ -24,6 +24,7 @@ from lifesci_partners import (
     TermConvention,
     Termination,
     ValidationError,
+    __version__,
     examples,
     from_dict,
     from_json,
@@ -188,7 +189,7 @@ class TestLifecycleShapes:
         data["events"][0]["extra"] = 1
         assert set(errors_for(data, Agreement)) == {
             "$.events[1].on: '2023-02-30' is not a calendar date",
-            "$.events[0].extra: unknown key; expected only: on, by",
+            "$.events[0].extra: unknown key; expected only: type, on, by",
         }
 
     def test_lifecycle_rule_reported_in_a_directory(self) -> None:
@@ -210,9 +211,16 @@ class TestStrictInput:
         data["organizations"][1]["founded"] = "2005"
         (error,) = errors_for(data)
         assert error.startswith(
-            "$.organizations[1].founded: unknown key; expected only: "
+            "$.organizations[1].founded: unknown key; did you mean 'founded_on'? expected only: "
             "id, name, acronym, headquarters, website, "
         )
+
+    def test_unknown_key_without_a_close_match(self) -> None:
+        """An unknown key like no field gets the list of keys, without a guess."""
+        data = seed_document()
+        data["organizations"][1]["colour"] = "blue"
+        (error,) = errors_for(data)
+        assert error.startswith("$.organizations[1].colour: unknown key; expected only: id, ")
 
     def test_number_is_not_text(self) -> None:
         """A number where text is expected is an error, never converted."""
@@ -324,7 +332,11 @@ class TestStrictInput:
         data["version"] = 2
         assert errors_for(data) == (
             "$.format: expected 'lifesci-partners', got a string ('other')",
-            "$.version: this library reads version 1 documents, got version 2",
+            (
+                f"$.version: version 2 documents need a lifesci-partners newer than "
+                f"{__version__}, which reads versions up to 1; upgrade it with "
+                "'pip install --upgrade lifesci-partners'"
+            ),
         )
 
     def test_bool_is_not_int(self) -> None:
@@ -342,7 +354,7 @@ class TestStrictInput:
 class TestJsonText:
     def test_invalid_json(self) -> None:
         """Text that is not JSON is reported with its position."""
-        with pytest.raises(ValidationError, match=r"\$: not valid JSON: .* line 1, column"):
+        with pytest.raises(ValidationError, match=r"\$: not valid JSON: .* \(line 1, column 2\)"):
             from_json("{", Directory)
 
     @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
@@ -364,3 +376,21 @@ class TestJsonText:
     def test_indent(self) -> None:
         """Indent pretty-prints."""
         assert to_json(Party("a"), indent=2) == '{\n  "org": "a"\n}'
+
+
+class TestEveryProblem:
+    def test_field_rules_checked_when_another_field_is_unreadable(self) -> None:
+        """A bad id is reported even when a sibling field cannot be read at all."""
+        data = seed_document()
+        data["organizations"][1]["id"] = "m p r"
+        data["organizations"][1]["name"] = 5
+        assert errors_for(data) == (
+            (
+                "$.organizations[1].name: expected an object of locale to text such as "
+                "{'en': '...'}, got a number (5)"
+            ),
+            (
+                "$.organizations[1].id: 'm p r' is not a valid id: use 1 to 200 letters, digits, "
+                "'.', '_', ':' or '-', starting with a letter or digit"
+            ),
+        )

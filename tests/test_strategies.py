@@ -19,6 +19,8 @@ from lifesci_partners._hypothesis_plugin import _hypothesis_setup_hook, _strateg
 
 # Computed answers, not data anyone stores or generates: they come out of the models.
 RESULTS = {lp.Bounds, lp.Conversion}
+# Settings of the reader, not data: bounds on the input that from_json accepts.
+SETTINGS = {lp.Limits}
 
 MODELS = sorted(
     (
@@ -27,6 +29,7 @@ MODELS = sorted(
         if isinstance(obj, type)
         and (attrs.has(obj) or obj is lp.LocalizedText)
         and obj not in RESULTS
+        and obj not in SETTINGS
     ),
     key=lambda cls: cls.__name__,
 )

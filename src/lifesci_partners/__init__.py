@@ -22,6 +22,7 @@ from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._formatting import Formatter
 from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
 from lifesci_partners._jsonld import to_jsonld
+from lifesci_partners._limits import Limits
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
@@ -39,6 +40,7 @@ from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._ror import from_ror
+from lifesci_partners._schema import json_schema
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners.exceptions import (
     CurrencyMismatchError,
@@ -77,6 +79,7 @@ __all__ = [
     "Identifier",
     "IncomparableError",
     "LifesciPartnersError",
+    "Limits",
     "Link",
     "LinkKind",
     "LocalizedText",
@@ -108,6 +111,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_ror",
+    "json_schema",
     "to_dict",
     "to_json",
     "to_jsonld",

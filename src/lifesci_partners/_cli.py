@@ -1,18 +1,32 @@
-"""The ``lifesci-partners`` command line."""
+"""The ``lifesci-partners`` command line.
+
+Results go to standard output, errors and progress to standard error. Exit status: 0 success,
+1 invalid data, 2 bad usage or a file that cannot be read or written, 130 interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import enum
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
-from lifesci_partners import __version__, examples
+import attrs
+
+import lifesci_partners
+from lifesci_partners import __version__, _files, examples
 from lifesci_partners._agreement import Agreement
-from lifesci_partners._convert import from_json
+from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
 from lifesci_partners._directory import Directory
 from lifesci_partners._formatting import Formatter
+from lifesci_partners._limits import DEFAULT_LIMITS
+from lifesci_partners._schema import json_schema
 from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
@@ -20,6 +34,10 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+_PROGRESS_FROM = 1024 * 1024  # bytes of input from which progress is shown on a terminal
+_CHUNK = 1024 * 1024
 
 
 def _date(text: str) -> dt.date:
@@ -44,7 +62,10 @@ def _parser() -> argparse.ArgumentParser:
             "Show and check life-science partnership data: organizations, agreements and their "
             "status. With no FILE, commands use the built-in LINK-J / Medicen Paris Region data."
         ),
-        epilog="Exit status: 0 success, 1 invalid data, 2 bad usage or unreadable file.",
+        epilog=(
+            "Exit status: 0 success, 1 invalid data, 2 bad usage or a file that cannot be read "
+            "or written, 130 interrupted. Run 'lifesci-partners COMMAND --help' for a command."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -78,13 +99,180 @@ def _parser() -> argparse.ArgumentParser:
             "(numbers and dates from CLDR; our words in English where a language has none)"
         ),
     )
+    _add_status(commands)
+    _add_validate(commands)
+    _add_schema(commands)
+    _add_convert(commands)
     return parser
+
+
+def _models() -> dict[str, type]:
+    """The public types that have a JSON form, by name: what --model and schema accept."""
+    found: dict[str, type] = {}
+    for name in lifesci_partners.__all__:
+        obj = getattr(lifesci_partners, name)
+        if obj is lifesci_partners.Limits or not isinstance(obj, type):
+            continue
+        if attrs.has(obj) or issubclass(obj, enum.Enum) or obj in SCHEMA_FRAGMENTS:
+            found[name] = obj
+    return found
+
+
+def _model_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--model",
+        choices=sorted(_models()),
+        default="Directory",
+        metavar="MODEL",
+        help="what each document holds (default: Directory, a whole directory document); "
+        "one of: %(choices)s",
+    )
+
+
+def _add_status(commands: Any) -> None:
+    status = commands.add_parser(
+        "status",
+        help="list the agreements and their status on a date",
+        description="List every agreement with its parties, dates and status on a date.",
+    )
+    status.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="a directory document (JSON or YAML); default: the built-in LINK-J / MPR data set",
+    )
+    status.add_argument(
+        "--on",
+        type=_date,
+        metavar="DATE",
+        help="the date for statuses, YYYY-MM-DD (default: today)",
+    )
+    status.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="a table for people (default) or JSON for programs",
+    )
+
+
+def _add_validate(commands: Any) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="check documents and list every problem with its path",
+        description=(
+            "Check each FILE and list every problem with its path in the document. "
+            "Exit status 1 if any document is invalid, 2 if any cannot be read."
+        ),
+    )
+    validate.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="documents to check (JSON, or YAML named *.yaml or *.yml); - reads standard input",
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or JSON for programs",
+    )
+    _model_argument(validate)
+
+
+def _add_schema(commands: Any) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the document format",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of a directory document, or of one model."
+        ),
+    )
+    schema.add_argument(
+        "model",
+        nargs="?",
+        choices=sorted(_models()),
+        default="Directory",
+        metavar="MODEL",
+        help="the model (default: Directory, the whole document); one of: %(choices)s",
+    )
+
+
+def _add_convert(commands: Any) -> None:
+    convert = commands.add_parser(
+        "convert",
+        help="check a document and write it as JSON or YAML",
+        description=(
+            "Read IN, check it, and write it to OUT in the format its name says (*.json, "
+            "*.yaml, *.yml). OUT is replaced atomically: on any error it is left as it was. "
+            "YAML needs the yaml extra: pip install 'lifesci-partners[yaml]'."
+        ),
+    )
+    convert.add_argument("input", metavar="IN", help="the document to read; - for standard input")
+    convert.add_argument("output", metavar="OUT", help="where to write; - for standard output")
+    convert.add_argument("--from", dest="from_format", choices=_files.FORMATS, help="IN's format")
+    convert.add_argument("--to", dest="to_format", choices=_files.FORMATS, help="OUT's format")
+    _model_argument(convert)
+
+
+class _Progress:
+    """One line of progress on standard error, shown only on a terminal and for long work."""
+
+    def __init__(self, stream: TextIO, *, wanted: bool) -> None:
+        self._stream = stream
+        self._on = wanted and stream.isatty()
+        self._shown = False
+
+    def show(self, text: str) -> None:
+        if self._on:
+            self._stream.write(f"\r{text}\x1b[K")
+            self._stream.flush()
+            self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._shown = False
+
+
+def _read_bytes(name: str, progress: _Progress) -> bytes:
+    """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
+    limit = DEFAULT_LIMITS.max_bytes + 1
+    if name == "-":
+        return sys.stdin.buffer.read(limit)
+    path = Path(name)
+    size = path.stat().st_size
+    chunks: list[bytes] = []
+    done = 0
+    with path.open("rb") as file:
+        while done < limit:
+            chunk = file.read(min(_CHUNK, limit - done))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            done += len(chunk)
+            if size >= _PROGRESS_FROM:
+                progress.show(f"reading {name}: {done * 100 // max(size, 1)}%")
+    if size >= _PROGRESS_FROM:
+        progress.show(f"checking {name}...")
+    return b"".join(chunks)
+
+
+def _read_model(name: str, fmt: str | None, model: type, progress: _Progress) -> Any:
+    data = _files.parse(_read_bytes(name, progress), _files.format_of(name, fmt), DEFAULT_LIMITS)
+    return from_dict(data, model)
 
 
 def _load(path: Path | None) -> Directory:
     if path is None:
         return examples.link_j_mpr()
-    return from_json(path.read_bytes(), Directory)
+    progress = _Progress(sys.stderr, wanted=True)
+    try:
+        directory: Directory = _read_model(str(path), None, Directory, progress)
+    finally:
+        progress.clear()
+    return directory
 
 
 def _show(directory: Directory, on: dt.date) -> str:
@@ -151,23 +339,190 @@ def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
     return lines
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    args = _parser().parse_args(argv)
-    try:
-        directory = _load(args.file)
-    except OSError as exc:
-        print(f"lifesci-partners: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except ValidationError as exc:
-        where = args.file if args.file is not None else "the built-in data set"
-        print(f"lifesci-partners: {where} is not a valid directory:", file=sys.stderr)
-        for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
-        return EXIT_INVALID
-    on = args.on if args.on is not None else dt.datetime.now().astimezone().date()
+def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
+    rows = []
+    for agreement in directory.agreements:
+        last = agreement.final_last_day
+        rows.append(
+            {
+                "id": agreement.id,
+                "kind": agreement.kind.value,
+                "parties": [p.org for p in agreement.parties],
+                "effective_on": agreement.effective_on.isoformat(),
+                "last_day": last.isoformat() if last else None,
+                "status": agreement.status_on(on).value,
+            }
+        )
+    return rows
+
+
+def _no_last_day(agreement: Agreement) -> str:
+    renews = agreement.renewal is not None and agreement.renewal.automatic
+    return "none (renews)" if renews else "open-ended"
+
+
+def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date) -> str:
+    header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS")
+    cells = [header] + [
+        (
+            r["id"],
+            r["kind"],
+            ", ".join(r["parties"]),
+            r["effective_on"],
+            r["last_day"] or _no_last_day(directory.agreement(r["id"])),
+            r["status"].replace("_", " "),
+        )
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = [f"Agreements on {on.isoformat()}"]
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    )
+    if not rows:
+        lines.append("(none)")
+    return "\n".join(lines)
+
+
+def _today() -> dt.date:
+    return dt.datetime.now().astimezone().date()
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    directory = _load(args.file)
+    on = args.on if args.on is not None else _today()
     if args.locale is not None:
         print(args.locale.directory(directory, on))
     else:
         print(_show(directory, on))
     return EXIT_OK
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    directory = _load(args.file)
+    on = args.on if args.on is not None else _today()
+    rows = _status_rows(directory, on)
+    if args.format == "json":
+        print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
+    else:
+        print(_status_table(directory, rows, on))
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    model = _models()[args.model]
+    progress = _Progress(sys.stderr, wanted=len(args.files) > 1)
+    results: list[dict[str, Any]] = []
+    for number, name in enumerate(args.files, 1):
+        progress.show(f"[{number}/{len(args.files)}] {name}")
+        result: dict[str, Any] = {"file": name}
+        try:
+            _read_model(name, None, model, progress)
+        except ValidationError as exc:
+            result.update(valid=False, problems=list(exc.errors))
+        except (OSError, ValueError, _files.MissingExtraError) as exc:
+            result.update(valid=False, unreadable=_reason(exc))
+        else:
+            result.update(valid=True, problems=[])
+        results.append(result)
+    progress.clear()
+    if args.format == "json":
+        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            _print_validation(result)
+    if any("unreadable" in r for r in results):
+        return EXIT_USAGE
+    return EXIT_OK if all(r["valid"] for r in results) else EXIT_INVALID
+
+
+def _print_validation(result: dict[str, Any]) -> None:
+    name = result["file"]
+    if "unreadable" in result:
+        print(f"lifesci-partners: cannot read {name}: {result['unreadable']}", file=sys.stderr)
+    elif result["valid"]:
+        print(f"{name}: valid")
+    else:
+        problems = result["problems"]
+        print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        for problem in problems:
+            print(f"  {problem}")
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(_models()[args.model]), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    source, target = args.input, args.output
+    if (
+        source != "-"
+        and target != "-"
+        and Path(target).exists()
+        and Path(source).exists()
+        and Path(source).samefile(target)
+    ):
+        _error(f"will not write over the input {source}; choose another OUT")
+        return EXIT_USAGE
+    to_format = _files.format_of(target, args.to_format)
+    progress = _Progress(sys.stderr, wanted=True)
+    try:
+        model = _read_model(source, args.from_format, _models()[args.model], progress)
+        text = _files.dump(to_dict(model), to_format)
+        if target == "-":
+            sys.stdout.write(text)
+        else:
+            progress.show(f"writing {target}...")
+            _files.write_atomic(Path(target), text.encode("utf-8"))
+    finally:
+        progress.clear()
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "show": _cmd_show,
+    "status": _cmd_status,
+    "validate": _cmd_validate,
+    "schema": _cmd_schema,
+    "convert": _cmd_convert,
+}
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def _error(message: str) -> None:
+    print(f"lifesci-partners: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    args = _parser().parse_args(argv)
+    where = getattr(args, "file", None) or getattr(args, "input", None)
+    try:
+        return _COMMANDS[args.command](args)
+    except ValidationError as exc:
+        shown = where if where is not None else "the built-in data set"
+        kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
+        _error(f"{shown} is not a valid {kind}:")
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # the reader of our output went away, as `| head` does
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        name = exc.filename if exc.filename is not None else where
+        _error(f"cannot read or write {name}: {_reason(exc)}")
+        return EXIT_USAGE
+    except (ValueError, _files.MissingExtraError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted; no output file was changed")
+        return EXIT_INTERRUPTED

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import enum
 import functools
 import gc
@@ -18,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from types import UnionType
-from typing import Any, Optional, TypeVar, Union, get_args, get_origin
+from typing import Any, Optional, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
@@ -31,11 +32,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from lifesci_partners import _versions
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import NonRenewalNotice, Termination
 from lifesci_partners._figures import FigureValue
+from lifesci_partners._limits import DEFAULT_LIMITS, Limits, check_data, parse_json
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._terms import Term
@@ -45,6 +48,7 @@ __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
     "JSON_BACKENDS",
+    "SCHEMA_FRAGMENTS",
     "from_dict",
     "from_json",
     "set_json_backend",
@@ -61,7 +65,19 @@ DOCUMENT_VERSION = 1
 
 _SHOWN = 40  # characters of a bad string shown in a message
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+SchemaFragment = dict[str, Any] | Callable[[Any], dict[str, Any]]
+_SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {}
+"""The JSON Schema of each type that has its own hooks, registered next to them.
+
+A fragment is a JSON Schema (draft 2020-12) as a dict, or a function of the schema builder in
+``_schema.py`` for a type whose schema refers to models. :func:`~lifesci_partners.json_schema`
+refuses a type that has neither a fragment nor the generic attrs, enum or tuple hooks, so a new
+scalar type must register its fragment with its hooks. Filled when the converter is made, and
+read as ``SCHEMA_FRAGMENTS``, which makes it.
+"""
+_GENERIC_ATTRS_HOOKS: set[Callable[[Any, type], Any]] = set()
 
 
 def _kind(value: object) -> str:  # noqa: PLR0911  # one return per JSON type
@@ -303,9 +319,53 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
     def structure(value: Any, cl: type) -> Any:
         if type(value) is not dict:
             raise _ShapeError(f"expected an object, got {_kind(value)}")
-        return inner(value, cl)
+        try:
+            return inner(value, cl)
+        except ClassValidationError as exc:
+            more = _field_validator_errors(cls, conv, value, exc)
+            if not more:
+                raise
+            raise ClassValidationError(exc.message, [*exc.exceptions, *more], cls) from None
 
+    _GENERIC_ATTRS_HOOKS.add(structure)
     return structure
+
+
+def _field_validator_errors(
+    cls: type, conv: cattrs.Converter, value: dict[str, Any], exc: ClassValidationError
+) -> list[ValidationError]:
+    """The field validators' verdicts on the fields that were read, when others were not.
+
+    When some field cannot be read, the object is never built and its validators never run; this
+    runs them on the fields that could be read, so that all their problems are reported at once.
+    Rules across fields (``__attrs_post_init__``) still need the whole object.
+    """
+    failed = {note.name for _, note in exc.group_exceptions()[0]}
+    if not failed:  # every field was read: the object was built, and its validators ran
+        return []
+    hints = get_type_hints(cls)
+    errors: list[ValidationError] = []
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name in failed or field.name not in value:
+            continue
+        try:
+            field.validator(None, field, conv.structure(value[field.name], hints[field.name]))
+        except ValidationError as error:
+            errors.append(error)
+        except Exception:  # noqa: BLE001, S112  # a validator that needs the whole object
+            continue
+    return errors
+
+
+def has_generic_hooks(cls: type) -> bool:
+    """Whether ``cls`` is read as a plain object of its attrs fields, with no hook of its own."""
+    try:
+        return _converter().get_structure_hook(cls) in _GENERIC_ATTRS_HOOKS
+    except StructureHandlerNotFoundError:  # a field's type has no hook: the schema says which
+        return True
+
+
+_MISSING = object()
 
 
 class _Retry(Exception):  # noqa: N818  # not an error: the detailed converter takes over
@@ -423,17 +483,21 @@ def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) ->
         raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
     errors = []
     body = dict(value)
-    fmt = body.pop("format", None)
-    version = body.pop("version", None)
-    if fmt != DOCUMENT_FORMAT:
+    fmt = body.pop("format", _MISSING)
+    version = body.pop("version", _MISSING)
+    if fmt is _MISSING:
+        errors.append(f"$.format: required, but missing; write {DOCUMENT_FORMAT!r}")
+    elif fmt != DOCUMENT_FORMAT:
         errors.append(f"$.format: expected {DOCUMENT_FORMAT!r}, got {_kind(fmt)}")
-    if type(version) is not int:
+    if version is _MISSING:
+        errors.append(f"$.version: required, but missing; write {DOCUMENT_VERSION}")
+    elif type(version) is not int:
         errors.append(f"$.version: expected a whole number, got {_kind(version)}")
     elif version != DOCUMENT_VERSION:
-        errors.append(
-            f"$.version: this library reads version {DOCUMENT_VERSION} documents, "
-            f"got version {version}"
-        )
+        try:
+            body = _versions.upgrade(body, version, DOCUMENT_VERSION)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
     if errors:
         raise ValidationError(errors)
     directory: Directory = read_fields(body, Directory)
@@ -465,15 +529,71 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    _SCHEMA_FRAGMENTS[dt.date] = {
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "description": "A calendar date, YYYY-MM-DD (ISO 8601).",
+    }
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    _SCHEMA_FRAGMENTS[PartialDate] = {
+        "type": "string",
+        "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        "description": (
+            "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+    }
     conv.register_structure_hook(Term, _structure_term)
     conv.register_unstructure_hook(Term, str)
+    _SCHEMA_FRAGMENTS[Term] = {
+        "type": "string",
+        "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
+        "minLength": 3,
+        "maxLength": 40,
+        "description": (
+            "A term as the date part of an ISO 8601 duration: years, months and days (P5Y, "
+            "P1Y6M, P90D) or weeks alone (P2W); not all zero."
+        ),
+    }
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, str)
+    _SCHEMA_FRAGMENTS[Decimal] = {
+        "anyOf": [
+            {
+                "type": "string",
+                "pattern": "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$",
+                "maxLength": 100,
+            },
+            {"type": "integer"},
+        ],
+        "description": (
+            "An exact decimal number, written as a string ('864000000', '1.50', '2.1E+10') or as "
+            "a whole number; never as a number with a fraction, which JSON readers take for a "
+            "binary float. At most 30 digits before the point and 30 after."
+        ),
+    }
     conv.register_structure_hook_func(_is_figure_value, _structure_figure_value)
+    _SCHEMA_FRAGMENTS[FigureValue] = lambda builder: {
+        "anyOf": [
+            {"type": "integer", "description": "A count."},
+            builder.schema_of(Decimal),
+            builder.schema_of(Money),
+        ],
+        "description": "A count (a whole number), a decimal number (a string) or money.",
+    }
     conv.register_structure_hook(LocalizedText, _structure_localized)
     conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
+    _SCHEMA_FRAGMENTS[LocalizedText] = {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"},  # a locale
+        "additionalProperties": {"type": "string", "pattern": "\\S"},
+        "description": (
+            "The same text in several languages: locale identifier (en, ja-JP or ja_JP, known to "
+            "CLDR) to text that is not blank."
+        ),
+    }
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
     )
@@ -483,8 +603,38 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(lambda t: t in _EVENT_TAGS, _event_structure_factory)
     conv.register_unstructure_hook_factory(lambda t: t in _EVENT_TAGS, _event_unstructure_factory)
     conv.register_structure_hook_factory(_is_event_union, _event_union_factory)
+    for event, tag in _EVENT_TAGS.items():
+        _SCHEMA_FRAGMENTS[event] = functools.partial(_event_schema, event, tag)
     conv.register_unstructure_hook_factory(lambda t: t is Directory, _directory_unstructure_factory)
+    _SCHEMA_FRAGMENTS[Directory] = _directory_schema
     return conv
+
+
+def _event_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
+    kind = {"type": {"const": tag, "description": "What kind of event this is."}}
+    schema: dict[str, Any] = builder.attrs_object(cls, kind)
+    return schema
+
+
+def _directory_schema(builder: Any) -> dict[str, Any]:
+    envelope = {
+        "format": {"const": DOCUMENT_FORMAT, "description": "Always the same: the format's name."},
+        "version": {
+            "const": DOCUMENT_VERSION,
+            "description": "The version of the document format; this schema describes this one.",
+        },
+    }
+    schema: dict[str, Any] = builder.attrs_object(Directory, envelope)
+    return {"title": f"lifesci-partners directory document, version {DOCUMENT_VERSION}", **schema}
+
+
+_SCHEMA_FRAGMENTS.update(
+    {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        bool: {"type": "boolean"},
+    }
+)
 
 
 @functools.cache
@@ -502,15 +652,40 @@ def _fast_converter() -> cattrs.Converter:
 converter: cattrs.Converter  # not bound here: __getattr__ makes it on first use
 
 
+SCHEMA_FRAGMENTS: dict[Any, SchemaFragment]  # not bound here: __getattr__ gives it when made
+
+
 def __getattr__(name: str) -> Any:
     if name == "converter":  # made on first use, so that importing the package stays light
         return _converter()
+    if name == "SCHEMA_FRAGMENTS":  # complete once the converter is made
+        _converter()
+        return _SCHEMA_FRAGMENTS
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 
 
 def _note_index(index: object) -> str:
     return f"[{index}]" if isinstance(index, int) else f"[{index!r}]"
+
+
+def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[str]:
+    names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
+    if exc.cl is Directory:
+        names[:0] = ["format", "version"]
+    elif exc.cl in _EVENT_TAGS:
+        names[:0] = [_EVENT_TYPE_KEY]
+    expected = ", ".join(names)
+    errors = []
+    for key in sorted(exc.extra_fields):
+        if key.isidentifier() and len(key) <= _SHOWN:
+            where = f"{path}.{key}"
+        else:
+            where = f"{path}[{key if len(key) <= _SHOWN else key[:_SHOWN] + '...'!r}]"
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.7) if len(key) <= _SHOWN else []
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        errors.append(f"{where}: unknown key; {hint}expected only: {expected}")
+    return errors
 
 
 def _collect(exc: BaseException, path: str, out: list[str]) -> None:
@@ -528,12 +703,7 @@ def _collect(exc: BaseException, path: str, out: list[str]) -> None:
         for sub in rest:
             _collect(sub, path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
-        expected = ", ".join(names)
-        out.extend(
-            f"{path}.{key}: unknown key; expected only: {expected}"
-            for key in sorted(exc.extra_fields)
-        )
+        out.extend(_unknown_keys(exc, path))
     elif isinstance(exc, ValidationError):
         out.extend(path + error[1:] for error in exc.errors)
     elif isinstance(exc, KeyError):
@@ -563,12 +733,14 @@ def to_dict(obj: object) -> Any:
         return _converter().unstructure(obj)
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
+def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
     """Build a ``cls`` from JSON-ready Python data, checking everything.
 
     Args:
         data: What :func:`json.loads` would give.
         cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on nesting depth and the size of numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
 
     Returns:
         The validated model.
@@ -588,6 +760,13 @@ def from_dict(data: Any, cls: type[T]) -> T:
           $.org: expected a string, got a number (5)
           $.rank: unknown key; expected only: org, role
     """
+    errors = list(check_data(data, DEFAULT_LIMITS if limits is None else limits))
+    if errors:
+        raise ValidationError(errors)
+    return _structure(data, cls)
+
+
+def _structure(data: Any, cls: type[T]) -> T:
     try:
         return _structure_fast(data, cls)
     except Exception:  # noqa: BLE001, S110  # whatever it was, the detailed converter says it
@@ -697,33 +876,28 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     )
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
     """Build a ``cls`` from JSON text, checking everything; the inverse of :func:`to_json`.
 
+    The text is UTF-8 (as ``bytes``) or ``str``; a leading byte order mark is ignored. A number
+    with a fraction or exponent is never taken for an exact amount: amounts, rates and decimal
+    figures are written as strings (``"1.50"``) or whole numbers. Duplicate keys, NaN,
+    infinities and lone surrogates are refused.
+
+    Args:
+        text: The JSON text.
+        cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on size, nesting depth and numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
+
     Raises:
-        ValidationError: The text is not JSON, or describes no valid ``cls``; every problem is
-            listed with its path.
+        ValidationError: The text is not JSON, breaks a limit, or describes no valid ``cls``;
+            every problem is listed with its path.
 
     Example:
         >>> from lifesci_partners import Term, from_json, to_json
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
-    fast = _fast_json()
-    if fast is not None:
-        try:
-            return _structure_fast(fast.loads(text), cls)
-        except Exception:  # noqa: BLE001, S110  # the standard way below decides and explains
-            pass
-    try:
-        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_JsonFloat)
-    except json.JSONDecodeError as exc:
-        msg = f"$: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise ValidationError([msg]) from None
-    except UnicodeDecodeError as exc:
-        msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}"
-        raise ValidationError([msg]) from None
-    except (ValueError, RecursionError) as exc:
-        msg = f"$: JSON text refused: {exc}"
-        raise ValidationError([msg]) from None
-    return from_dict(data, cls)
+    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits, _JsonFloat)
+    return _structure(data, cls)

@@ -15,7 +15,7 @@ from lifesci_partners.exceptions import IncomparableError, ValidationError
 
 __all__ = ["DatePrecision", "PartialDate", "span_problems"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # not other scripts' digits
 _MIN_YEAR = 1
 _MAX_YEAR = 9999
 _MONTHS = 12

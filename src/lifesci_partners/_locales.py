@@ -16,6 +16,8 @@ __all__ = ["locale_key", "locale_parts", "parse_locale"]
 
 _UNDETERMINED = frozenset({"und", "root"})
 
+_MAX_TAG = 64  # longer is no locale tag; refused before it reaches the cache
+
 
 @functools.lru_cache(maxsize=512)
 def _parse(tag: str) -> Locale:
@@ -42,8 +44,9 @@ def parse_locale(tag: str | Locale) -> Locale:
     if not isinstance(tag, str):
         msg = f"a locale must be a string such as 'ja-JP' or a babel Locale, got {tag!r}"
         raise TypeError(msg)
-    if not tag or tag != tag.strip():
-        msg = f"malformed locale {tag!r}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
+    if not tag or tag != tag.strip() or len(tag) > _MAX_TAG:
+        shown = repr(tag) if len(tag) <= _MAX_TAG else repr(tag[:_MAX_TAG]) + "..."
+        msg = f"malformed locale {shown}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
         raise UnknownLocaleError(tag, msg)
     _key(tag)  # refuses 'und', which babel would read as en_US
     return _parse(tag)

@@ -56,8 +56,9 @@ def _country(_instance: object, attribute: attrs.Attribute[Any], value: object) 
     codes = _country_codes()
     if value not in codes:
         hint = f"; did you mean {value.upper()!r}?" if value.upper() in codes else ""
+        shown = repr(value) if len(value) <= _ALPHA_2 + 8 else repr(value[: _ALPHA_2 + 8]) + "..."
         raise fail(
-            attribute, f"{value!r} is not an ISO 3166-1 alpha-2 country code such as 'JP'{hint}"
+            attribute, f"{shown} is not an ISO 3166-1 alpha-2 country code such as 'JP'{hint}"
         )
 
 

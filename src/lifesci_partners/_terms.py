@@ -27,8 +27,11 @@ __all__ = [
 _ONE_DAY = dt.timedelta(days=1)
 
 # Only the date part of an ISO 8601 duration: PnYnMnD, or PnW alone.
-_DURATION = re.compile(r"P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<d>\d+)D)?")
-_WEEKS = re.compile(r"P(?P<w>\d+)W")
+# ASCII digits only: "\d" would also read Arabic-Indic or full-width digits.
+_DURATION = re.compile(r"P(?:(?P<y>[0-9]+)Y)?(?:(?P<m>[0-9]+)M)?(?:(?P<d>[0-9]+)D)?")
+_WEEKS = re.compile(r"P(?P<w>[0-9]+)W")
+# Longer text is no term: 'P999999999Y999999999M999999999D' has 31 characters.
+_MAX_TEXT = 40
 
 
 class TermConvention(enum.Enum):
@@ -170,6 +173,12 @@ class Term:
         """
         if not isinstance(text, str):
             msg = f"$: expected an ISO 8601 duration such as 'P5Y' as a string, got {text!r}"
+            raise ValidationError([msg])
+        if len(text) > _MAX_TEXT:
+            msg = (
+                f"$: a term is written in at most {_MAX_TEXT} characters, got {len(text):,}: "
+                f"{text[:_MAX_TEXT]!r}..."
+            )
             raise ValidationError([msg])
         match = _DURATION.fullmatch(text)
         if match and text != "P":

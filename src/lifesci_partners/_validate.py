@@ -69,9 +69,10 @@ def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object
     if not isinstance(value, str):
         raise fail(attribute, f"expected an id (a string), got {describe(value)}")
     if not _IDENTIFIER.fullmatch(value):
+        shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
         raise fail(
             attribute,
-            f"{value!r} is not a valid id: use 1 to 200 letters, digits, '.', '_', ':' or '-', "
+            f"{shown} is not a valid id: use 1 to 200 letters, digits, '.', '_', ':' or '-', "
             "starting with a letter or digit",
         )
 
@@ -86,21 +87,29 @@ def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     """Check for an absolute http or https URL with a host."""
     if not isinstance(value, str):
         raise fail(attribute, f"expected a URL (a string), got {describe(value)}")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # such as "http://[" (an unclosed IPv6 address)
+        parts = urlsplit("")
     if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
-        raise fail(
-            attribute, f"{value!r} is not an http or https URL such as 'https://example.org/'"
-        )
+        shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
+        raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
+
+
+@attrs.frozen
+class _Optional:
+    """Runs ``validator`` unless the value is ``None`` (kept visible for the JSON Schema)."""
+
+    validator: Validator
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            self.validator(instance, attribute, value)
 
 
 def optional(validator: Validator) -> Validator:
     """Run ``validator`` unless the value is ``None``."""
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            validator(_instance, attribute, value)
-
-    return check
+    return _Optional(validator)
 
 
 def tuple_of(item_type: type) -> Validator:

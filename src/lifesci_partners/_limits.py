@@ -1,0 +1,357 @@
+"""Limits on input, and the reading of JSON text under them.
+
+A document is read in two steps: the text is parsed into plain Python data, then that data is
+checked against the models. This module does the first step and the checks that protect memory
+and time before the second: document size, nesting depth and the size of numbers. It also refuses
+what JSON parsers tend to accept silently: duplicate keys (the last one would win), NaN and
+infinities, lone surrogates (text that cannot be written back as UTF-8) and numbers that a binary
+float would round. Every problem is reported with its path, like the problems the models find.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from lifesci_partners._validate import describe
+from lifesci_partners.exceptions import ValidationError
+
+__all__ = ["Limits", "check_data", "parse_json"]
+
+_MIB = 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_SHOWN = 40  # characters of a key shown in a path
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 1:
+        msg = f"$.{attribute.name}: expected a positive whole number, got {describe(value)}"
+        raise ValidationError([msg])
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on the input that :func:`~lifesci_partners.from_json` and ``from_dict`` accept.
+
+    They protect memory and time against documents that are huge, deeply nested or full of
+    enormous numbers, whether by accident or on purpose. Input beyond a limit is refused with a
+    :class:`~lifesci_partners.exceptions.ValidationError` that names the limit, never truncated or
+    rounded. The defaults are far above what any real directory needs; pass your own to lower
+    them for untrusted input, or to raise them.
+
+    Args:
+        max_bytes: The longest document, in bytes of UTF-8 (or characters, for ``str`` text).
+            Checked before parsing, so a huge file costs no memory beyond its text.
+        max_depth: The deepest nesting of arrays and objects. A directory document needs about
+            six levels.
+        max_digits: The most digits in a number written out in full, without an exponent:
+            ``1e999999`` would have a million. No model needs more than a few dozen.
+
+    Raises:
+        ValidationError: A limit is not a positive whole number.
+
+    Example:
+        >>> from lifesci_partners import Directory, Limits, from_json
+        >>> from_json('{"a": [[[]]]}', Directory, limits=Limits(max_depth=3))
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.ValidationError: $.a[0][0]: nested deeper than the limit
+        of 3 levels
+
+    .. versionadded:: 0.1.0
+    """
+
+    max_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
+    max_depth: int = attrs.field(default=64, validator=_positive)
+    max_digits: int = attrs.field(default=100, validator=_positive)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class _Refused:
+    """A value refused while parsing; reported with its path by :func:`check_data`."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class _DuplicateKeys(dict[str, Any]):
+    """An object in which some key appeared more than once (the last value is kept)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for key, _ in pairs:
+        if key in seen and key not in duplicates:
+            duplicates.append(key)
+        seen.add(key)
+    marked = _DuplicateKeys(result)
+    marked.duplicates = tuple(duplicates)
+    return marked
+
+
+def _number_parsers(limits: Limits, fraction: Callable[[str], Any]) -> tuple[Any, Any]:
+    max_digits = limits.max_digits
+    # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
+    max_length = 2 * max_digits + 8
+
+    def parse_int(text: str) -> int | _Refused:
+        digits = len(text) - text.startswith("-")
+        if digits > max_digits:
+            return _Refused(f"a number of {digits} digits is longer than the limit of {max_digits}")
+        return int(text)
+
+    def parse_float(text: str) -> Any:
+        if len(text) > max_length:
+            return _Refused(
+                f"a number written with {len(text)} characters is longer than the limit "
+                f"of {max_digits} digits"
+            )
+        checked = _decimal_within(Decimal(text), max_digits, text)
+        return checked if isinstance(checked, _Refused) else fraction(text)
+
+    return parse_int, parse_float
+
+
+def _decimal_within(value: Decimal, max_digits: int, shown: str) -> Decimal | _Refused:
+    """``value`` if, written out in full, it has at most ``max_digits`` digits; else why not."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # 'n', 'N' or 'F': NaN or infinity
+        return _Refused(f"{shown} is not a finite number")
+    digits = len(value.as_tuple().digits)
+    written = max(digits + exponent, 1) + max(-exponent, 0)
+    if written > max_digits:
+        return _Refused(
+            f"the number {shown[:_SHOWN]} has {written:,} digits written out in full, more "
+            f"than the limit of {max_digits}"
+        )
+    return value
+
+
+def _parse_constant(name: str) -> _Refused:
+    return _Refused(f"{name} is not valid JSON; numbers must be finite")
+
+
+def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
+    """Parse JSON text into plain data under ``limits``.
+
+    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
+    behind the caller's back: a ``Decimal`` by default.
+
+    Raises:
+        ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
+            problem with its path.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
+        raise TypeError(msg)
+    unit = "characters" if isinstance(text, str) else "bytes"
+    if len(text) > limits.max_bytes:
+        msg = (
+            f"$: the document is {len(text):,} {unit} long, more than the limit of "
+            f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
+        )
+        raise ValidationError([msg])
+    if isinstance(text, (bytes, bytearray)):
+        raw = bytes(text)
+        raw = raw.removeprefix(_UTF8_BOM)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            hint = ""
+            if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                hint = " (this looks like UTF-16: save the file as UTF-8)"
+            msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
+            raise ValidationError([msg]) from None
+    text = text.removeprefix("\ufeff")
+    parse_int, parse_float = _number_parsers(limits, fraction)
+    try:
+        data = json.loads(
+            text,
+            parse_int=parse_int,
+            parse_float=parse_float,
+            parse_constant=_parse_constant,
+            object_pairs_hook=_object,
+        )
+    except json.JSONDecodeError as exc:
+        msg = f"$: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise ValidationError([msg]) from None
+    except RecursionError:
+        msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
+        raise ValidationError([msg]) from None
+    errors = list(check_data(data, limits, shared=False))
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _key_text(key: object) -> str:
+    text = repr(key)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 4] + "...'"
+
+
+def _path(link: tuple[Any, ...] | None) -> str:
+    parts: list[str] = []
+    while link is not None:
+        link, key = link
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif isinstance(key, str) and key.isidentifier():
+            parts.append(f".{key}")
+        else:
+            parts.append(f"[{_key_text(key)}]")
+    return "$" + "".join(reversed(parts))
+
+
+def _bad_text(value: str) -> str | None:
+    if value.isascii():
+        return None
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return (
+        f"contains a lone surrogate (U+{ord(match.group()):04X}), which is not Unicode text "
+        "and cannot be written as UTF-8"
+    )
+
+
+def _number_problem(value: object, max_digits: int, bound: int) -> str | None:
+    if type(value) is int:
+        if not -bound < value < bound:
+            return f"a whole number of more than {max_digits} digits is over the limit"
+        return None
+    if type(value) is float:
+        return None if math.isfinite(value) else f"{value} is not a finite number"
+    if isinstance(value, Decimal):
+        checked = _decimal_within(value, max_digits, str(value))
+        return checked.reason if isinstance(checked, _Refused) else None
+    return None
+
+
+def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[str]:
+    """Yield a ``"<path>: <problem>"`` line for each place where ``data`` breaks ``limits``.
+
+    Checks nesting depth, the size of numbers, non-finite numbers, object keys that are not
+    strings or appear twice, and text that is not valid Unicode. Iterative, so deep data cannot
+    exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself), each
+    array or object is looked at once, however often it is referred to.
+    """
+    if _may_break(data, limits, shared=shared):
+        yield from _problems(data, limits, shared=shared)
+
+
+def _problems(data: Any, limits: Limits, *, shared: bool) -> Iterator[str]:
+    max_depth = limits.max_depth
+    max_digits = limits.max_digits
+    bound = 10**max_digits
+    seen: set[int] = set()
+    stack: list[tuple[Any, int, tuple[Any, ...] | None]] = [(data, 0, None)]
+    while stack:
+        value, depth, link = stack.pop()
+        kind = type(value)
+        if kind is dict or kind is list or kind is _DuplicateKeys:
+            if shared:
+                if id(value) in seen:
+                    continue
+                seen.add(id(value))
+            if depth >= max_depth:
+                yield f"{_path(link)}: nested deeper than the limit of {max_depth} levels"
+                continue
+            if kind is not list:
+                yield from _key_problems(value, link)
+            stack.extend(reversed(_children(value, depth + 1, link)))
+            continue
+        if kind is str:
+            problem = _bad_text(value)
+        elif kind is _Refused:
+            problem = value.reason
+        else:
+            problem = _number_problem(value, max_digits, bound)
+        if problem:
+            yield f"{_path(link)}: {problem}"
+
+
+def _may_break(data: Any, limits: Limits, *, shared: bool) -> bool:  # noqa: C901, PLR0911, PLR0912  # one walk, every check inline: that is its point
+    """Whether :func:`check_data` would find a problem; ``False`` is certain.
+
+    The same checks, in one quick walk that keeps no paths: a valid document, the usual case,
+    costs one look at each value, and only a document with a problem is walked again to say
+    where it is.
+    """
+    max_depth = limits.max_depth
+    max_digits = limits.max_digits
+    bound = 10**max_digits
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [([data], -1)]  # the document, as the item of an array
+    while stack:
+        container, depth = stack.pop()
+        if shared:
+            if id(container) in seen:
+                continue
+            seen.add(id(container))
+        if depth >= max_depth:
+            return True
+        if type(container) is list:
+            items = container
+        else:
+            if type(container) is _DuplicateKeys:
+                return True
+            for key in container:
+                if type(key) is not str or _bad_text(key):
+                    return True
+            items = container.values()
+        children = []
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if not item.isascii() and _bad_text(item):
+                    return True
+            elif kind is dict or kind is list or kind is _DuplicateKeys:
+                children.append((item, depth + 1))
+            elif kind is int:
+                if not -bound < item < bound:
+                    return True
+            elif kind is _Refused or _number_problem(item, max_digits, bound):
+                return True
+        stack.extend(reversed(children))  # in document order, as _problems visits them
+    return False
+
+
+def _children(
+    value: list[Any] | dict[str, Any], depth: int, link: tuple[Any, ...] | None
+) -> list[tuple[Any, int, tuple[Any, ...]]]:
+    if isinstance(value, list):
+        return [(item, depth, (link, i)) for i, item in enumerate(value)]
+    return [(item, depth, (link, key)) for key, item in value.items()]
+
+
+def _key_problems(value: dict[Any, Any], link: tuple[Any, ...] | None) -> Iterator[str]:
+    if isinstance(value, _DuplicateKeys):
+        for key in value.duplicates:
+            yield (
+                f"{_path((link, key))}: the key appears more than once in the object; "
+                "only one value can be kept, so the document is ambiguous"
+            )
+    for key in value:
+        if type(key) is not str:
+            yield f"{_path(link)}: object keys must be strings, got {describe(key)}"
+        else:
+            problem = _bad_text(key)
+            if problem:
+                yield f"{_path(link)}: a key {problem}"

@@ -1,0 +1,457 @@
+"""JSON Schema (draft 2020-12) for the document format, generated from the models.
+
+Nothing here is written by hand per model. The schema of an attrs class comes from its fields and
+their resolved type hints; the schema of a scalar type with its own converter hooks (dates, terms,
+localized text, ...) comes from the fragment registered next to those hooks,
+:data:`lifesci_partners._convert.SCHEMA_FRAGMENTS`; enums list their values; the validators of a
+field add what they check (id patterns, URLs, country codes); descriptions come from docstrings,
+field descriptions from the ``Args:`` section. A type with no known schema is an error, so a new
+type cannot be forgotten.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import enum
+import inspect
+import itertools
+import re
+import textwrap
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+
+from lifesci_partners import _convert, _identifiers
+from lifesci_partners._agreement import _events as _agreement_events
+from lifesci_partners._identifiers import Identifier
+from lifesci_partners._identifiers import _scheme as _identifier_scheme
+from lifesci_partners._identifiers import _value as _identifier_value
+from lifesci_partners._limits import _positive
+from lifesci_partners._money import _currency as _money_currency
+from lifesci_partners._names import _locale as _name_locale
+from lifesci_partners._organization import _country
+from lifesci_partners._rates import _currency as _rate_currency
+from lifesci_partners._rates import _positive as _positive_rate
+from lifesci_partners._renewal import _max_renewals
+from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
+
+__all__ = ["SCHEMA_DIALECT", "json_schema", "unknown_validators"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_SECTION = re.compile(
+    r"(Args|Arguments|Attributes|Example|Examples|Note|Notes|Raises|Returns|Yields|Warning):$"
+)
+_ROLE = re.compile(r":[a-z:]+:`~?(?:([^`<]*?)\s*<[^`>]*>|(?:[\w.]*\.)?([^`.]+))`")
+_LITERAL = re.compile(r"``(.+?)``")
+
+# What a validator adds to the type's schema. Validators that only check the Python type
+# (instance_of, tuple_of, date_value) add nothing that the type does not already say.
+_VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
+    identifier: {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"},
+    non_blank: {"type": "string", "pattern": "\\S"},
+    web_url: {
+        "type": "string",
+        "format": "uri",
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$",
+    },
+    _country: {"type": "string", "pattern": "^[A-Z]{2}$"},
+    _positive: {"minimum": 1},
+    _money_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
+    _rate_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
+    _positive_rate: {},  # a rate above zero: the pattern of a decimal string cannot say it
+}
+_LOCALE_PATTERN = "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+_VALIDATOR_FRAGMENTS.update(
+    {
+        _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
+        _max_renewals: {"minimum": 1},
+        _agreement_events: {},  # only checks the Python types of the items
+        _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
+        _identifier_value: {
+            "type": "string",
+            "pattern": "^\\S(?:[\\s\\S]*\\S)?$",
+            "maxLength": 500,
+        },
+    }
+)
+
+
+def _identifier_formats() -> dict[str, Any]:
+    """Each known scheme's value format, as JSON Schema conditions (check digits stay ours)."""
+    patterns = {
+        "ror": _identifiers._ROR,  # noqa: SLF001  # the module's own formats, not copies
+        "wikidata": _identifiers._WIKIDATA,  # noqa: SLF001
+        "lei": _identifiers._LEI,  # noqa: SLF001
+        "isni": _identifiers._ISNI,  # noqa: SLF001
+        "orcid": _identifiers._ORCID,  # noqa: SLF001
+        "grid": _identifiers._GRID,  # noqa: SLF001
+    }
+    return {
+        "allOf": [
+            {
+                "if": {"properties": {"scheme": {"const": scheme}}, "required": ["scheme"]},
+                "then": {"properties": {"value": {"pattern": f"^(?:{pattern.pattern})$"}}},
+            }
+            for scheme, pattern in sorted(patterns.items())
+        ]
+    }
+
+
+# Rules across the fields of a model that JSON Schema can still say, added to its object schema.
+_MODEL_RULES: dict[type, Callable[[], dict[str, Any]]] = {Identifier: _identifier_formats}
+
+_TYPE_ONLY_VALIDATORS = ("instance_of.", "tuple_of.", "date_value", "_non_negative_int")
+
+
+def _clean(text: str) -> str:
+    """Docstring text without reST markup: roles become their titles, literals plain."""
+    text = _ROLE.sub(lambda m: m.group(1) or m.group(2), text)
+    return _LITERAL.sub(r"\1", text)
+
+
+def _paragraphs(lines: list[str]) -> str:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    return _clean("\n\n".join(paragraphs))
+
+
+def docstring_parts(obj: object) -> tuple[str, dict[str, str]]:
+    """The description of ``obj`` (text before the first section) and its ``Args:`` entries."""
+    doc = inspect.cleandoc(obj.__doc__ or "")
+    lines = doc.splitlines()
+    intro: list[str] = []
+    args: dict[str, str] = {}
+    section = None
+    current: str | None = None
+    for line in lines:
+        header = _SECTION.match(line)
+        if header:
+            section = header.group(1)
+            continue
+        if section is None:
+            if line.startswith(("..", ">>>")):
+                section = "directive"
+                continue
+            intro.append(line)
+        elif section in {"Args", "Arguments"} and line.startswith("    "):
+            entry = re.match(r"    (\*{0,2}\w+)(?: \([^)]*\))?: (.*)", line)
+            if entry:
+                current = entry.group(1)
+                args[current] = entry.group(2).strip()
+            elif current is not None:
+                args[current] += " " + line.strip()
+        elif line and not line.startswith(" "):
+            section = "other"
+    return _paragraphs(intro), {k: _clean(v) for k, v in args.items()}
+
+
+def _member_docs(cls: type[enum.Enum]) -> dict[str, str]:
+    """Each member's docstring (the string after its assignment), read from the source."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    except (OSError, TypeError, SyntaxError):  # no source, as in a frozen application
+        return {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    docs: dict[str, str] = {}
+    for statement, following in itertools.pairwise(body):
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[statement.targets[0].id] = _clean(" ".join(following.value.value.split()))
+    return docs
+
+
+def _flatten(validator: Any) -> Iterator[Any]:
+    """The validators inside ``validator``: through attrs' and_/optional and our optional."""
+    if validator is None:
+        return
+    if isinstance(validator, (list, tuple)):
+        for item in validator:
+            yield from _flatten(item)
+    elif isinstance(validator, _Optional):
+        yield from _flatten(validator.validator)
+    elif hasattr(validator, "_validators"):  # attrs.validators.and_
+        yield from _flatten(validator._validators)  # noqa: SLF001  # attrs exposes no accessor
+    elif type(validator).__name__ == "_OptionalValidator":  # attrs.validators.optional
+        yield from _flatten(validator.validator)
+    else:
+        yield validator
+
+
+def _attrs_validator_fragment(validator: Any) -> dict[str, Any] | None:  # noqa: PLR0911  # one per kind
+    """The schema of one of attrs' own validators, or ``None`` if it is not one we know."""
+    name = type(validator).__name__
+    if name == "_MatchesReValidator":
+        return {"pattern": validator.pattern.pattern}
+    if name == "_InValidator":
+        options = validator.options
+        values = [o.value if isinstance(o, enum.Enum) else o for o in options]
+        return {"enum": values}
+    if name == "_MinLengthValidator":
+        return {"minLength": validator.min_length}
+    if name == "_MaxLengthValidator":
+        return {"maxLength": validator.max_length}
+    if name == "_NumberValidator":
+        keyword = {
+            ">=": "minimum",
+            ">": "exclusiveMinimum",
+            "<=": "maximum",
+            "<": "exclusiveMaximum",
+        }.get(validator.compare_op)
+        return {keyword: validator.bound} if keyword else None
+    if name in {"_InstanceOfValidator", "_DeepIterable", "_DeepMapping"}:
+        return {}
+    return None
+
+
+def _is_type_only(validator: Any) -> bool:
+    qualname = getattr(validator, "__qualname__", "")
+    return isinstance(qualname, str) and qualname.startswith(_TYPE_ONLY_VALIDATORS)
+
+
+_FOR_ARRAYS = {"minLength": "minItems", "maxLength": "maxItems"}
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` narrowed by a validator's ``extra`` keywords (lengths of arrays are items)."""
+    out = dict(base)
+    array = base.get("type") == "array"
+    for key, value in extra.items():
+        if key == "type" and "$ref" in out:
+            continue
+        out[_FOR_ARRAYS.get(key, key) if array else key] = value
+    return out
+
+
+class _Builder:
+    """Builds one schema document: the root, and ``$defs`` for every named type it uses."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self._names: dict[Any, str] = {}
+        self.unknown_validators: list[str] = []
+
+    def schema_of(self, tp: Any) -> dict[str, Any]:  # noqa: PLR0911  # one branch per kind of type
+        """The schema of the type ``tp``: inline for simple types, a ``$ref`` for named ones."""
+        if tp is type(None):
+            return {"type": "null"}
+        if tp in {str, int, bool}:
+            return dict(self._fragment(tp))
+        if tp in _convert.SCHEMA_FRAGMENTS and typing.get_origin(tp) is not None:
+            return self._fragment(tp)  # a union with hooks of its own, such as a figure's value
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin is typing.Union or origin is types.UnionType:
+            return {"anyOf": [self.schema_of(arg) for arg in args]}
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
+            return {"type": "array", "items": self.schema_of(args[0])}
+        if tp in _convert.SCHEMA_FRAGMENTS:
+            return self._ref(tp, lambda: self._fragment(tp))
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self._ref(tp, lambda: self._enum(tp))
+        if isinstance(tp, type) and attrs.has(tp):
+            if not _convert.has_generic_hooks(tp):
+                raise _missing(tp, "it has its own converter hooks")
+            return self._ref(tp, lambda: self.attrs_object(tp))
+        raise _missing(tp, "no schema is known for it")
+
+    def _fragment(self, tp: Any) -> dict[str, Any]:
+        fragment = _convert.SCHEMA_FRAGMENTS[tp]
+        if callable(fragment):
+            return fragment(self)
+        return copy.deepcopy(fragment)
+
+    def _ref(self, tp: Any, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        name = self._names.get(tp)
+        if name is None:
+            name = tp.__name__
+            if name in self.defs:
+                name = f"{tp.__module__}.{tp.__qualname__}"
+            self._names[tp] = name
+            self.defs[name] = {}  # reserved, so that recursive types terminate
+            built = build()
+            self.defs[name] = {"title": tp.__name__, **built}
+        return {"$ref": f"#/$defs/{name}"}
+
+    def _enum(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        description, _ = docstring_parts(cls)
+        members = _member_docs(cls)
+        lines = [
+            f"- {member.value}: {members[member.name]}" if member.name in members else ""
+            for member in cls
+        ]
+        listed = "\n".join(line for line in lines if line)
+        if listed:
+            description = f"{description}\n\n{listed}" if description else listed
+        schema: dict[str, Any] = {"enum": [member.value for member in cls]}
+        if description:
+            schema["description"] = description
+        return schema
+
+    def attrs_object(
+        self, cls: type, envelope: dict[str, dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The object schema of an attrs class; ``envelope`` adds required leading keys."""
+        hints = typing.get_type_hints(cls)
+        description, arg_docs = docstring_parts(cls)
+        properties: dict[str, Any] = dict(envelope or {})
+        required = list(envelope or {})
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            properties[field.name] = self._field(cls, field, hints[field.name], arg_docs)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema: dict[str, Any] = {}
+        if description:
+            schema["description"] = description
+        schema.update(
+            {
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": False,
+            }
+        )
+        if not required:
+            del schema["required"]
+        rules = _MODEL_RULES.get(cls)
+        if rules is not None:
+            schema.update(rules())
+        return schema
+
+    def _field(
+        self, cls: type, field: attrs.Attribute[Any], hint: Any, docs: dict[str, str]
+    ) -> dict[str, Any]:
+        args = typing.get_args(hint)
+        optional = type(None) in args and (
+            typing.get_origin(hint) is typing.Union or typing.get_origin(hint) is types.UnionType
+        )
+        inner = [a for a in args if a is not type(None)] if optional else [hint]
+        base = self.schema_of(inner[0] if len(inner) == 1 else typing.Union[tuple(inner)])  # noqa: UP007  # built at run time
+        for validator in _flatten(field.validator):
+            fragment = _VALIDATOR_FRAGMENTS.get(validator)
+            if fragment is None:
+                fragment = _attrs_validator_fragment(validator)
+            if fragment is None:
+                if not _is_type_only(validator):
+                    self.unknown_validators.append(f"{cls.__name__}.{field.name}: {validator!r}")
+                continue
+            base = _merge(base, fragment)
+        schema = {"anyOf": [base, {"type": "null"}]} if optional else base
+        described: dict[str, Any] = {}
+        if field.name in docs:
+            described["description"] = docs[field.name]
+        default = field.default
+        if default is not attrs.NOTHING and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at run time
+            described["default"] = _convert.converter.unstructure(default)
+        if described and "$ref" in schema and len(schema) == 1:
+            return {**schema, **described}
+        return {**described, **schema}
+
+
+def _missing(tp: Any, why: str) -> TypeError:
+    msg = (
+        f"no JSON Schema for {tp!r}: {why}. Register its schema fragment in "
+        "SCHEMA_FRAGMENTS in lifesci_partners/_convert.py, next to its converter hooks"
+    )
+    return TypeError(msg)
+
+
+def _build(tp: Any) -> _Builder:
+    builder = _Builder()
+    builder.schema_of(tp)
+    return builder
+
+
+def _inline_root(builder: _Builder, root: dict[str, Any]) -> dict[str, Any]:
+    """Move the root's own definition to the top, and point references to it at ``#``."""
+    ref = root.get("$ref")
+    if not isinstance(ref, str) or len(root) != 1:
+        return root
+    name = ref.removeprefix("#/$defs/")
+    top = builder.defs.pop(name)
+
+    def repoint(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("$ref") == ref:
+                node["$ref"] = "#"
+            for value in node.values():
+                repoint(value)
+        elif isinstance(node, list):
+            for value in node:
+                repoint(value)
+
+    repoint(builder.defs)
+    repoint(top)
+    return top
+
+
+def json_schema(cls: Any) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the JSON form of ``cls``, as plain data.
+
+    The schema is generated from the models, so it always matches what :func:`to_dict` writes
+    and :func:`from_dict` reads: every object lists its properties, which are required, and
+    refuses others (``additionalProperties: false``); enums list their values; dates, terms,
+    locale keys, ids, URLs, country and currency codes and decimal numbers have patterns;
+    descriptions come from the docstrings. For :class:`~lifesci_partners.Directory` it is the
+    schema of the whole document, with its ``format`` and ``version``.
+
+    Some rules cannot be said in JSON Schema and are checked only by this library: that ids are
+    unique and references point to something, that a locale or country code is known to CLDR,
+    that a date exists in the calendar (unless the consumer checks the ``date`` format), and
+    rules across fields. A document valid under the schema can still be refused, with a
+    :class:`~lifesci_partners.exceptions.ValidationError` that says why.
+
+    Args:
+        cls: A model class, such as :class:`~lifesci_partners.Directory` or
+            :class:`~lifesci_partners.Agreement`, or another type the format has, such as
+            :class:`~lifesci_partners.Term`.
+
+    Returns:
+        A new dict each time, ready for :func:`json.dumps`.
+
+    Raises:
+        TypeError: ``cls`` is not part of the document format.
+
+    Example:
+        >>> from lifesci_partners import Party, json_schema
+        >>> schema = json_schema(Party)
+        >>> schema["required"], schema["additionalProperties"]
+        (['org'], False)
+        >>> schema["properties"]["org"]["pattern"]
+        '^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$'
+
+    .. versionadded:: 0.1.0
+    """
+    builder = _build(cls)
+    root = _inline_root(builder, builder.schema_of(cls))
+    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT}
+    title = getattr(cls, "__name__", None)
+    if title and "title" not in root:
+        schema["title"] = title
+    schema.update(root)
+    if builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return schema
+
+
+def unknown_validators(cls: Any) -> list[str]:
+    """The field validators reachable from ``cls`` whose JSON Schema is not known (for tests)."""
+    return _build(cls).unknown_validators
