@@ -808,10 +808,11 @@ def _refuse_constant(name: str) -> Any:
     raise ValidationError([msg])
 
 
-# The optional fast JSON library (the "fast" extra): orjson reads and writes JSON text many times
-# faster than the standard library. It is only ever a first try: whatever it refuses, or reads
-# differently (a float), goes through the standard library's way, which decides the result and
-# words every error, so both ways give the same models, the same text and the same errors.
+# The optional fast JSON library (the "fast" extra): orjson writes JSON text many times faster
+# than the standard library, and exactly the same text (compact, or indented by 2); whatever it
+# cannot write the same way (a lone surrogate, an integer beyond 64 bits) the standard library
+# writes. Reading stays with the standard library's parser, which alone can refuse duplicate keys
+# and read a number with a fraction without rounding it (see _limits.parse_json).
 JSON_BACKENDS = ("json", "orjson")
 _backend: list[str | None] = [None]  # None: orjson when it is installed, else the standard json
 
@@ -826,10 +827,10 @@ def _orjson() -> Any:
 
 
 def set_json_backend(name: str | None) -> str | None:
-    """Choose how JSON text is read and written; return the previous choice.
+    """Choose how JSON text is written; return the previous choice.
 
     ``"json"`` for the standard library alone, ``"orjson"`` for orjson first (it must be
-    installed), ``None`` (the default) for orjson when it is installed. The results are the same
+    installed), ``None`` (the default) for orjson when it is installed. The text is the same
     either way; this exists so that tests and benchmarks can compare the two in one run.
 
     Raises:
