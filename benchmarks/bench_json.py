@@ -28,7 +28,6 @@ _PYDANTIC = TypeAdapter(tuple[_rivals.PAgreement, ...])
 
 
 OURS = "lifesci_partners.from_json"
-OURS_FAST = "lifesci_partners.from_json [fast]"
 WRITE = "lifesci_partners.to_json"
 WRITE_FAST = "lifesci_partners.to_json [fast]"
 
@@ -50,7 +49,6 @@ def decoders() -> dict[str, Callable[[bytes], Any]]:
     """Each way of reading the JSON bytes of a list of agreements, by name."""
     return {
         OURS: _backend("json", lambda text: from_json(text, AGREEMENTS)),
-        OURS_FAST: _backend("orjson", lambda text: from_json(text, AGREEMENTS)),
         "pydantic": _PYDANTIC.validate_json,
         "msgspec Structs": _rivals.msgspec_decoder.decode,
         "orjson.loads (dicts, no checks)": orjson.loads,
@@ -129,8 +127,11 @@ def main() -> None:
         _timing.goal(
             f"decode, runtime deps, {label}: x pydantic", pydantic / results[OURS].median, 1
         )
+        # Reading does not use the extra: orjson cannot refuse duplicate keys (see _convert).
         _timing.goal(
-            f"decode, [fast], {label}: x pydantic", pydantic / results[OURS_FAST].median, 2
+            f"decode, [fast] (reads as without), {label}: x pydantic",
+            pydantic / results[OURS].median,
+            2,
         )
 
     written = _timing.run(encoders(decoded))
