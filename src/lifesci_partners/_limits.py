@@ -195,7 +195,11 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
     except RecursionError:
         msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
         raise ValidationError([msg]) from None
-    errors = list(check_data(data, limits, shared=False))
+    # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
+    texts = (
+        "\\ud" in text or "\\uD" in text or (not text.isascii() and bool(_SURROGATE.search(text)))
+    )
+    errors = list(_check(data, limits, shared=False, texts=texts))
     if errors:
         raise ValidationError(errors)
     return data
@@ -252,7 +256,12 @@ def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[st
     exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself), each
     array or object is looked at once, however often it is referred to.
     """
-    if _may_break(data, limits, shared=shared):
+    return _check(data, limits, shared=shared, texts=True)
+
+
+def _check(data: Any, limits: Limits, *, shared: bool, texts: bool) -> Iterator[str]:
+    """:func:`check_data`; without ``texts``, the caller knows that no string is bad."""
+    if _may_break(data, limits, shared=shared, texts=texts):
         yield from _problems(data, limits, shared=shared)
 
 
@@ -287,7 +296,7 @@ def _problems(data: Any, limits: Limits, *, shared: bool) -> Iterator[str]:
             yield f"{_path(link)}: {problem}"
 
 
-def _may_break(data: Any, limits: Limits, *, shared: bool) -> bool:  # noqa: C901, PLR0911, PLR0912  # one walk, every check inline: that is its point
+def _may_break(data: Any, limits: Limits, *, shared: bool, texts: bool = True) -> bool:  # noqa: C901, PLR0911, PLR0912  # one walk, every check inline: that is its point
     """Whether :func:`check_data` would find a problem; ``False`` is certain.
 
     The same checks, in one quick walk that keeps no paths: a valid document, the usual case,
@@ -313,14 +322,14 @@ def _may_break(data: Any, limits: Limits, *, shared: bool) -> bool:  # noqa: C90
             if type(container) is _DuplicateKeys:
                 return True
             for key in container:
-                if type(key) is not str or _bad_text(key):
+                if type(key) is not str or (texts and not key.isascii() and _bad_text(key)):
                     return True
             items = container.values()
         children = []
         for item in items:
             kind = type(item)
             if kind is str:
-                if not item.isascii() and _bad_text(item):
+                if texts and not item.isascii() and _bad_text(item):
                     return True
             elif kind is dict or kind is list or kind is _DuplicateKeys:
                 children.append((item, depth + 1))
