@@ -168,6 +168,7 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
             f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
         )
         raise ValidationError([msg])
+    from_bytes = isinstance(text, (bytes, bytearray))
     if isinstance(text, (bytes, bytearray)):
         raw = bytes(text)
         raw = raw.removeprefix(_UTF8_BOM)
@@ -196,9 +197,10 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
         msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
         raise ValidationError([msg]) from None
     # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
-    texts = (
-        "\\ud" in text or "\\uD" in text or (not text.isascii() and bool(_SURROGATE.search(text)))
-    )
+    # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
+    texts = "\\ud" in text or "\\uD" in text
+    if not texts and not from_bytes and not text.isascii():
+        texts = bool(_SURROGATE.search(text))
     errors = list(_check(data, limits, shared=False, texts=texts))
     if errors:
         raise ValidationError(errors)
