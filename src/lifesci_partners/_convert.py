@@ -284,27 +284,12 @@ def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type],
 
 
 def _tuple_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
-    """``tuple[X, ...]`` to a list: X's hook found once, not once per item (unless a subclass)."""
+    """``tuple[X, ...]`` to a list with X's hook, as cattrs does, in a list comprehension."""
     item_type = get_args(t)[0]
     inner = conv.get_unstructure_hook(item_type)
-    by_class = conv.unstructure
 
     def unstructure(value: Any) -> list[Any]:
-        return [inner(v) if v.__class__ is item_type else by_class(v) for v in value]
-
-    return unstructure
-
-
-def _optional_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any], Any]:
-    """``X | None``: X's hook found once, not once per value (unless a subclass)."""
-    (inner_type,) = (a for a in get_args(t) if a is not type(None))
-    inner = conv.get_unstructure_hook(inner_type)
-    by_class = conv.unstructure
-
-    def unstructure(value: Any) -> Any:
-        if value is None:
-            return None
-        return inner(value) if value.__class__ is inner_type else by_class(value)
+        return [inner(v) for v in value]
 
     return unstructure
 
@@ -522,7 +507,6 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         forbid_extra_keys=detailed, omit_if_default=True, detailed_validation=detailed
     )
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
-    conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_factory)
     conv.register_unstructure_hook_factory(_is_hom_tuple, _tuple_unstructure_factory)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
