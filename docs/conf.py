@@ -46,7 +46,7 @@ nitpick_ignore_regex = [
     (r"py:class", r"(hypothesis\.)?(strategies\.|st\.)?(SearchStrategy|DrawFn)"),
     (r"py:class", r"FigureValue"),  # a private type alias, shown in the strategies' signatures
     # No network for intersphinx: standard-library targets stay plain text.
-    (r"py:.*", r"(datetime|enum|collections|json|decimal|typing|re|pathlib)\..*"),
+    (r"py:.*", r"(datetime|enum|collections|json|decimal|typing|re|pathlib|os)\..*"),
     (r"py:.*", r"(dict|list|tuple|str|int|bool|float|object)(\..*)?"),
 ]
 intersphinx_mapping: dict[str, tuple[str, str | None]] = {}

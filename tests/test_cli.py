@@ -424,3 +424,37 @@ class TestShowLifecycle:
         out = self.run(tmp_path, capsys, "2027-06-01")
         assert "running period: 2027-02-05 to 2028-02-04 (renewal 3)" in out
         assert "next notice deadline: none" in out
+
+
+class TestShowClustersAndAnnouncements:
+    def test_cluster_figures(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Show prints the cluster's members, key areas and achievements with qualifiers."""
+        assert main(["show", "--on", "2026-11-26"]) == 0
+        out = capsys.readouterr().out
+        assert "      member organizations: over 430" in out
+        assert "      large corporations: 40" in out
+        assert "key areas: biological diagnosis; diagnostic and interventional imaging;" in out
+        assert "      investments acquired: nearly €21 billion (since 2005)" in out
+        assert "      public funding acquired: €864 million (since 2005)" in out
+
+    def test_announcement(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Show prints the announcement: headline, date not given, quote, caption, claims."""
+        main(["show", "--on", "2026-11-26"])
+        out = capsys.readouterr().out
+        assert "LINK-J Concludes MOU on Mutual Cooperation with Medicen Paris Region (MPR)" in out
+        assert "published by LINK-J, date not given" in out
+        assert "about: MOU between LINK-J and MPR  [mou-link-j-mpr-2020]" in out
+        assert "      — Akihiko Soyama, President and CEO, LINK-J" in out
+        assert "photo: Akihiko Soyama, President and CEO of LINK-J (left)" in out
+        assert "MPR is LINK-J's partner number 16: undecidable" in out
+
+    def test_plain_organizations_only(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A directory without clusters or announcements prints neither section."""
+        path = tmp_path / "d.json"
+        path.write_text('{"format": "lifesci-partners", "version": 1}', encoding="utf-8")
+        assert main(["show", str(path), "--on", "2026-11-26"]) == 0
+        out = capsys.readouterr().out
+        assert "Announcements" not in out
+        assert "members:" not in out

@@ -13,6 +13,7 @@ from lifesci_partners import (
     Address,
     Agreement,
     AgreementKind,
+    Cluster,
     Directory,
     LocalizedText,
     NonRenewalNotice,
@@ -208,19 +209,29 @@ class TestStrictInput:
     def test_unknown_key(self) -> None:
         """Unknown keys are refused, each with its path."""
         data = seed_document()
-        data["organizations"][1]["founded"] = "2005"
+        data["organizations"][0]["founded"] = "2005"
         (error,) = errors_for(data)
         assert error.startswith(
-            "$.organizations[1].founded: unknown key; did you mean 'founded_on'? expected only: "
+            "$.organizations[0].founded: unknown key; did you mean 'founded_on'? expected only: "
             "id, name, acronym, headquarters, website, "
+        )
+
+    def test_unknown_key_of_a_cluster(self) -> None:
+        """A cluster's unknown key lists its tag and its own fields too."""
+        data = seed_document()
+        data["organizations"][1]["key_area"] = []
+        (error,) = errors_for(data)
+        assert error.startswith(
+            "$.organizations[1].key_area: unknown key; did you mean 'key_areas'? expected only: "
+            "type, id, name, "
         )
 
     def test_unknown_key_without_a_close_match(self) -> None:
         """An unknown key like no field gets the list of keys, without a guess."""
         data = seed_document()
-        data["organizations"][1]["colour"] = "blue"
+        data["organizations"][0]["colour"] = "blue"
         (error,) = errors_for(data)
-        assert error.startswith("$.organizations[1].colour: unknown key; expected only: id, ")
+        assert error.startswith("$.organizations[0].colour: unknown key; expected only: id, ")
 
     def test_number_is_not_text(self) -> None:
         """A number where text is expected is an error, never converted."""
@@ -376,6 +387,73 @@ class TestJsonText:
     def test_indent(self) -> None:
         """Indent pretty-prints."""
         assert to_json(Party("a"), indent=2) == '{\n  "org": "a"\n}'
+
+
+class TestOrganizationTypes:
+    def test_plain_organization_has_no_type(self) -> None:
+        """A plain organization is written as before clusters existed, without "type"."""
+        assert "type" not in to_dict(Organization("a", LocalizedText({"en": "A"})))
+
+    def test_explicit_organization_type(self) -> None:
+        """An explicit "type": "organization" gives a plain organization."""
+        data = {"type": "organization", "id": "a", "name": {"en": "A"}}
+        assert type(from_dict(data, Organization)) is Organization
+
+    def test_cluster_type(self) -> None:
+        """An object with "type": "cluster" is a Cluster wherever an organization is expected."""
+        data = seed_document()
+        assert data["organizations"][1]["type"] == "cluster"
+        assert isinstance(from_dict(data, Directory).organizations[1], Cluster)
+
+    def test_unknown_type(self) -> None:
+        """An unknown type is reported with its path and the choices, not read as a default."""
+        data = seed_document()
+        data["organizations"][1]["type"] = "clustre"
+        assert errors_for(data) == (
+            (
+                "$.organizations[1].type: expected one of 'organization', 'cluster', got a string "
+                "('clustre')"
+            ),
+        )
+
+    def test_cluster_fields_need_the_type(self) -> None:
+        """Cluster fields on an untyped object are unknown keys of an organization."""
+        data = seed_document()
+        del data["organizations"][1]["type"]
+        assert errors_for(data)[0].startswith("$.organizations[1].achievements: unknown key")
+
+    def test_not_an_object(self) -> None:
+        """An organization that is not an object says so."""
+        assert errors_for(["x"], Organization) == ("$: expected an object, got an array",)
+
+    def test_cluster_read_directly(self) -> None:
+        """A cluster is read as a Cluster with or without its tag, but not as another type."""
+        data = seed_document()["organizations"][1]
+        assert isinstance(from_dict(data, Cluster), Cluster)
+        assert isinstance(
+            from_dict({k: v for k, v in data.items() if k != "type"}, Cluster), Cluster
+        )
+        assert errors_for({**data, "type": "organization"}, Cluster) == (
+            "$.type: expected one of 'cluster', got a string ('organization')",
+        )
+
+
+class TestClaimTypes:
+    def test_tagged(self) -> None:
+        """Claims in an announcement carry their type."""
+        claims = seed_document()["announcements"][0]["claims"]
+        assert [c["type"] for c in claims] == ["partner_count", "partner_count", "partner_rank"]
+
+    def test_type_required(self) -> None:
+        """A claim without a type is reported with the choices."""
+        data = seed_document()
+        del data["announcements"][0]["claims"][2]["type"]
+        assert errors_for(data) == (
+            (
+                "$.announcements[0].claims[2].type: required, but missing; one of 'partner_rank', "
+                "'partner_count'"
+            ),
+        )
 
 
 class TestEveryProblem:

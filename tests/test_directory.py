@@ -1,44 +1,128 @@
-"""Tests for Directory."""
+"""Tests for Directory: references, lookups, partner queries, date queries and claim checks."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lifesci_partners import (
+    Address,
     Agreement,
     AgreementKind,
+    Announcement,
     Directory,
+    Figure,
+    Founder,
     LocalizedText,
     NotFoundError,
     Organization,
+    PartnerCount,
+    PartnerRank,
+    PartnerScope,
     Party,
+    Person,
+    PhotoCaption,
+    Position,
+    Qualifier,
+    Quote,
+    Relationship,
+    RelationshipKind,
+    Renewal,
     Term,
     ValidationError,
+    Verdict,
+    from_json,
+    to_json,
 )
+from lifesci_partners import strategies as lst
+
+D = dt.date
+
+# A drawn directory costs about as much as 30 drawn dates, so the properties over whole
+# directories draw fewer of them than the profile says, and several dates or windows each.
+DIRECTORIES = settings(max_examples=min(settings().max_examples, 100))
+DAYS = st.lists(lst.dates(), min_size=1, max_size=8)
+WINDOWS = st.lists(st.tuples(lst.dates(), st.integers(0, 3000)), min_size=1, max_size=8)
 
 
-def org(org_id: str) -> Organization:
-    return Organization(id=org_id, name=LocalizedText({"en": org_id.upper()}))
+def org(org_id: str, country: str | None = None, **fields: object) -> Organization:
+    hq = None if country is None else Address(country)
+    return Organization(
+        id=org_id,
+        name=LocalizedText({"en": org_id.upper()}),
+        headquarters=hq,
+        **fields,  # type: ignore[arg-type]
+    )
 
 
-def mou(mou_id: str, *orgs: str, start: dt.date = dt.date(2020, 2, 5)) -> Agreement:
+MOU_START = D(2020, 2, 5)
+
+
+def mou(mou_id: str, *orgs: str, start: dt.date = MOU_START, **fields: object) -> Agreement:
     return Agreement(
         id=mou_id,
         kind=AgreementKind.MOU,
         parties=[Party(o) for o in orgs],
         effective_on=start,
         term=Term(years=5),
+        **fields,  # type: ignore[arg-type]
     )
 
 
-class TestDirectory:
+def news(*claims: PartnerRank | PartnerCount, **fields: object) -> Announcement:
+    return Announcement(
+        "news",
+        "hub",
+        LocalizedText({"en": "News"}),
+        claims=claims,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def person(person_id: str, name: str | None = None) -> Person:
+    return Person(person_id, LocalizedText({"en": name or person_id}))
+
+
+# LINK-J-like hub in Japan with partners in Japan and abroad, in a known order.
+HUB = [
+    org("hub", "JP"),
+    org("jp1", "JP"),
+    org("fr1", "FR"),
+    org("dk1", "DK"),
+    org("jp2", "JP"),
+    org("nowhere"),
+]
+HUB_AGREEMENTS = [
+    mou("m-fr1", "hub", "fr1", start=D(2018, 5, 1)),
+    mou("m-jp1", "hub", "jp1", start=D(2016, 4, 1)),
+    mou("m-dk1", "hub", "dk1", start=D(2018, 5, 1)),
+    mou("m-jp2", "jp2", "hub", start=D(2020, 2, 5)),
+    mou("m-jp1-again", "hub", "jp1", start=D(2021, 4, 1)),
+    mou("m-nowhere", "hub", "nowhere", start=D(2022, 1, 1)),
+]
+
+
+def hub(*complete: str, announcements: tuple[Announcement, ...] = ()) -> Directory:
+    return Directory(
+        HUB, HUB_AGREEMENTS, announcements=announcements, complete_partnerships=complete
+    )
+
+
+class TestLookups:
     def test_lookup(self) -> None:
-        """Organizations and agreements are found by id."""
-        d = Directory([org("a"), org("b")], [mou("m", "a", "b")])
+        """Organizations, agreements, announcements and people are found by id."""
+        d = Directory(
+            [org("a", people=[Position(person("p"), LocalizedText({"en": "CEO"}))]), org("b")],
+            [mou("m", "a", "b")],
+            announcements=[Announcement("n", "a", LocalizedText({"en": "N"}))],
+        )
         assert d.organization("b").id == "b"
         assert d.agreement("m").id == "m"
+        assert d.announcement("n").id == "n"
+        assert d.person("p").name["en"] == "p"
 
     def test_unknown_id_lists_known_ids(self) -> None:
         """A missing id is a NotFoundError (a LookupError) naming the known ids."""
@@ -47,11 +131,25 @@ class TestDirectory:
             d.organization("c")
         assert isinstance(info.value, LookupError)
 
-    def test_unknown_agreement(self) -> None:
-        """A missing agreement is a NotFoundError."""
-        with pytest.raises(NotFoundError, match="no agreement with id 'x'"):
-            Directory().agreement("x")
+    @pytest.mark.parametrize("method", ["agreement", "announcement", "person"])
+    def test_unknown_other_ids(self, method: str) -> None:
+        """Every lookup by id raises NotFoundError when there is nothing."""
+        with pytest.raises(NotFoundError, match=f"no {method} with id 'x'"):
+            getattr(Directory(), method)("x")
 
+    def test_unhashable_id(self) -> None:
+        """An unhashable id is not found, rather than a TypeError from a dict."""
+        with pytest.raises(NotFoundError):
+            Directory().organization(["a"])  # type: ignore[arg-type]
+
+    def test_equality_ignores_indexes(self) -> None:
+        """Two directories with the same content are equal, queried or not."""
+        first, second = Directory([org("a")]), Directory([org("a")])
+        first.in_force_on(D(2020, 1, 1))
+        assert first == second
+
+
+class TestReferences:
     def test_dangling_party_reported_with_path(self) -> None:
         """A party that is not in the directory is reported with its path."""
         with pytest.raises(ValidationError) as info:
@@ -61,27 +159,394 @@ class TestDirectory:
         )
 
     def test_duplicate_ids_all_reported(self) -> None:
-        """Duplicates in both collections are all reported at once."""
+        """Duplicates in every collection are all reported at once."""
+        n = Announcement("n", "a", LocalizedText({"en": "N"}))
         with pytest.raises(ValidationError) as info:
-            Directory([org("a"), org("b"), org("a")], [mou("m", "a", "b"), mou("m", "a", "b")])
+            Directory(
+                [org("a"), org("b"), org("a")],
+                [mou("m", "a", "b"), mou("m", "a", "b")],
+                announcements=[n, n],
+            )
         assert info.value.errors == (
             "$.organizations[2].id: duplicate id 'a', already used by $.organizations[0]",
             "$.agreements[1].id: duplicate id 'm', already used by $.agreements[0]",
+            "$.announcements[1].id: duplicate id 'n', already used by $.announcements[0]",
         )
 
+    def test_every_reference_checked_at_once(self) -> None:
+        """Every kind of reference to nothing is reported, each with its path."""
+        a = org(
+            "a",
+            relationships=[Relationship(RelationshipKind.PARENT, organization="ghost")],
+            founders=[Founder(LocalizedText({"en": "Ghost Inc."}), organization="ghost-inc")],
+        )
+        bad_news = Announcement(
+            "n",
+            "nobody",
+            LocalizedText({"en": "N"}),
+            about=["no-mou"],
+            mentions=["someone"],
+            quotes=[Quote(LocalizedText({"en": "Hi."}), "mr-x", organization="x-corp")],
+            captions=[PhotoCaption(LocalizedText({"en": "Ms Y"}), ["ms-y"])],
+            claims=[PartnerRank("a", "zz", 2), PartnerCount("yy", Figure(3))],
+        )
+        with pytest.raises(ValidationError) as info:
+            Directory([a], announcements=[bad_news], complete_partnerships=["a", "q", "a"])
+        people = "among the people of the directory's organizations"
+        nowhere = "in the directory"
+        assert info.value.errors == (
+            (
+                "$.organizations[0].relationships[0].organization: no organization with id 'ghost' "
+                "in the directory"
+            ),
+            (
+                "$.organizations[0].founders[0].organization: no organization with id 'ghost-inc' "
+                "in the directory"
+            ),
+            "$.announcements[0].publisher: no organization with id 'nobody' in the directory",
+            "$.announcements[0].about[0]: no agreement with id 'no-mou' in the directory",
+            "$.announcements[0].mentions[0]: no organization with id 'someone' in the directory",
+            f"$.announcements[0].quotes[0].speaker: no person with id 'mr-x' {people}",
+            (
+                "$.announcements[0].quotes[0].organization: no organization with id 'x-corp' "
+                f"{nowhere}"
+            ),
+            f"$.announcements[0].captions[0].people[0]: no person with id 'ms-y' {people}",
+            f"$.announcements[0].claims[0].partner: no organization with id 'zz' {nowhere}",
+            "$.announcements[0].claims[1].org: no organization with id 'yy' in the directory",
+            "$.complete_partnerships[1]: no organization with id 'q' in the directory",
+            "$.complete_partnerships[2]: 'a' is already $.complete_partnerships[0]",
+        )
+
+    def test_person_described_twice(self) -> None:
+        """A person id in two organizations must describe one person."""
+        ceo = LocalizedText({"en": "CEO"})
+        with pytest.raises(ValidationError) as info:
+            Directory(
+                [
+                    org("a", people=[Position(person("p", "Pat"), ceo)]),
+                    org("b", people=[Position(person("p", "Patricia"), ceo)]),
+                ]
+            )
+        assert info.value.errors == (
+            (
+                "$.organizations[1].people[0].person: person 'p' is described differently in "
+                "$.organizations[0].people[0].person; use one description"
+            ),
+        )
+
+    def test_same_person_in_two_organizations(self) -> None:
+        """The same person may hold positions in two organizations."""
+        chair = Position(person("p"), LocalizedText({"en": "Chair"}))
+        d = Directory([org("a", people=[chair]), org("b", people=[chair])])
+        assert d.person("p") == person("p")
+
+
+class TestPartners:
+    def test_in_the_order_they_began_ties_by_id(self) -> None:
+        """Partners come by the start of the partnership, then by id."""
+        assert [o.id for o in hub().partners_of("hub")] == [
+            "jp1",
+            "dk1",
+            "fr1",
+            "jp2",
+            "nowhere",
+        ]
+
+    def test_partnership_begins_with_the_first_agreement(self) -> None:
+        """A partner with two agreements ranks by the first one."""
+        assert hub().partner_rank("hub", "jp1") == 1
+
+    def test_rank(self) -> None:
+        """partner_rank is the 1-based place in partners_of."""
+        d = hub()
+        assert [d.partner_rank("hub", o.id) for o in d.partners_of("hub")] == [1, 2, 3, 4, 5]
+
+    def test_both_ways(self) -> None:
+        """A partnership is seen from either side."""
+        assert [o.id for o in hub().partners_of("fr1")] == ["hub"]
+
+    def test_on_a_date(self) -> None:
+        """On a date, only partners with an agreement in force then, in the same order."""
+        d = hub()
+        assert [o.id for o in d.partners_of("hub", on=D(2021, 6, 1))] == [
+            "jp1",
+            "dk1",
+            "fr1",
+            "jp2",
+        ]
+        assert [o.id for o in d.partners_of("hub", on=D(2016, 4, 1))] == ["jp1"]
+        assert d.partners_of("hub", on=D(2000, 1, 1)) == ()
+
+    def test_domestic_and_overseas(self) -> None:
+        """Partners split by the country of their headquarters; unknown ones in neither."""
+        d = hub()
+        assert [o.id for o in d.domestic_partners("hub")] == ["jp1", "jp2"]
+        assert [o.id for o in d.overseas_partners("hub")] == ["dk1", "fr1"]
+        assert d.domestic_partners("nowhere") == ()
+        assert d.overseas_partners("nowhere") == ()
+
+    def test_not_partners(self) -> None:
+        """The rank of an organization that is not a partner is a NotFoundError."""
+        with pytest.raises(NotFoundError, match="'fr1' is not a partner of 'jp1'"):
+            hub().partner_rank("jp1", "fr1")
+
+    def test_unknown_organization(self) -> None:
+        """Partner queries about an unknown organization raise NotFoundError."""
+        with pytest.raises(NotFoundError, match="no organization with id 'zz'"):
+            hub().partners_of("zz")
+
+    def test_no_partners(self) -> None:
+        """An organization without agreements has no partners, on any day."""
+        assert Directory([org("a")]).partners_of("a") == ()
+        assert Directory([org("a")]).partners_of("a", on=D(2020, 1, 1)) == ()
+
+    @DIRECTORIES
+    @given(lst.directories(max_announcements=0))
+    def test_partners_match_the_agreements(self, d: Directory) -> None:
+        """partners_of lists exactly the other parties, by first effective date then id."""
+        for o in d.organizations:
+            first: dict[str, dt.date] = {}
+            for a in d.agreements:
+                orgs = [p.org for p in a.parties]
+                if o.id in orgs:
+                    for p in orgs:
+                        if p != o.id:
+                            first[p] = min(first.get(p, a.effective_on), a.effective_on)
+            expected = sorted(first, key=lambda p: (first[p], p))
+            assert [p.id for p in d.partners_of(o.id)] == expected
+            assert [d.partner_rank(o.id, p) for p in expected] == list(range(1, len(expected) + 1))
+
+
+class TestDateQueries:
     def test_in_force_on(self) -> None:
-        """in_force_on lists the agreements in force on a day."""
+        """in_force_on lists the agreements in force on a day, in directory order."""
         d = Directory(
             [org("a"), org("b")],
-            [mou("old", "a", "b", start=dt.date(2000, 1, 1)), mou("new", "a", "b")],
+            [mou("new", "a", "b"), mou("old", "a", "b", start=D(2000, 1, 1))],
         )
-        assert [a.id for a in d.in_force_on(dt.date(2021, 1, 1))] == ["new"]
+        assert [a.id for a in d.in_force_on(D(2021, 1, 1))] == ["new"]
+        assert [a.id for a in d.in_force_on(D(2004, 12, 31))] == ["old"]
+
+    def test_renewals_count(self) -> None:
+        """An agreement that renews is in force after its first term."""
+        renewing = mou("r", "a", "b", renewal=Renewal(Term(years=1)))
+        d = Directory([org("a"), org("b")], [renewing])
+        assert d.in_force_on(D(2040, 1, 1)) == (renewing,)
+        assert d.expiring_between(D(2020, 1, 1), D(2100, 1, 1)) == ()
 
     def test_agreements_of(self) -> None:
-        """agreements_of lists an organization's agreements."""
+        """agreements_of lists an organization's agreements in directory order."""
         d = Directory([org("a"), org("b"), org("c")], [mou("m1", "a", "b"), mou("m2", "b", "c")])
-        assert [a.id for a in d.agreements_of("c")] == ["m2"]
+        assert [a.id for a in d.agreements_of("b")] == ["m1", "m2"]
+        assert d.agreements_of("zz") == ()
 
-    def test_equality_ignores_indexes(self) -> None:
-        """Two directories with the same content are equal."""
-        assert Directory([org("a")]) == Directory([org("a")])
+    def test_expiring_between_is_half_open(self) -> None:
+        """The window includes its first day and excludes its last."""
+        d = Directory([org("a"), org("b")], [mou("m", "a", "b")])  # last day 2025-02-04
+        assert d.expiring_between(D(2025, 2, 4), D(2025, 2, 5)) == (d.agreement("m"),)
+        assert d.expiring_between(D(2025, 2, 1), D(2025, 2, 4)) == ()
+
+    def test_expiring_in_order(self) -> None:
+        """Agreements come in the order they expire."""
+        d = Directory(
+            [org("a"), org("b")],
+            [mou("late", "a", "b", start=D(2021, 1, 1)), mou("early", "a", "b")],
+        )
+        found = d.expiring_between(D(2000, 1, 1), D(2100, 1, 1))
+        assert [a.id for a in found] == ["early", "late"]
+
+    @given(lst.directories(max_announcements=0), lst.dates())
+    def test_in_force_matches_each_agreement(self, d: Directory, day: dt.date) -> None:
+        """in_force_on(day) is exactly the agreements in force that day, in directory order."""
+        assert d.in_force_on(day) == tuple(a for a in d.agreements if a.in_force_on(day))
+
+    @given(lst.directories(max_announcements=0), lst.dates(), st.integers(0, 3000))
+    def test_expiring_matches_each_agreement(self, d: Directory, start: dt.date, days: int) -> None:
+        """expiring_between finds exactly the agreements whose final last day is in the window."""
+        end = start + dt.timedelta(days=days)
+        expected = sorted(
+            (
+                (a.final_last_day, i)
+                for i, a in enumerate(d.agreements)
+                if a.final_last_day is not None and start <= a.final_last_day < end
+            ),
+        )
+        assert d.expiring_between(start, end) == tuple(d.agreements[i] for _, i in expected)
+
+    @given(lst.directories(max_announcements=0), lst.dates(), st.integers(0, 3000))
+    def test_notice_deadlines_match_each_period(
+        self, d: Directory, start: dt.date, days: int
+    ) -> None:
+        """The deadlines in a window are those of each period of each agreement, by date."""
+        end = start + dt.timedelta(days=days)
+        expected = []
+        for index, agreement in enumerate(d.agreements):
+            for period in agreement.periods():
+                deadline = agreement.notice_deadline(on=period.start)
+                if deadline is not None and start <= deadline < end:
+                    expected.append((deadline, index))
+                if period.end is None or period.end > end + dt.timedelta(days=400 * 31):
+                    break
+        got = d.notice_deadlines_between(start, end)
+        assert got == tuple((day, d.agreements[i]) for day, i in sorted(expected))
+
+    def test_notice_deadline_of_a_renewal(self) -> None:
+        """A yearly renewal with one month's notice has a deadline each year."""
+        renewing = mou(
+            "r", "a", "b", renewal=Renewal(Term(years=1), max_renewals=2, notice=Term(months=1))
+        )
+        d = Directory([org("a"), org("b")], [renewing])
+        found = d.notice_deadlines_between(D(2020, 1, 1), D(2030, 1, 1))
+        assert [day for day, _ in found] == [D(2025, 1, 5), D(2026, 1, 5)]
+
+    def test_notice_deadlines_of_an_endless_renewal(self) -> None:
+        """An agreement renewing without limit has a deadline in every later year."""
+        endless = mou("e", "a", "b", renewal=Renewal(Term(years=1), notice=Term(months=1)))
+        limited = mou("l", "a", "b", renewal=Renewal(Term(years=1), max_renewals=1))
+        d = Directory([org("a"), org("b")], [endless, limited])
+        found = d.notice_deadlines_between(D(2089, 1, 1), D(2091, 1, 1))
+        assert [(day, a.id) for day, a in found] == [(D(2089, 1, 5), "e"), (D(2090, 1, 5), "e")]
+        found = d.notice_deadlines_between(D(2025, 1, 1), D(2025, 3, 1))
+        assert [(day, a.id) for day, a in found] == [(D(2025, 1, 5), "e"), (D(2025, 2, 4), "l")]
+
+
+class TestAnnouncementsAbout:
+    def test_found(self) -> None:
+        """The announcements about an agreement, in directory order."""
+        n1 = Announcement("n1", "hub", LocalizedText({"en": "1"}), about=["m-fr1"])
+        n2 = Announcement("n2", "hub", LocalizedText({"en": "2"}), about=["m-dk1", "m-fr1"])
+        d = hub(announcements=(n1, n2))
+        assert d.announcements_about("m-fr1") == (n1, n2)
+        assert d.announcements_about("m-jp1") == ()
+
+    def test_unknown_agreement(self) -> None:
+        """Asking about an unknown agreement is a NotFoundError."""
+        with pytest.raises(NotFoundError, match="no agreement with id 'zz'"):
+            hub().announcements_about("zz")
+
+
+def verdicts(d: Directory, *claims: PartnerRank | PartnerCount) -> list[Verdict]:
+    return [check.verdict for check in d.check_claims(news(*claims))]
+
+
+class TestCheckClaims:
+    def test_open_world_rank_is_undecidable(self) -> None:
+        """Known partnerships only bound a rank from below: a later rank is undecidable."""
+        (check,) = hub().check_claims(news(PartnerRank("hub", "jp2", 16)))
+        assert check.verdict is Verdict.UNDECIDABLE
+        assert str(check.derived) == "[4, ∞)"
+        assert "others may be missing" in check.reason
+
+    def test_open_world_rank_too_early_fails(self) -> None:
+        """A rank before the known earlier partners is certainly wrong."""
+        assert verdicts(hub(), PartnerRank("hub", "jp2", 2)) == [Verdict.FAILS]
+
+    def test_complete_rank_holds_or_fails(self) -> None:
+        """With every partnership known, a rank holds or fails."""
+        d = hub("hub")
+        assert verdicts(d, PartnerRank("hub", "jp2", 4), PartnerRank("hub", "jp2", 5)) == [
+            Verdict.HOLDS,
+            Verdict.FAILS,
+        ]
+
+    def test_tied_rank_is_undecidable(self) -> None:
+        """Two partnerships that began the same day may be in either order."""
+        d = hub("hub")
+        (check,) = d.check_claims(news(PartnerRank("hub", "fr1", 2)))
+        assert check.verdict is Verdict.UNDECIDABLE
+        assert str(check.derived) == "[2, 3]"
+        assert "(tied)" in check.reason
+        assert verdicts(d, PartnerRank("hub", "fr1", 4)) == [Verdict.FAILS]
+
+    def test_not_a_partner(self) -> None:
+        """A claimed partner without agreement: undecidable, or false if all are known."""
+        assert verdicts(hub(), PartnerRank("jp1", "fr1", 1)) == [Verdict.UNDECIDABLE]
+        assert verdicts(hub("jp1"), PartnerRank("jp1", "fr1", 1)) == [Verdict.FAILS]
+
+    def test_counts_open_world(self) -> None:
+        """Known partners are a lower bound: "over 3" holds, "3" fails, "16" is undecidable."""
+        d = hub()
+        assert verdicts(
+            d,
+            PartnerCount("hub", Figure(3, Qualifier.OVER)),
+            PartnerCount("hub", Figure(3)),
+            PartnerCount("hub", Figure(16)),
+        ) == [Verdict.HOLDS, Verdict.FAILS, Verdict.UNDECIDABLE]
+
+    def test_counts_complete(self) -> None:
+        """With every partnership known, counts are exact."""
+        d = hub("hub")
+        assert verdicts(
+            d,
+            PartnerCount("hub", Figure(5)),
+            PartnerCount("hub", Figure(6, Qualifier.NEARLY)),
+            PartnerCount("hub", Figure(4, Qualifier.BETWEEN, upper=Figure(6).value)),
+            PartnerCount("hub", Figure(16)),
+        ) == [Verdict.HOLDS, Verdict.HOLDS, Verdict.HOLDS, Verdict.FAILS]
+
+    def test_unknown_country_widens(self) -> None:
+        """A partner whose country is unknown may be domestic or overseas."""
+        d = hub("hub")
+        (two, three) = d.check_claims(
+            news(
+                PartnerCount("hub", Figure(2), PartnerScope.OVERSEAS),
+                PartnerCount("hub", Figure(3), PartnerScope.DOMESTIC),
+            )
+        )
+        assert (two.verdict, str(two.derived)) == (Verdict.UNDECIDABLE, "[2, 3]")
+        assert (three.verdict, str(three.derived)) == (Verdict.UNDECIDABLE, "[2, 3]")
+        assert "1 more whose country is not known" in two.reason
+
+    def test_on_a_date(self) -> None:
+        """A dated count counts the partners with an agreement in force that day."""
+        d = hub("hub")
+        claim = PartnerCount("hub", Figure(1), on=D(2017, 1, 1))
+        assert verdicts(d, claim) == [Verdict.HOLDS]
+
+    def test_approximate(self) -> None:
+        """A count of "about 5" holds only if the data gives exactly 5, else is undecidable."""
+        about = Figure(5, Qualifier.APPROXIMATELY)
+        assert verdicts(hub("hub"), PartnerCount("hub", about)) == [Verdict.HOLDS]
+        assert verdicts(hub(), PartnerCount("hub", about)) == [Verdict.UNDECIDABLE]
+
+    def test_unknown_organization_is_undecidable(self) -> None:
+        """A claim about an organization the directory lacks cannot be decided."""
+        (check,) = hub().check_claims(news(PartnerCount("zz", Figure(1))))
+        assert check.verdict is Verdict.UNDECIDABLE
+        assert check.reason == "the directory has no organization 'zz'"
+
+    def test_by_id(self) -> None:
+        """An announcement of the directory can be checked by its id."""
+        d = hub(announcements=(news(PartnerCount("hub", Figure(5))),))
+        assert [c.verdict for c in d.check_claims("news")] == [Verdict.UNDECIDABLE]
+
+    @DIRECTORIES
+    @given(lst.directories())
+    def test_verdicts_agree_with_the_derived_bounds(self, d: Directory) -> None:
+        """A claim holds only if the derived values all satisfy it, and fails if none does."""
+        for announcement in d.announcements:
+            for check in d.check_claims(announcement):
+                derived = check.derived
+                if check.verdict is Verdict.HOLDS and derived.lower is not None:
+                    claimed = (
+                        Figure(check.claim.rank)
+                        if isinstance(check.claim, PartnerRank)
+                        else check.claim.count
+                    )
+                    assert derived.lower in claimed.bounds() or (
+                        claimed.qualifier is Qualifier.APPROXIMATELY
+                    )
+
+
+class TestJson:
+    @DIRECTORIES
+    @given(lst.directories())
+    def test_round_trip(self, d: Directory) -> None:
+        """Any directory survives JSON, clusters and announcements included."""
+        assert from_json(to_json(d), Directory) == d
+
+    def test_documents_without_new_keys_still_read(self) -> None:
+        """A document from before announcements existed reads as before."""
+        text = '{"format": "lifesci-partners", "version": 1, "organizations": [], "agreements": []}'
+        assert from_json(text, Directory) == Directory()

@@ -14,7 +14,6 @@ import sys
 import threading
 from decimal import Decimal
 
-import attrs
 import pytest
 from babel import Locale
 from babel.numbers import format_currency, get_currency_precision, get_minus_sign_symbol
@@ -27,30 +26,41 @@ from lifesci_partners import (
     AgreementStatus,
     Figure,
     Formatter,
+    Founder,
+    FounderKind,
+    Identifier,
+    Link,
+    LinkKind,
+    LocalizedText,
     Money,
+    NameKind,
+    NonRenewalNotice,
+    Organization,
+    OrganizationKind,
+    OrganizationName,
+    OrganizationStatus,
+    PartialDate,
     Party,
     Period,
+    Person,
+    Position,
     Qualifier,
+    Relationship,
+    RelationshipKind,
+    Renewal,
     Term,
+    Termination,
     UnknownLocaleError,
     examples,
+    strategies,
 )
-from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS
+from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS, DateFormat
 
 from .test_compact import parse_back
 
 NBSP = "\u00a0"  # no-break space
 NNBSP = "\u202f"  # narrow no-break space
 SUPPORTED = ("en", "fr", "ja", "de")
-
-
-@attrs.frozen
-class _PartialDate:
-    """Stands in for ``PartialDate`` (same fields) until the organization work is merged."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
 
 
 def eur(amount: str) -> Money:
@@ -139,8 +149,10 @@ SEED = {
 
 def _seed_facts(f: Formatter) -> dict[str, str]:
     mou = examples.link_j_mpr().agreement("mou-link-j-mpr-2020")
+    founded = examples.link_j_mpr().organization("mpr").founded_on
     assert mou.term is not None
     assert mou.last_day is not None
+    assert founded is not None
     return {
         "investments": f.figure(figure(eur("21000000000"), "nearly"), compact="long"),
         "investments short": f.figure(figure(eur("21000000000"), "nearly"), compact="short"),
@@ -151,7 +163,7 @@ def _seed_facts(f: Formatter) -> dict[str, str]:
         "startups": f.figure(figure(500, "approximately")),
         "large corporations": f.figure(figure(40)),
         "effective": f.date(mou.effective_on),
-        "founded": f.date(dt.date(2005, 1, 3)),
+        "founded": f.date(founded),
         "last day": f.date(mou.last_day),
         "term": f.term(mou.term),
         "in force": f.status(mou.status_on(dt.date(2022, 1, 1))),
@@ -394,12 +406,31 @@ class TestDates:
     def test_reduced_precision(self, locale: str, month: str, year: str) -> None:
         """A date known to the month or the year shows only that, in CLDR's pattern."""
         f = Formatter(locale)
-        assert f.date(_PartialDate(2005, 1)) == month
-        assert f.date(_PartialDate(2005)) == year
+        assert f.date(PartialDate(2005, 1)) == month
+        assert f.date(PartialDate(2005)) == year
 
     def test_partial_date_to_the_day(self) -> None:
         """A partial date known to the day reads like a date."""
-        assert Formatter("fr").date(_PartialDate(2005, 1, 3)) == "3 janvier 2005"
+        assert Formatter("fr").date(PartialDate(2005, 1, 3)) == "3 janvier 2005"
+
+    @pytest.mark.parametrize(
+        ("format", "expected"),
+        [
+            ("full", "January 2005"),
+            ("long", "January 2005"),
+            ("medium", "Jan 2005"),
+            ("short", "1/2005"),
+        ],
+    )
+    def test_month_at_each_length(self, format: DateFormat, expected: str) -> None:  # noqa: A002  # the method's name
+        """A month of a year follows the requested length with CLDR's skeletons."""
+        assert Formatter("en").date(PartialDate(2005, 1), format) == expected
+
+    @given(st.builds(PartialDate.from_date, st.dates()), st.sampled_from(LOCALES))
+    def test_day_precision_reads_like_the_date(self, day: PartialDate, locale: str) -> None:
+        """A PartialDate known to the day reads exactly like the same datetime.date."""
+        f = Formatter(locale)
+        assert f.date(day) == f.date(day.first_day)
 
     def test_bad_format(self) -> None:
         """An unknown format is a ValueError."""
@@ -408,7 +439,7 @@ class TestDates:
 
     def test_not_a_date(self) -> None:
         """A string is not a date."""
-        with pytest.raises(TypeError, match="expected a date"):
+        with pytest.raises(TypeError, match=r"expected a datetime\.date or a PartialDate"):
             Formatter("en").date("2020-02-05")  # type: ignore[arg-type]
 
 
@@ -551,6 +582,101 @@ SUMMARIES = {
 }
 
 
+THIN = "\u2009"  # thin space, around the dash of CLDR's date intervals
+PARTIES = (Party("link-j"), Party("mpr"))
+# Renews every year, three times at most, with three months' notice; on 2021-06-01 it runs its
+# first renewal period.
+RENEWING = Agreement(
+    id="renewing",
+    kind=AgreementKind.COOPERATION,
+    parties=PARTIES,
+    effective_on=dt.date(2020, 3, 1),
+    term=Term(years=1),
+    renewal=Renewal(Term(years=1), max_renewals=3, notice=Term(months=3)),
+)
+RENEWING_TEXT = {
+    "en": (
+        "Cooperation agreement between LINK-J and MPR, in force from March 1, 2020 for an initial "
+        "term of 1 year, last day February 28, 2021. Automatic renewal for 1 year at a time, at "
+        "most 3 times. Notice of non-renewal: 3 months before the end of each period. Last day "
+        "in force, renewals included: February 29, 2024. Status on June 1, 2021: in force, "
+        f"renewal 1 (March 1, 2021{THIN}–{THIN}February 28, 2022). Next deadline for notice of "
+        "non-renewal: December 1, 2021."
+    ),
+    "fr": (
+        "Accord de coopération entre LINK-J et MPR, en vigueur à partir du 1 mars 2020 pour une "
+        f"période initiale de 1{NBSP}an, dernier jour le 28 février 2021. Renouvellement "
+        f"automatique par périodes de 1{NBSP}an, au plus 3 fois. Préavis de non-renouvellement"
+        f"{NBSP}: 3{NBSP}mois avant la fin de chaque période. Dernier jour en vigueur, "
+        f"renouvellements compris{NBSP}: 29 février 2024. Statut au 1 juin 2021{NBSP}: en "
+        f"vigueur, renouvellement n°{NBSP}1 (1 mars 2021{THIN}–{THIN}28 février 2022). Prochaine "
+        f"échéance du préavis de non-renouvellement{NBSP}: 1 décembre 2021."
+    ),
+    "ja": (
+        "LINK-J、MPR間の協力協定（2020年3月1日発効、当初期間1年間、当初期間の最終日2021年2月28日）。"
+        "期間満了後は1年ずつ自動更新（最大3回）。更新拒絶の通知：各期間満了の3か月前まで。"
+        "更新を含めた効力の最終日：2024年2月29日。"
+        "2021年6月1日時点の状況：有効（第1回更新期間、2021年3月1日～2022年2月28日）。"
+        "次回の更新拒絶通知期限：2021年12月1日。"
+    ),
+    "de": (
+        "Kooperationsvereinbarung zwischen LINK-J und MPR, in Kraft ab 1. März 2020, "
+        "Anfangslaufzeit 1 Jahr, letzter Tag 28. Februar 2021. Automatische Verlängerung um "
+        "jeweils 1 Jahr, höchstens 3-mal. Mitteilung der Nichtverlängerung: 3 Monate vor Ende "
+        "jeder Laufzeit. Letzter Tag in Kraft einschließlich Verlängerungen: 29. Februar 2024. "
+        f"Status am 1. Juni 2021: in Kraft, 1. Verlängerung (1. März 2021{THIN}–{THIN}28. Februar "
+        "2022). Nächste Frist für die Mitteilung der Nichtverlängerung: 1. Dezember 2021."
+    ),
+}
+TERMINATED = Agreement(
+    id="terminated",
+    kind=AgreementKind.MOU,
+    parties=PARTIES,
+    effective_on=dt.date(2020, 2, 5),
+    term=Term(years=5),
+    events=[
+        Termination(
+            dt.date(2023, 4, 1),
+            by="link-j",
+            reason=LocalizedText({"en": "merger", "fr": "fusion", "ja": "合併", "de": "Fusion"}),
+        )
+    ],
+)
+TERMINATED_TEXT = {
+    "en": (
+        "Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020 for "
+        "5 years, last day February 4, 2025. Termination by LINK-J, effective April 1, 2023. "
+        "Reason: merger. Status on January 1, 2024: terminated."
+    ),
+    "fr": (
+        "Protocole d’accord entre LINK-J et MPR, en vigueur à partir du 5 février 2020 pour "
+        f"5{NBSP}ans, dernier jour le 4 février 2025. Résiliation par LINK-J, effective le "
+        f"1 avril 2023. Motif{NBSP}: fusion. Statut au 1 janvier 2024{NBSP}: résilié."
+    ),
+    "ja": (
+        "LINK-J、MPR間の覚書（2020年2月5日発効、期間5年間、最終日2025年2月4日）。"
+        "LINK-Jにより解除（2023年4月1日付）。理由：合併。2024年1月1日時点の状況：解除。"
+    ),
+    "de": (
+        "Absichtserklärung zwischen LINK-J und MPR, in Kraft ab 5. Februar 2020 für 5 Jahre, "
+        "letzter Tag 4. Februar 2025. Beendigung durch LINK-J mit Wirkung vom 1. April 2023. "
+        "Grund: Fusion. Status am 1. Januar 2024: beendet."
+    ),
+}
+
+
+def _agreement(**fields: object) -> Agreement:
+    """An agreement between LINK-J and MPR with the given lifecycle fields."""
+    base: dict[str, object] = {
+        "id": "a",
+        "kind": AgreementKind.COOPERATION,
+        "parties": PARTIES,
+        "effective_on": dt.date(2020, 3, 1),
+        "term": Term(years=1),
+    }
+    return Agreement(**{**base, **fields})  # type: ignore[arg-type]  # test helper
+
+
 class TestAgreement:
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_seed_mou(self, locale: str) -> None:
@@ -558,6 +684,161 @@ class TestAgreement:
         directory = examples.link_j_mpr()
         mou = directory.agreement("mou-link-j-mpr-2020")
         same(Formatter(locale).agreement(mou, directory, on=ON), SUMMARIES[locale])
+
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_renewing(self, locale: str) -> None:
+        """Renewal clause, notice, last day with renewals, running period and next deadline."""
+        text = Formatter(locale).agreement(RENEWING, examples.link_j_mpr(), on=dt.date(2021, 6, 1))
+        same(text, RENEWING_TEXT[locale])
+
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_terminated(self, locale: str) -> None:
+        """A termination reads with its party, date and reason; the status is terminated."""
+        text = Formatter(locale).agreement(
+            TERMINATED, examples.link_j_mpr(), on=dt.date(2024, 1, 1)
+        )
+        same(text, TERMINATED_TEXT[locale])
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Memorandum of understanding between LINK-J and MPR, in force from February "
+                    "5, 2020 for an initial term of 5 years, last day February 4, 2025. Renewal "
+                    "for 5 years at a time by agreement of the parties, at most once. Status on "
+                    "January 1, 2022: in force, initial term (February 5, "
+                    f"2020{THIN}–{THIN}February 4, 2025)."
+                ),
+            ),
+            (
+                "ja",
+                (
+                    "LINK-J、MPR間の覚書（2020年2月5日発効、当初期間5年間、当初期間の最終日2025年2月4日）。"
+                    "当事者の合意により5年ずつ更新可能（最大1回）。"
+                    "2022年1月1日時点の状況：有効（当初期間、2020年2月5日～2025年2月4日）。"
+                ),
+            ),
+        ],
+    )
+    def test_renewal_by_consent(self, locale: str, expected: str) -> None:
+        """A renewal by consent presumes no renewal: no notice and no deadline."""
+        agreement = _agreement(
+            kind=AgreementKind.MOU,
+            effective_on=dt.date(2020, 2, 5),
+            term=Term(years=5),
+            renewal=Renewal(Term(years=5), automatic=False, max_renewals=1),
+        )
+        text = Formatter(locale).agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 1, 1))
+        same(text, expected)
+
+    def test_unlimited_without_notice_period(self) -> None:
+        """Without a notice period, notice is due by the last day of each period."""
+        agreement = _agreement(term=Term(years=2), renewal=Renewal(Term(months=6)))
+        text = Formatter("fr").agreement(agreement, on=dt.date(2023, 1, 1))
+        same(
+            text,
+            "Accord de coopération entre link-j et mpr, en vigueur à partir du 1 mars 2020 pour "
+            f"une période initiale de 2{NBSP}ans, dernier jour le 28 février 2022. Renouvellement "
+            f"automatique par périodes de 6{NBSP}mois. Préavis de non-renouvellement{NBSP}: "
+            f"jusqu’au dernier jour de chaque période. Statut au 1 janvier 2023{NBSP}: en vigueur, "
+            f"renouvellement n°{NBSP}2 (1 septembre 2022{THIN}–{THIN}28 février 2023). Prochaine "
+            f"échéance du préavis de non-renouvellement{NBSP}: 28 février 2023.",
+        )
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Cooperation agreement between LINK-J and MPR, in force from March 1, 2020 "
+                    "for an initial term of 1 year, last day February 28, 2021. Automatic renewal "
+                    "for 1 year at a time. Notice of non-renewal: 1 month before the end of each "
+                    "period. Notice of non-renewal given by MPR on January 15, 2022. Last day in "
+                    "force, renewals included: February 28, 2022. Status on June 1, 2022: expired."
+                ),
+            ),
+            (
+                "de",
+                (
+                    "Kooperationsvereinbarung zwischen LINK-J und MPR, in Kraft ab 1. März 2020, "
+                    "Anfangslaufzeit 1 Jahr, letzter Tag 28. Februar 2021. Automatische "
+                    "Verlängerung um jeweils 1 Jahr. Mitteilung der Nichtverlängerung: 1 Monat "
+                    "vor Ende jeder Laufzeit. Mitteilung der Nichtverlängerung durch MPR am 15. "
+                    "Januar 2022. Letzter Tag in Kraft einschließlich Verlängerungen: 28. Februar "
+                    "2022. Status am 1. Juni 2022: abgelaufen."
+                ),
+            ),
+        ],
+    )
+    def test_notice_given(self, locale: str, expected: str) -> None:
+        """A notice of non-renewal reads with its party and date, and moves the last day."""
+        agreement = _agreement(
+            renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            events=[NonRenewalNotice(dt.date(2022, 1, 15), by="mpr")],
+        )
+        text = Formatter(locale).agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 6, 1))
+        same(text, expected)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "fr",
+                (
+                    "Accord de confidentialité entre x et y, en vigueur du 5 février 2020 au 31 "
+                    "mars 2022."
+                ),
+            ),
+            (
+                "de",
+                (
+                    "Geheimhaltungsvereinbarung zwischen x und y, in Kraft vom 5. Februar 2020 bis "
+                    "31. März 2022."
+                ),
+            ),
+        ],
+    )
+    def test_stated_end(self, locale: str, expected: str) -> None:
+        """A stated last day without a term reads "from ... to ..."."""
+        agreement = Agreement(
+            id="nda",
+            kind=AgreementKind.NDA,
+            parties=[Party("x"), Party("y")],
+            effective_on=dt.date(2020, 2, 5),
+            stated_end_on=dt.date(2022, 3, 31),
+        )
+        assert Formatter(locale).agreement(agreement) == expected
+
+    def test_outer_limit(self) -> None:
+        """The outer limit is stated once; the last renewal period ends with it."""
+        agreement = _agreement(
+            kind=AgreementKind.FUNDING,
+            effective_on=dt.date(2020, 1, 1),
+            renewal=Renewal(Term(years=1)),
+            max_extent_on=dt.date(2022, 6, 30),
+        )
+        same(
+            Formatter("en").agreement(agreement, examples.link_j_mpr(), on=dt.date(2022, 3, 1)),
+            "Funding agreement between LINK-J and MPR, in force from January 1, 2020 for an "
+            "initial term of 1 year, last day December 31, 2020. Automatic renewal for 1 year at "
+            "a time. Notice of non-renewal: by the last day of each period. In force until June "
+            "30, 2022 at the latest. Status on March 1, 2022: in force, renewal 2 (January 1, "
+            f"2022{THIN}–{THIN}June 30, 2022).",
+        )
+
+    def test_deadline_before_the_effective_date(self) -> None:
+        """A signed agreement not yet in force already has its first notice deadline."""
+        agreement = _agreement(
+            signed_on=dt.date(2020, 1, 10), renewal=Renewal(Term(years=1), notice=Term(months=3))
+        )
+        text = Formatter("en").agreement(agreement, on=dt.date(2020, 2, 1))
+        assert text.endswith(
+            "Status on February 1, 2020: signed. "
+            "Next deadline for notice of non-renewal: December 1, 2020."
+        )
 
     def test_without_directory_or_date(self) -> None:
         """Without a directory parties are ids; without a date there is no status sentence."""
@@ -578,47 +859,221 @@ class TestAgreement:
             "Kooperationsvereinbarung zwischen x und y, in Kraft ab 5. Februar 2020, ohne Enddatum."
         )
 
+    def test_not_an_agreement(self) -> None:
+        """Something that is not an Agreement is a TypeError."""
+        with pytest.raises(TypeError, match="expected an Agreement"):
+            Formatter("en").agreement("mou-link-j-mpr-2020")  # type: ignore[arg-type]
+
+    @given(strategies.agreements(), strategies.dates(), st.sampled_from(SUPPORTED))
+    def test_states_status_and_deadline(
+        self, agreement: Agreement, day: dt.date, locale: str
+    ) -> None:
+        """Any agreement on any date reads with its status and, if one is ahead, its deadline."""
+        f = Formatter(locale)
+        text = f.agreement(agreement, on=day)
+        assert f.status(agreement.status_on(day)) in text
+        renewal = agreement.renewal
+        deadline = agreement.next_notice_deadline(on=day)
+        if renewal is not None and renewal.automatic and deadline is not None:
+            assert f.date(deadline) in text
+
+
+MPR_TEXT = {
+    "en": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- Type: business cluster and non-profit organization\n"
+        "- Founded: January 3, 2005\n"
+        "- Headquarters: Paris, France\n"
+        "- Website: <https://medicen.org/en/>\n"
+        "- Key people: Jessica Leygues (CEO)"
+    ),
+    "fr": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        f"- Type{NBSP}: cluster d’entreprises et organisation à but non lucratif\n"
+        f"- Création{NBSP}: 3 janvier 2005\n"
+        f"- Siège{NBSP}: Paris, France\n"
+        f"- Site web{NBSP}: <https://medicen.org/en/>\n"
+        f"- Personnes clés{NBSP}: Jessica Leygues (CEO)"
+    ),
+    "ja": (
+        "## Medicen Paris Region（MPR）\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- 種別：ビジネスクラスター、非営利団体\n"
+        "- 設立：2005年1月3日\n"
+        "- 本部：フランス、Paris\n"
+        "- ウェブサイト：<https://medicen.org/en/>\n"
+        "- 主要人物：Jessica Leygues（CEO）"
+    ),
+    "de": (
+        "## Medicen Paris Region (MPR)\n\n"
+        "A non-profit cluster of innovative health technology organizations, based in Paris, "
+        "France.\n\n"
+        "- Art: Unternehmenscluster und gemeinnützige Organisation\n"
+        "- Gegründet: 3. Januar 2005\n"
+        "- Hauptsitz: Paris, Frankreich\n"
+        "- Website: <https://medicen.org/en/>\n"
+        "- Schlüsselpersonen: Jessica Leygues (CEO)"
+    ),
+}
+LINK_J_JA = (
+    "## 一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）\n\n"
+    "A general incorporated association based in Nihonbashi, Tokyo, that supports the "
+    "commercialization of seeds and ideas in the field of life science by promoting human and "
+    "technology exchange.\n\n"
+    "- 種別：社団\n"
+    "- 法人形態：一般社団法人\n"
+    "- 本部：日本、Tokyo、Chuo-ku、Nihonbashi-Muromachi\n"
+    "- ウェブサイト：<https://www.link-j.org/>\n"
+    "- 設立者：Mitsui Fudosan、volunteers from academic circles\n"
+    "- 主要人物：Hideyuki Okano（Chairman of the Board）、Akihiko Soyama（President and CEO）\n"
+    "- 別名：Life Science Innovation Network Japan（英語）、"
+    "Life Science Innovation Network Japan, Inc.（英語）"
+)
+
+
+def _text(**texts: str) -> LocalizedText:
+    return LocalizedText(texts)
+
+
+# A made-up organization with every field, to show each line; its Japanese texts are its own
+# data (the formatter translates none of them).
+EXAMPLE = Organization(
+    id="example",
+    name=_text(en="Example Life Science Association", ja="一般社団法人イグザンプル"),
+    acronym="ELSA",
+    website="https://example.org/",
+    kind=OrganizationKind.ASSOCIATION,
+    legal_form=_text(en="general incorporated association", ja="一般社団法人"),
+    founded_on=PartialDate(2016, 2),
+    status=OrganizationStatus.ACTIVE,
+    people=[
+        Position(
+            Person("taro", _text(en="Taro Yamada", ja="山田太郎")),
+            _text(en="Representative Director", ja="代表理事"),
+            start=PartialDate(2019),
+        ),
+        Position(
+            Person("hanako", _text(en="Hanako Suzuki", ja="鈴木花子")),
+            _text(en="Chair", ja="会長"),
+            end=PartialDate(2024, 3, 31),
+        ),
+    ],
+    founders=[
+        Founder(_text(en="Example Realty"), organization="realty"),
+        Founder(_text(en="volunteers from academic circles"), FounderKind.GROUP),
+    ],
+    other_names=[OrganizationName("Example Association", NameKind.ALIAS, locale="en")],
+    identifiers=[Identifier("wikidata", "Q42")],
+    relationships=[
+        Relationship(RelationshipKind.MEMBER_OF, organization="mpr", start=PartialDate(2021)),
+        Relationship(
+            RelationshipKind.RELATED, organization="foundation", label="Example Foundation"
+        ),
+    ],
+    links=[
+        Link("https://en.wikipedia.org/wiki/Example", LinkKind.WIKIPEDIA),
+        Link("https://example.org/news/1", LinkKind.NEWS, title=_text(en="Launch [2016]")),
+    ],
+)
+EXAMPLE_TEXT = {
+    "en": (
+        "## Example Life Science Association (ELSA)\n\n"
+        "- Type: association\n"
+        "- Legal form: general incorporated association\n"
+        "- Founded: February 2016\n"
+        "- Status: active\n"
+        "- Website: <https://example.org/>\n"
+        "- Founders: Example Realty and volunteers from academic circles\n"
+        "- Key people: Taro Yamada (Representative Director, from 2019) and Hanako Suzuki (Chair, "
+        "until March 31, 2024)\n"
+        "- Other names: 一般社団法人イグザンプル (Japanese) and Example Association\n"
+        "- Identifiers: Wikidata [Q42](https://www.wikidata.org/wiki/Q42)\n"
+        "- Member of: Medicen Paris Region (MPR) (from 2021)\n"
+        "- Related organizations: Example Foundation\n"
+        "- Links: [Wikipedia](https://en.wikipedia.org/wiki/Example) and "
+        "[Launch \\[2016\\]](https://example.org/news/1)"
+    ),
+    "ja": (
+        "## 一般社団法人イグザンプル（ELSA）\n\n"
+        "- 種別：社団\n"
+        "- 法人形態：一般社団法人\n"
+        "- 設立：2016年2月\n"
+        "- 状況：活動中\n"
+        "- ウェブサイト：<https://example.org/>\n"
+        "- 設立者：Example Realty、volunteers from academic circles\n"
+        "- 主要人物：山田太郎（代表理事、2019年から）、鈴木花子（会長、2024年3月31日まで）\n"
+        "- 別名：Example Life Science Association（英語）、Example Association（英語）\n"
+        "- 識別子：Wikidata [Q42](https://www.wikidata.org/wiki/Q42)\n"
+        "- 加盟先：Medicen Paris Region（MPR）（2021年から）\n"
+        "- 関連組織：Example Foundation\n"
+        "- リンク：[Wikipedia](https://en.wikipedia.org/wiki/Example)、"
+        "[Launch \\[2016\\]](https://example.org/news/1)"
+    ),
+}
+
 
 class TestOrganization:
+    @pytest.mark.parametrize("locale", SUPPORTED)
+    def test_mpr(self, locale: str) -> None:
+        """MPR renders as Markdown: description, kinds, founding date, place, website, people."""
+        mpr = examples.link_j_mpr().organization("mpr")
+        same(Formatter(locale).organization(mpr), MPR_TEXT[locale])
+
+    def test_link_j_in_japanese(self) -> None:
+        """LINK-J in Japanese: its Japanese name and legal form, the other texts as the data has."""
+        link_j = examples.link_j_mpr().organization("link-j")
+        same(Formatter("ja").organization(link_j), LINK_J_JA)
+
+    @pytest.mark.parametrize("locale", ["en", "ja"])
+    def test_every_field(self, locale: str) -> None:
+        """Every field has its line, with the data's own texts in the language they have."""
+        text = Formatter(locale).organization(EXAMPLE, examples.link_j_mpr())
+        same(text, EXAMPLE_TEXT[locale])
+
     @pytest.mark.parametrize(
-        ("locale", "expected"),
+        ("start", "end", "expected"),
         [
-            (
-                "en",
-                (
-                    "## Medicen Paris Region (MPR)\n\n- Headquarters: Paris, France\n"
-                    "- Website: <https://medicen.org/en/>"
-                ),
-            ),
-            (
-                "fr",
-                (
-                    f"## Medicen Paris Region (MPR)\n\n- Siège{NBSP}: Paris, France\n"
-                    f"- Site web{NBSP}: <https://medicen.org/en/>"
-                ),
-            ),
-            (
-                "ja",
-                (
-                    "## Medicen Paris Region（MPR）\n\n- 本部：フランス、Paris\n"
-                    "- ウェブサイト：<https://medicen.org/en/>"
-                ),
-            ),
+            (PartialDate(2019), None, "CEO, à partir de 2019"),
+            (PartialDate(2019, 1), None, "CEO, à partir de janvier 2019"),
+            (PartialDate(2019, 1, 3), None, "CEO, à partir du 3 janvier 2019"),
+            (None, PartialDate(2019), "CEO, jusqu’en 2019"),
+            (None, PartialDate(2019, 1, 3), "CEO, jusqu’au 3 janvier 2019"),
+            (PartialDate(2019), PartialDate(2021), f"CEO, 2019{THIN}–{THIN}2021"),
         ],
     )
-    def test_mpr(self, locale: str, expected: str) -> None:
-        """An organization renders as Markdown with localized labels and country."""
-        mpr = examples.link_j_mpr().organization("mpr")
-        same(Formatter(locale).organization(mpr), expected)
-
-    def test_japanese_name(self) -> None:
-        """The Japanese name is used in Japanese, with full-width parentheses."""
-        link_j = examples.link_j_mpr().organization("link-j")
-        heading = Formatter("ja").organization(link_j).splitlines()[0]
-        assert (
-            heading
-            == "## 一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）"
+    def test_french_spans(self, start: PartialDate, end: PartialDate, expected: str) -> None:
+        """French words before a date follow its precision ("de 2019", "du 3 janvier 2019")."""
+        person = Person("jane", _text(en="Jane Roe"))
+        org = Organization(
+            id="x",
+            name=_text(en="X"),
+            people=[Position(person, _text(en="CEO"), start=start, end=end)],
         )
+        same(Formatter("fr").organization(org).splitlines()[-1].split("(", 1)[1], expected + ")")
+
+    def test_founder_outside_the_directory(self) -> None:
+        """A founder whose id the directory lacks is shown by the name the data gives."""
+        text = Formatter("en").organization(EXAMPLE, examples.link_j_mpr())
+        assert "- Founders: Example Realty and" in text
+
+    def test_not_an_organization(self) -> None:
+        """Something that is not an Organization is a TypeError."""
+        with pytest.raises(TypeError, match="expected an Organization"):
+            Formatter("en").organization("mpr")  # type: ignore[arg-type]
+
+    @given(strategies.organizations(), st.sampled_from(SUPPORTED))
+    def test_any_organization(self, organization: Organization, locale: str) -> None:
+        """Any organization renders, headed by its name, with one line per known fact."""
+        f = Formatter(locale)
+        lines = f.organization(organization).splitlines()
+        name = f.organization_name(organization)
+        assert lines[0].split() == ["##", *name.split()]  # line breaks become spaces
+        assert all(line.startswith("- ") for line in lines[4 if organization.description else 2 :])
 
 
 class TestDirectory:
@@ -632,13 +1087,24 @@ class TestDirectory:
             assert f.organization(organization) in text
         assert SUMMARIES[locale] in text
 
+    def test_not_a_directory(self) -> None:
+        """Something that is not a Directory is a TypeError."""
+        with pytest.raises(TypeError, match="expected a Directory"):
+            Formatter("en").directory([])  # type: ignore[arg-type]
+
 
 def _work(locale: str) -> list[str]:
     f = Formatter(locale)
-    return list(_seed_facts(f).values()) + [
-        f.money(Money(Decimal(n).scaleb(-2), "EUR"), compact)
-        for n in range(0, 10**9, 7_654_321)
-        for compact in (None, "short", "long")
+    directory = examples.link_j_mpr()
+    return [
+        *_seed_facts(f).values(),
+        f.directory(directory, on=ON),
+        f.agreement(RENEWING, directory, on=dt.date(2021, 6, 1)),
+        *(
+            f.money(Money(Decimal(n).scaleb(-2), "EUR"), compact)
+            for n in range(0, 10**9, 7_654_321)
+            for compact in (None, "short", "long")
+        ),
     ]
 
 

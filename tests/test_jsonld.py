@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 
 from lifesci_partners import (
+    Announcement,
     Directory,
     Identifier,
     LocalizedText,
@@ -199,3 +200,74 @@ class TestDispatch:
         """A new model registers its own form with to_jsonld.register."""
         to_jsonld.register(_Note, _note)
         assert to_jsonld(_Note())["@type"] == "Comment"
+
+
+class TestNewsArticle:
+    def test_seed_announcement(self) -> None:
+        """The seed release is a NewsArticle about the MOU, mentioning both organizations."""
+        directory = examples.link_j_mpr()
+        node = to_jsonld(directory.announcements[0], directory=directory)
+        assert node["@type"] == "NewsArticle"
+        assert node["headline"] == (
+            "LINK-J Concludes MOU on Mutual Cooperation with Medicen Paris Region (MPR)"
+        )
+        assert node["inLanguage"] == "en"
+        assert node["about"] == [
+            {
+                "@type": "Thing",
+                "identifier": "mou-link-j-mpr-2020",
+                "name": "Memorandum of Understanding on Mutual Cooperation",
+                "description": directory.agreement("mou-link-j-mpr-2020").purpose["en"],  # type: ignore[index]
+            }
+        ]
+        assert [m["name"] for m in node["mentions"]] == [
+            "Life Science Innovation Network Japan",
+            "Medicen Paris Region",
+        ]
+        assert node["publisher"]["url"] == "https://www.link-j.org/"
+
+    def test_unknown_date_left_out(self) -> None:
+        """The release gives no date, so there is no datePublished."""
+        node = to_jsonld(examples.link_j_mpr().announcements[0])
+        assert "datePublished" not in node
+
+    def test_date_and_ids_without_directory(self) -> None:
+        """A known date is given at its precision; without a directory, references are ids."""
+        news = Announcement(
+            "n",
+            "link-j",
+            LocalizedText({"en": "News", "ja": "ニュース"}),
+            published_on=PartialDate(2020, 2),
+            about=["m"],
+            mentions=["mpr"],
+        )
+        node = to_jsonld(news, locale="ja-JP")
+        assert (node["datePublished"], node["headline"], node["inLanguage"]) == (
+            "2020-02",
+            "ニュース",
+            "ja",
+        )
+        assert node["about"] == [{"@type": "Thing", "identifier": "m"}]
+        assert node["mentions"] == [{"@type": "Organization", "identifier": "mpr"}]
+
+    def test_body_joined_in_paragraphs(self) -> None:
+        """The body's paragraphs are joined by blank lines."""
+        directory = examples.link_j_mpr()
+        body = to_jsonld(directory.announcements[0])["articleBody"]
+        assert body.count("\n\n") == len(directory.announcements[0].body) - 1
+
+    @given(lst.announcements())
+    def test_json_ready(self, news: Announcement) -> None:
+        """Every announcement gives JSON-ready data with no empty values."""
+        node = to_jsonld(news)
+        json.dumps(node)
+        assert node["@type"] == "NewsArticle"
+        assert all(value not in (None, [], {}, "") for value in _values(node))
+
+
+class TestClusterNode:
+    def test_key_areas(self) -> None:
+        """A cluster's key areas are what it knows about."""
+        node = to_jsonld(examples.link_j_mpr().organization("mpr"))
+        assert node["@type"] == "Consortium"
+        assert node["knowsAbout"][0] == "biological diagnosis"

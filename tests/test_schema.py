@@ -143,7 +143,9 @@ class TestContent:
         """A model is described by its docstring, each field by its Args entry, without markup."""
         org = json_schema(Organization)
         assert org["description"].startswith("An organization: a company, association")
-        assert org["properties"]["acronym"]["description"] == (
+        plain, cluster = org["oneOf"]  # a plain organization, or a cluster
+        assert cluster == {"$ref": "#/$defs/Cluster"}
+        assert plain["properties"]["acronym"]["description"] == (
             'The main acronym or short name ("LINK-J"), if any.'
         )
         party = json_schema(Party)

@@ -7,6 +7,16 @@ reference.
 
 from lifesci_partners import examples
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
+from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._claims import (
+    Claim,
+    ClaimCheck,
+    PartnerCount,
+    PartnerRank,
+    PartnerScope,
+    Verdict,
+)
+from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._convert import (
     DOCUMENT_FORMAT,
     DOCUMENT_VERSION,
@@ -17,6 +27,7 @@ from lifesci_partners._convert import (
 )
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
+from lifesci_partners._document import dump, load
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Bounds, Figure, Qualifier
 from lifesci_partners._formatting import Formatter
@@ -59,12 +70,17 @@ __all__ = [
     "DOCUMENT_FORMAT",
     "DOCUMENT_VERSION",
     "KNOWN_SCHEMES",
+    "Achievement",
     "Address",
     "Agreement",
     "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
+    "Announcement",
     "Bounds",
+    "Claim",
+    "ClaimCheck",
+    "Cluster",
     "Conversion",
     "CurrencyMismatchError",
     "DatePrecision",
@@ -83,6 +99,7 @@ __all__ = [
     "Link",
     "LinkKind",
     "LocalizedText",
+    "MemberCount",
     "Money",
     "NameKind",
     "NonRenewalNotice",
@@ -92,11 +109,16 @@ __all__ = [
     "OrganizationName",
     "OrganizationStatus",
     "PartialDate",
+    "PartnerCount",
+    "PartnerRank",
+    "PartnerScope",
     "Party",
     "Period",
     "Person",
+    "PhotoCaption",
     "Position",
     "Qualifier",
+    "Quote",
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
@@ -106,12 +128,15 @@ __all__ = [
     "Termination",
     "UnknownLocaleError",
     "ValidationError",
+    "Verdict",
     "__version__",
+    "dump",
     "examples",
     "from_dict",
     "from_json",
     "from_ror",
     "json_schema",
+    "load",
     "to_dict",
     "to_json",
     "to_jsonld",

@@ -27,6 +27,7 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._formatting import Formatter
 from lifesci_partners._limits import DEFAULT_LIMITS
 from lifesci_partners._schema import json_schema
+from lifesci_partners._summary import announcement_lines, cluster_lines
 from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
@@ -288,6 +289,7 @@ def _show(directory: Directory, on: dt.date) -> str:
             lines.append(f"    headquarters: {where}")
         if org.website:
             lines.append(f"    website: {org.website}")
+        lines.extend(cluster_lines(org))
     lines.append("")
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
@@ -308,6 +310,7 @@ def _show(directory: Directory, on: dt.date) -> str:
             lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
         lines.extend(_lifecycle_lines(agreement, on))
+    lines.extend(announcement_lines(directory))
     return "\n".join(lines)
 
 

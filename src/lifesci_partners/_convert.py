@@ -15,6 +15,7 @@ import enum
 import functools
 import gc
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -31,8 +32,11 @@ from cattrs.errors import (
     StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.strategies import include_subclasses
 
 from lifesci_partners import _versions
+from lifesci_partners._claims import Claim, PartnerCount, PartnerRank
+from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import exact_decimal, parse_decimal_text
 from lifesci_partners._directory import Directory
@@ -41,6 +45,7 @@ from lifesci_partners._figures import FigureValue
 from lifesci_partners._limits import DEFAULT_LIMITS, Limits, check_data, parse_json
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
+from lifesci_partners._organization import Organization
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
 
@@ -49,6 +54,7 @@ __all__ = [
     "DOCUMENT_VERSION",
     "JSON_BACKENDS",
     "SCHEMA_FRAGMENTS",
+    "TYPE_KEY",
     "from_dict",
     "from_json",
     "set_json_backend",
@@ -590,8 +596,113 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     for event, tag in _EVENT_TAGS.items():
         _SCHEMA_FRAGMENTS[event] = functools.partial(_event_schema, event, tag)
     conv.register_unstructure_hook_factory(lambda t: t is Directory, _directory_unstructure_factory)
+    _register_tagged_unions(conv)
     _SCHEMA_FRAGMENTS[Directory] = _directory_schema
     return conv
+
+
+TYPE_KEY = "type"
+"""The key that tells the classes of a union apart in JSON: ``{"type": "cluster", ...}``."""
+
+_ORGANIZATION_TAGS: dict[type, str] = {Organization: "organization", Cluster: "cluster"}
+_CLAIM_TAGS: dict[type, str] = {PartnerRank: "partner_rank", PartnerCount: "partner_count"}
+
+
+def _tagged_structure(
+    conv: cattrs.Converter, tags: dict[type, str], untagged: type | None
+) -> Callable[[Any, Any], Any]:
+    """Read an object whose class is named by its ``"type"`` key.
+
+    An object without the key is an ``untagged`` (if given): plain organizations are written
+    without it, so documents from before clusters existed still read the same.
+    """
+    hooks = {cl: conv.get_structure_hook(cl) for cl in tags}
+    by_tag = {tag: cl for cl, tag in tags.items()}
+    expected = ", ".join(repr(tag) for tag in by_tag)
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _ShapeError(f"expected an object, got {_kind(value)}")
+        if TYPE_KEY not in value:
+            if untagged is None:
+                raise ValidationError([f"$.{TYPE_KEY}: required, but missing; one of {expected}"])
+            return hooks[untagged](value, untagged)
+        tag = value[TYPE_KEY]
+        cl = by_tag.get(tag) if type(tag) is str else None
+        if cl is None:
+            raise ValidationError([f"$.{TYPE_KEY}: expected one of {expected}, got {_kind(tag)}"])
+        return hooks[cl]({k: v for k, v in value.items() if k != TYPE_KEY}, cl)
+
+    return structure
+
+
+def _tagged_unstructure(
+    conv: cattrs.Converter, tags: dict[type, str], untagged: type | None
+) -> Callable[[Any], Any]:
+    hooks = {cl: conv.get_unstructure_hook(cl) for cl in tags}
+
+    def unstructure(obj: Any) -> Any:
+        data = hooks[obj.__class__](obj)
+        if obj.__class__ is untagged:
+            return data
+        return {TYPE_KEY: tags[obj.__class__], **data}
+
+    return unstructure
+
+
+def _tagged_union(tags: dict[type, str], untagged: type | None) -> Callable[[Any, Any], None]:
+    """A cattrs union strategy (as :func:`cattrs.strategies.configure_tagged_union`).
+
+    Unlike cattrs' own, an unknown tag is an error with its path rather than the default class,
+    a value that is not an object is refused with a message, and the untagged class is written
+    without a tag.
+    """
+
+    def strategy(union: Any, conv: cattrs.Converter) -> None:
+        members = {cl: tags[cl] for cl in get_args(union)}
+        conv.register_structure_hook(union, _tagged_structure(conv, members, untagged))
+        conv.register_unstructure_hook(union, _tagged_unstructure(conv, members, untagged))
+
+    return strategy
+
+
+def _register_tagged_unions(conv: cattrs.Converter) -> None:
+    """Organizations and clusters, and the kinds of claims, told apart by ``"type"``."""
+    include_subclasses(
+        Organization,
+        conv,
+        subclasses=(Cluster,),
+        union_strategy=_tagged_union(_ORGANIZATION_TAGS, untagged=Organization),
+    )
+    _tagged_union(_CLAIM_TAGS, untagged=None)(Claim, conv)
+    # A cluster or a claim read as such may carry its tag or leave it out; it is written with it.
+    leaves = {Cluster: "cluster", **_CLAIM_TAGS}
+    for cls, tag in leaves.items():
+        leaf = _tagged_structure(conv, {cls: tag}, untagged=cls)
+        conv.register_structure_hook_func(functools.partial(operator.is_, cls), leaf)
+    for cls, tag in _CLAIM_TAGS.items():
+        written = _tagged_unstructure(conv, {cls: tag}, untagged=None)
+        conv.register_unstructure_hook_func(functools.partial(operator.is_, cls), written)
+    _SCHEMA_FRAGMENTS[Organization] = _organization_schema
+    for cls, tag in leaves.items():
+        _SCHEMA_FRAGMENTS[cls] = functools.partial(_tagged_schema, cls, tag)
+
+
+def _tagged_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
+    kind = {TYPE_KEY: {"const": tag, "description": "What kind of object this is."}}
+    schema: dict[str, Any] = builder.attrs_object(cls, kind)
+    return schema
+
+
+def _organization_schema(builder: Any) -> dict[str, Any]:
+    """A plain organization (``type`` left out or ``"organization"``), or a cluster."""
+    plain: dict[str, Any] = builder.attrs_object(Organization)
+    plain["properties"] = {
+        TYPE_KEY: {"const": "organization", "description": "Optional for a plain organization."},
+        **plain["properties"],
+    }
+    described = {"description": plain.pop("description")} if "description" in plain else {}
+    return {**described, "oneOf": [plain, builder.schema_of(Cluster)]}
 
 
 def _event_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
@@ -657,7 +768,7 @@ def _unknown_keys(exc: ForbiddenExtraKeysError, path: str) -> list[str]:
     names = [a.name for a in attrs.fields(exc.cl) if a.init] if attrs.has(exc.cl) else []
     if exc.cl is Directory:
         names[:0] = ["format", "version"]
-    elif exc.cl in _EVENT_TAGS:
+    elif exc.cl in _EVENT_TAGS or exc.cl in _CLAIM_TAGS or exc.cl is Cluster:
         names[:0] = [_EVENT_TYPE_KEY]
     expected = ", ".join(names)
     errors = []

@@ -1,18 +1,42 @@
-"""The directory: organizations and agreements together, with their references checked."""
+"""The directory: organizations, agreements and announcements, with references and claims checked.
+
+Every query is answered from indexes built once: dictionaries by id, partners sorted by when the
+partnership began, and sorted arrays searched with :mod:`bisect` (see ``_intervals.py``) for
+questions about dates. Indexes about dates are built on the first query that needs them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, TypeVar
 
 import attrs
 
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._announcement import Announcement
+from lifesci_partners._claims import (
+    Claim,
+    ClaimCheck,
+    PartnerCount,
+    PartnerRank,
+    PartnerScope,
+    Verdict,
+)
+from lifesci_partners._figures import Bounds, Qualifier
+from lifesci_partners._intervals import IntervalIndex
 from lifesci_partners._organization import Organization
+from lifesci_partners._people import Person
 from lifesci_partners._validate import tuple_of
 from lifesci_partners.exceptions import NotFoundError, ValidationError
 
 __all__ = ["Directory"]
+
+_T = TypeVar("_T")
+_NEVER = dt.date.max.toordinal() + 1  # the end of an interval that never ends
+_ENUMERATED = 64  # an agreement with at most this many periods has its deadlines indexed
 
 
 def _to_organizations(items: Iterable[Organization]) -> tuple[Organization, ...]:
@@ -20,6 +44,14 @@ def _to_organizations(items: Iterable[Organization]) -> tuple[Organization, ...]
 
 
 def _to_agreements(items: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    return tuple(items)
+
+
+def _to_announcements(items: Iterable[Announcement]) -> tuple[Announcement, ...]:
+    return tuple(items)
+
+
+def _to_ids(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
@@ -35,19 +67,213 @@ def _check_unique(kind: str, ids: Iterable[str]) -> Iterator[str]:
             first[item_id] = index
 
 
+def _in_force(agreement: Agreement) -> tuple[int, int]:
+    """The days an agreement is in force, renewals and events included, as ordinals.
+
+    The periods of an agreement follow each other without a gap, so it is in force from its
+    effective date to its final end: ``[start, end)``.
+    """
+    end = agreement.final_end
+    return agreement.effective_on.toordinal(), _NEVER if end is None else end.toordinal()
+
+
+def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
+    """Days that hold every notice deadline of an agreement, as ordinals, if it has any.
+
+    From the first deadline (of the initial period) to the final end, before which every
+    deadline falls.
+    """
+    first = agreement.next_notice_deadline(on=dt.date.min)
+    if first is None:
+        return None
+    end = agreement.final_end
+    return first.toordinal(), _NEVER if end is None else end.toordinal()
+
+
+_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
+_TEENS = range(10, 21)  # 11th, 12th, 13th: not 11st
+
+
+def _ordinal(rank: int) -> str:
+    """English ordinal: ``1st``, ``2nd``, ``11th``, ``16th``, ``22nd``."""
+    suffix = "th" if rank % 100 in _TEENS else _SUFFIXES.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def _integers(bounds: Bounds) -> tuple[int | None, int | None]:
+    """The least and greatest whole numbers within the bounds of a count (``None``: no bound)."""
+    lower, upper = bounds.lower, bounds.upper
+    low = lower + (1 if bounds.lower_open else 0) if isinstance(lower, int) else None
+    high = upper - (1 if bounds.upper_open else 0) if isinstance(upper, int) else None
+    return low, high
+
+
+def _judge(claimed: Bounds, low: int, high: int | None) -> Verdict:
+    """Compare what a claim allows with what the data allows: ``low`` to ``high`` (or more)."""
+    claim_low, claim_high = _integers(claimed)
+    if (claim_low is not None and high is not None and high < claim_low) or (
+        claim_high is not None and low > claim_high
+    ):
+        return Verdict.FAILS
+    if (claim_low is None or claim_low <= low) and (
+        claim_high is None or (high is not None and high <= claim_high)
+    ):
+        return Verdict.HOLDS
+    return Verdict.UNDECIDABLE
+
+
+@attrs.frozen
+class _Indexes:
+    """What the directory computes once from its content."""
+
+    organizations: dict[str, Organization]
+    agreements: dict[str, Agreement]
+    announcements: dict[str, Announcement]
+    people: dict[str, Person]
+    agreements_of: dict[str, list[int]]
+    partners: dict[str, tuple[str, ...]]  # in the order the partnerships began, ties by id
+    began: dict[str, dict[str, dt.date]]  # org -> partner -> the first effective date
+    about: dict[str, list[int]]
+    lazy: dict[Any, Any] = attrs.field(factory=dict)  # indexes built on first use
+
+
+def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date]]:
+    began: dict[str, dict[str, dt.date]] = {}
+    for agreement in agreements:
+        orgs = [party.org for party in agreement.parties]
+        for org in orgs:
+            mine = began.setdefault(org, {})
+            for partner in orgs:
+                if partner != org:
+                    known = mine.get(partner)
+                    if known is None or agreement.effective_on < known:
+                        mine[partner] = agreement.effective_on
+    return began
+
+
+def _in_order(began: dict[str, dt.date]) -> tuple[str, ...]:
+    """Partner ids in the order their partnerships began, ties by id."""
+    return tuple(sorted(began, key=lambda partner: (began[partner], partner)))
+
+
+def _people(organizations: tuple[Organization, ...], errors: list[str]) -> dict[str, Person]:
+    """Every person of every organization, by id; one described twice differently is an error."""
+    people: dict[str, Person] = {}
+    where: dict[str, str] = {}
+    for o_index, org in enumerate(organizations):
+        for p_index, position in enumerate(org.people):
+            person = position.person
+            path = f"$.organizations[{o_index}].people[{p_index}].person"
+            if person.id not in people:
+                people[person.id] = person
+                where[person.id] = path
+            elif people[person.id] != person and not where[person.id].startswith(
+                f"$.organizations[{o_index}]."
+            ):
+                errors.append(
+                    f"{path}: person {person.id!r} is described differently in "
+                    f"{where[person.id]}; use one description"
+                )
+    return people
+
+
+@attrs.frozen
+class _References:
+    """Collects the references to nothing in a directory, each with its path."""
+
+    orgs: set[str]
+    agreements: set[str]
+    people: dict[str, Person]
+    errors: list[str] = attrs.field(factory=list)
+
+    def org(self, path: str, org_id: str | None) -> None:
+        if org_id is not None and org_id not in self.orgs:
+            self.errors.append(f"{path}: no organization with id {org_id!r} in the directory")
+
+    def agreement(self, path: str, agreement_id: str) -> None:
+        if agreement_id not in self.agreements:
+            self.errors.append(f"{path}: no agreement with id {agreement_id!r} in the directory")
+
+    def person(self, path: str, person_id: str) -> None:
+        if person_id not in self.people:
+            self.errors.append(
+                f"{path}: no person with id {person_id!r} among the people of the directory's "
+                "organizations"
+            )
+
+    def announcement(self, path: str, news: Announcement) -> None:
+        self.org(f"{path}.publisher", news.publisher)
+        for j, agreement_id in enumerate(news.about):
+            self.agreement(f"{path}.about[{j}]", agreement_id)
+        for j, mentioned in enumerate(news.mentions):
+            self.org(f"{path}.mentions[{j}]", mentioned)
+        for j, quote in enumerate(news.quotes):
+            self.person(f"{path}.quotes[{j}].speaker", quote.speaker)
+            self.org(f"{path}.quotes[{j}].organization", quote.organization)
+        for j, caption in enumerate(news.captions):
+            for k, named in enumerate(caption.people):
+                self.person(f"{path}.captions[{j}].people[{k}]", named)
+        for j, claim in enumerate(news.claims):
+            self.org(f"{path}.claims[{j}].org", claim.org)
+            if isinstance(claim, PartnerRank):
+                self.org(f"{path}.claims[{j}].partner", claim.partner)
+
+
+def _reference_errors(directory: Directory, people: dict[str, Person]) -> list[str]:
+    refs = _References(
+        {o.id for o in directory.organizations}, {a.id for a in directory.agreements}, people
+    )
+    org = refs.org
+    for i, organization in enumerate(directory.organizations):
+        for j, relationship in enumerate(organization.relationships):
+            org(f"$.organizations[{i}].relationships[{j}].organization", relationship.organization)
+        for j, founder in enumerate(organization.founders):
+            org(f"$.organizations[{i}].founders[{j}].organization", founder.organization)
+    for i, agreement in enumerate(directory.agreements):
+        for j, party in enumerate(agreement.parties):
+            org(f"$.agreements[{i}].parties[{j}].org", party.org)
+    for i, news in enumerate(directory.announcements):
+        refs.announcement(f"$.announcements[{i}]", news)
+    seen: dict[str, int] = {}
+    for i, org_id in enumerate(directory.complete_partnerships):
+        org(f"$.complete_partnerships[{i}]", org_id)
+        if org_id in seen:
+            refs.errors.append(
+                f"$.complete_partnerships[{i}]: {org_id!r} is already $.complete_partnerships"
+                f"[{seen[org_id]}]"
+            )
+        seen.setdefault(org_id, i)
+    return refs.errors
+
+
 @attrs.frozen
 class Directory:
-    """Organizations and the agreements between them, with every reference checked.
+    """Organizations, the agreements between them and the announcements about them.
 
-    Ids are unique within each collection, and every party of every agreement is an organization
-    of the directory. All problems are reported at once, each with its path.
+    Ids are unique within each collection, and every reference is checked: the parties of
+    agreements, the organizations that relationships and founders refer to, and the
+    publisher, agreements, organizations, quoted speakers, people in captions and claims of
+    announcements. A person id used by several organizations must describe the same person.
+    All problems are reported at once, each with its path.
+
+    Two organizations are partners when they are parties to the same agreement, of any kind;
+    their partnership began on the earliest effective date of their agreements. A directory
+    usually knows only some of an organization's partnerships; list an organization in
+    ``complete_partnerships`` to state that it knows all of them, so that counts and ranks of
+    its partners are exact (see :meth:`check_claims`).
+
+    Queries read indexes built once, when the directory is built or on the first query about
+    dates; each query's cost is in its docstring, for ``n`` agreements and ``k`` answers.
 
     Args:
-        organizations: The organizations.
+        organizations: The organizations (clusters included).
         agreements: The agreements between them.
+        announcements: The announcements about them (keyword-only).
+        complete_partnerships: The ids of organizations whose every partnership is in the
+            directory (keyword-only).
 
     Raises:
-        ValidationError: Duplicate ids or a party that is not a known organization.
+        ValidationError: Duplicate ids, or references to nothing in the directory.
 
     Example:
         >>> from lifesci_partners import examples
@@ -56,6 +282,8 @@ class Directory:
         'MPR'
         >>> [p.org for p in directory.agreement("mou-link-j-mpr-2020").parties]
         ['link-j', 'mpr']
+        >>> [org.id for org in directory.partners_of("link-j")]
+        ['mpr']
 
     .. versionadded:: 0.1.0
     """
@@ -66,61 +294,493 @@ class Directory:
     agreements: tuple[Agreement, ...] = attrs.field(
         default=(), converter=_to_agreements, validator=tuple_of(Agreement)
     )
-    _organizations_by_id: dict[str, Organization] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
+    announcements: tuple[Announcement, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_announcements, validator=tuple_of(Announcement)
     )
-    _agreements_by_id: dict[str, Agreement] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
+    complete_partnerships: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_ids, validator=tuple_of(str)
     )
+    _indexes: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         errors = [
             *_check_unique("organizations", (o.id for o in self.organizations)),
             *_check_unique("agreements", (a.id for a in self.agreements)),
+            *_check_unique("announcements", (a.id for a in self.announcements)),
         ]
-        orgs = {o.id: o for o in self.organizations}
-        for a_index, agreement in enumerate(self.agreements):
-            for p_index, party in enumerate(agreement.parties):
-                if party.org not in orgs:
-                    errors.append(
-                        f"$.agreements[{a_index}].parties[{p_index}].org: "
-                        f"no organization with id {party.org!r} in the directory",
-                    )
+        people = _people(self.organizations, errors)
+        errors.extend(_reference_errors(self, people))
         if errors:
             raise ValidationError(errors)
-        object.__setattr__(self, "_organizations_by_id", orgs)
-        object.__setattr__(self, "_agreements_by_id", {a.id: a for a in self.agreements})
+        agreements_of: dict[str, list[int]] = {}
+        for index, agreement in enumerate(self.agreements):
+            for party in agreement.parties:
+                agreements_of.setdefault(party.org, []).append(index)
+        about: dict[str, list[int]] = {}
+        for index, news in enumerate(self.announcements):
+            for agreement_id in news.about:
+                about.setdefault(agreement_id, []).append(index)
+        began = _partnerships(self.agreements)
+        partners = {org: _in_order(mine) for org, mine in began.items()}
+        indexes = _Indexes(
+            organizations={o.id: o for o in self.organizations},
+            agreements={a.id: a for a in self.agreements},
+            announcements={a.id: a for a in self.announcements},
+            people=people,
+            agreements_of=agreements_of,
+            partners=partners,
+            began=began,
+            about=about,
+        )
+        object.__setattr__(self, "_indexes", indexes)
+
+    # Lookups by id
 
     def organization(self, org_id: str) -> Organization:
-        """The organization with this id.
+        """The organization with this id, in ``O(1)``.
 
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
         try:
-            return self._organizations_by_id[org_id]
-        except KeyError:
-            known = ", ".join(sorted(self._organizations_by_id)) or "none"
+            return self._indexes.organizations[org_id]
+        except (KeyError, TypeError):
+            known = ", ".join(sorted(self._indexes.organizations)) or "none"
             msg = f"no organization with id {org_id!r}; known ids: {known}"
             raise NotFoundError(msg) from None
 
     def agreement(self, agreement_id: str) -> Agreement:
-        """The agreement with this id.
+        """The agreement with this id, in ``O(1)``.
 
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
         try:
-            return self._agreements_by_id[agreement_id]
-        except KeyError:
-            known = ", ".join(sorted(self._agreements_by_id)) or "none"
+            return self._indexes.agreements[agreement_id]
+        except (KeyError, TypeError):
+            known = ", ".join(sorted(self._indexes.agreements)) or "none"
             msg = f"no agreement with id {agreement_id!r}; known ids: {known}"
             raise NotFoundError(msg) from None
 
+    def announcement(self, announcement_id: str) -> Announcement:
+        """The announcement with this id, in ``O(1)``.
+
+        Raises:
+            NotFoundError: There is none (the message lists the known ids).
+        """
+        try:
+            return self._indexes.announcements[announcement_id]
+        except (KeyError, TypeError):
+            known = ", ".join(sorted(self._indexes.announcements)) or "none"
+            msg = f"no announcement with id {announcement_id!r}; known ids: {known}"
+            raise NotFoundError(msg) from None
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id, from the people of the organizations, in ``O(1)``.
+
+        Raises:
+            NotFoundError: No organization has a person with this id.
+        """
+        try:
+            return self._indexes.people[person_id]
+        except (KeyError, TypeError):
+            known = ", ".join(sorted(self._indexes.people)) or "none"
+            msg = f"no person with id {person_id!r}; known ids: {known}"
+            raise NotFoundError(msg) from None
+
+    # Agreements
+
     def agreements_of(self, org_id: str) -> tuple[Agreement, ...]:
-        """The agreements to which ``org_id`` is a party, in directory order."""
-        return tuple(a for a in self.agreements if any(p.org == org_id for p in a.parties))
+        """The agreements to which ``org_id`` is a party, in directory order: ``O(k)``."""
+        return tuple(self.agreements[i] for i in self._indexes.agreements_of.get(org_id, ()))
+
+    def _lazy(self, key: object, build: Callable[[], _T]) -> _T:
+        """The index ``key``, built by ``build`` on first use and kept."""
+        lazy = self._indexes.lazy
+        if key not in lazy:
+            lazy[key] = build()
+        found: _T = lazy[key]
+        return found
+
+    def _in_force_index(self) -> IntervalIndex:
+        return self._lazy(
+            "in_force",
+            lambda: IntervalIndex(
+                [(*_in_force(a), index) for index, a in enumerate(self.agreements)]
+            ),
+        )
 
     def in_force_on(self, day: dt.date) -> tuple[Agreement, ...]:
-        """The agreements in force on ``day``, in directory order."""
-        return tuple(a for a in self.agreements if a.in_force_on(day))
+        """The agreements in force on ``day``, in directory order.
+
+        ``O(log n + k)`` to find them in an interval index built on the first call, and
+        ``O(k log k)`` to put them in directory order.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import examples
+            >>> directory = examples.link_j_mpr()
+            >>> [a.id for a in directory.in_force_on(dt.date(2025, 2, 4))]
+            ['mou-link-j-mpr-2020']
+            >>> directory.in_force_on(dt.date(2025, 2, 5))
+            ()
+        """
+        found = sorted(self._in_force_index().containing(day.toordinal()))
+        return tuple(self.agreements[i] for i in found)
+
+    def _expiry_index(self) -> tuple[list[int], list[int]]:
+        def build() -> tuple[list[int], list[int]]:
+            ends = sorted(
+                (last.toordinal(), index)
+                for index, agreement in enumerate(self.agreements)
+                if (last := agreement.final_last_day) is not None
+            )
+            return [day for day, _ in ends], [index for _, index in ends]
+
+        return self._lazy("expiry", build)
+
+    def expiring_between(self, start: dt.date, end: dt.date) -> tuple[Agreement, ...]:
+        """The agreements whose last day in force is on or after ``start`` and before ``end``.
+
+        The last day in force is :attr:`Agreement.final_last_day
+        <lifesci_partners.Agreement.final_last_day>`: renewals, the outer limit, notices and a
+        termination included, as :meth:`Agreement.expires_within
+        <lifesci_partners.Agreement.expires_within>` reads it; an agreement that keeps renewing
+        never expires. The window is half-open, like every period in this library, so that
+        consecutive windows never count an agreement twice. Agreements come in the order they
+        expire, those expiring the same day in directory order. ``O(log n + k)``: two
+        bisections of the last days, sorted once on the first call.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import examples
+            >>> directory = examples.link_j_mpr()
+            >>> [a.id for a in directory.expiring_between(dt.date(2025, 1, 1), dt.date(2025, 4, 1))]
+            ['mou-link-j-mpr-2020']
+        """
+        days, indexes = self._expiry_index()
+        first = bisect_left(days, start.toordinal())
+        last = bisect_left(days, end.toordinal())
+        return tuple(self.agreements[i] for i in indexes[first:last])
+
+    def notice_deadlines_between(
+        self, start: dt.date, end: dt.date
+    ) -> tuple[tuple[dt.date, Agreement], ...]:
+        """The notice deadlines on or after ``start`` and before ``end``, with their agreements.
+
+        Each is the last day to give notice of non-renewal of an automatically renewing
+        agreement for one of its periods, as :meth:`Agreement.next_notice_deadline
+        <lifesci_partners.Agreement.next_notice_deadline>` computes it (never a naive
+        subtraction); an agreement has one per period that a renewal may follow. Pairs come by
+        date, then in directory order.
+
+        Cost: ``O(log n + k)`` for ``k`` deadlines, by bisection of every deadline, computed
+        and sorted on the first call, of the agreements with at most 64 periods. An agreement
+        with more (renewing without limit, or monthly for years) is found instead in an
+        interval index of the days from its first deadline to its end, and its deadlines in the
+        window are computed then: add ``O(m log r)`` for ``m`` such agreements whose days span
+        the window and ``r`` periods each.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Directory, LocalizedText
+            >>> from lifesci_partners import Organization, Party, Renewal, Term
+            >>> orgs = [Organization(i, LocalizedText({"en": i.upper()})) for i in ("a", "b")]
+            >>> lease = Agreement(
+            ...     id="a-b",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("a"), Party("b")],
+            ...     effective_on=dt.date(2020, 3, 1),
+            ...     term=Term(years=1),
+            ...     renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            ... )
+            >>> deadlines = Directory(orgs, [lease]).notice_deadlines_between(
+            ...     dt.date(2021, 1, 1), dt.date(2023, 1, 1)
+            ... )
+            >>> [(day.isoformat(), agreement.id) for day, agreement in deadlines]
+            [('2021-02-01', 'a-b'), ('2022-02-01', 'a-b')]
+        """
+        stop = end.toordinal()
+        days, entries, long_running = self._deadline_index()
+        first, last = bisect_left(days, start.toordinal()), bisect_left(days, stop)
+        found: list[tuple[int, int, dt.date]] = entries[first:last]
+        for index in long_running.overlapping(start.toordinal(), stop):
+            agreement = self.agreements[index]
+            day = agreement.next_notice_deadline(on=start)
+            while day is not None and day.toordinal() < stop:
+                found.append((day.toordinal(), index, day))
+                if day == dt.date.max:
+                    break
+                day = agreement.next_notice_deadline(on=day + dt.timedelta(days=1))
+        found.sort(key=lambda item: item[:2])
+        return tuple((day, self.agreements[index]) for _, index, day in found)
+
+    def _deadline_index(self) -> tuple[list[int], list[tuple[int, int, dt.date]], IntervalIndex]:
+        """Every deadline of the agreements with few periods, sorted; the others' spans."""
+
+        def build() -> tuple[list[int], list[tuple[int, int, dt.date]], IntervalIndex]:
+            entries: list[tuple[int, int, dt.date]] = []
+            spans: list[tuple[int, int, int]] = []
+            for index, agreement in enumerate(self.agreements):
+                renewal = agreement.renewal
+                if renewal is None or not renewal.automatic:
+                    continue  # only an automatic renewal has notice deadlines
+                periods = list(islice(agreement.periods(), _ENUMERATED + 1))
+                if len(periods) > _ENUMERATED:
+                    span = _deadlines(agreement)
+                    if span is not None:
+                        spans.append((*span, index))
+                    continue
+                for period in periods:
+                    day = agreement.notice_deadline(on=period.start)
+                    if day is not None:
+                        entries.append((day.toordinal(), index, day))
+            entries.sort(key=lambda entry: entry[:2])
+            return [entry[0] for entry in entries], entries, IntervalIndex(spans)
+
+        return self._lazy("deadlines", build)
+
+    # Partners
+
+    def _check_org(self, org_id: str) -> None:
+        self.organization(org_id)
+
+    def _org_index(self, org_id: str) -> IntervalIndex:
+        def build() -> IntervalIndex:
+            return IntervalIndex(
+                [
+                    (*_in_force(self.agreements[i]), i)
+                    for i in self._indexes.agreements_of.get(org_id, ())
+                ]
+            )
+
+        return self._lazy(("in_force", org_id), build)
+
+    def _partner_ids(self, org_id: str, on: dt.date | None) -> tuple[str, ...]:
+        self._check_org(org_id)
+        ordered = self._indexes.partners.get(org_id, ())
+        if on is None or not ordered:
+            return ordered
+        current = {
+            party.org
+            for i in self._org_index(org_id).containing(on.toordinal())
+            for party in self.agreements[i].parties
+            if party.org != org_id
+        }
+        began = self._indexes.began[org_id]
+        return tuple(sorted(current, key=lambda p: (began[p], p)))
+
+    def partners_of(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
+        """The partners of ``org_id``, in the order the partnerships began (ties by id).
+
+        A partnership began on the earliest effective date of the agreements between the two.
+
+        Args:
+            org_id: The organization.
+            on: Only partners with an agreement in force on this day; ``None`` for every
+                partner, past or present.
+
+        Returns:
+            ``O(k)`` for every partner (sorted once when the directory is built);
+            ``O(log m + k log k)`` for a day, ``m`` being the agreements of ``org_id``.
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+        """
+        orgs = self._indexes.organizations
+        return tuple(orgs[p] for p in self._partner_ids(org_id, on))
+
+    def partner_rank(self, org_id: str, partner_id: str) -> int:
+        """The place of ``partner_id`` among the partners of ``org_id``, 1 for the first.
+
+        As in :meth:`partners_of`: by when the partnerships began, ties by id. This is the
+        place among the partnerships the directory knows; see :meth:`check_claims` for what it
+        says about an announcement's claim. ``O(log p)`` for ``p`` partners.
+
+        Raises:
+            NotFoundError: An organization is not in the directory, or they are not partners.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> examples.link_j_mpr().partner_rank("link-j", "mpr")
+            1
+        """
+        self._check_org(org_id)
+        self._check_org(partner_id)
+        began = self._indexes.began.get(org_id, {})
+        if partner_id not in began:
+            msg = f"{partner_id!r} is not a partner of {org_id!r}: no agreement between them"
+            raise NotFoundError(msg)
+        ordered = self._indexes.partners[org_id]
+        key = (began[partner_id], partner_id)
+        return bisect_left(ordered, key, key=lambda p: (began[p], p)) + 1
+
+    def _by_location(self, org_id: str, on: dt.date | None) -> tuple[list[str], list[str], int]:
+        """Domestic partners, overseas partners, and how many have no known country."""
+        orgs = self._indexes.organizations
+        ids = self._partner_ids(org_id, on)
+        home = orgs[org_id].headquarters
+        if home is None:
+            return [], [], len(ids)
+        domestic, overseas, unknown = [], [], 0
+        for partner in ids:
+            where = orgs[partner].headquarters
+            if where is None:
+                unknown += 1
+            elif where.country == home.country:
+                domestic.append(partner)
+            else:
+                overseas.append(partner)
+        return domestic, overseas, unknown
+
+    def domestic_partners(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
+        """The partners headquartered in the country of ``org_id``'s headquarters.
+
+        In the order of :meth:`partners_of`, at the same cost. Partners whose headquarters are
+        not known, and every partner of an organization whose headquarters are not known, are
+        neither domestic nor overseas.
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+        """
+        orgs = self._indexes.organizations
+        return tuple(orgs[p] for p in self._by_location(org_id, on)[0])
+
+    def overseas_partners(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
+        """The partners headquartered in another country than ``org_id``'s headquarters.
+
+        As :meth:`domestic_partners`, for the other countries.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> [o.acronym for o in examples.link_j_mpr().overseas_partners("link-j")]
+            ['MPR']
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+        """
+        orgs = self._indexes.organizations
+        return tuple(orgs[p] for p in self._by_location(org_id, on)[1])
+
+    # Announcements and claims
+
+    def announcements_about(self, agreement_id: str) -> tuple[Announcement, ...]:
+        """The announcements about an agreement, in directory order: ``O(k)``.
+
+        Raises:
+            NotFoundError: The agreement is not in the directory.
+        """
+        self.agreement(agreement_id)
+        return tuple(self.announcements[i] for i in self._indexes.about.get(agreement_id, ()))
+
+    def check_claims(self, announcement: Announcement | str) -> tuple[ClaimCheck, ...]:
+        """Check each claim of an announcement against what the directory knows.
+
+        A directory knows some partnerships of an organization, all of them only when the
+        organization is in ``complete_partnerships``. So for the others, what it derives is a
+        lower bound: known partners are at least that many, and a partner's place is at least
+        its place among the known ones (earlier partnerships may be missing). A claim
+        **holds** when every value the data allows satisfies it, **fails** when none does, and
+        is **undecidable** otherwise; partners whose place is tied (same first day) or whose
+        country is unknown widen what the data allows. An approximate count ("about 16") holds
+        only if the data gives exactly that number, else it is undecidable.
+
+        Args:
+            announcement: The announcement, or the id of one in the directory.
+
+        Returns:
+            One :class:`~lifesci_partners.ClaimCheck` per claim, in order.
+
+        Raises:
+            NotFoundError: An announcement id that is not in the directory.
+
+        Example:
+            >>> from lifesci_partners import examples
+            >>> directory = examples.link_j_mpr()
+            >>> news = directory.announcements[0]
+            >>> checks = directory.check_claims(news)
+            >>> [(check.verdict.value, str(check.derived)) for check in checks]
+            [('undecidable', '[1, ∞)'), ('undecidable', '[1, ∞)'), ('undecidable', '[1, ∞)')]
+            >>> print(checks[2].reason)
+            the directory knows 1 of LINK-J's partnerships and MPR is 1st of them; others may be
+            missing, so its place is at least 1st
+        """
+        if isinstance(announcement, str):
+            announcement = self.announcement(announcement)
+        return tuple(self._check(claim) for claim in announcement.claims)
+
+    def _check(self, claim: Claim) -> ClaimCheck:
+        orgs = self._indexes.organizations
+        missing = [
+            org_id
+            for org_id in (claim.org, getattr(claim, "partner", None))
+            if org_id is not None and org_id not in orgs
+        ]
+        if missing:
+            reason = f"the directory has no organization {missing[0]!r}"
+            return ClaimCheck(claim, Verdict.UNDECIDABLE, Bounds(None, None), reason)
+        if isinstance(claim, PartnerRank):
+            return self._check_rank(claim)
+        return self._check_count(claim)
+
+    def _name(self, org_id: str) -> str:
+        org = self._indexes.organizations[org_id]
+        return org.acronym or org.name.default
+
+    def _check_rank(self, claim: PartnerRank) -> ClaimCheck:
+        complete = claim.org in self.complete_partnerships
+        began = self._indexes.began.get(claim.org, {})
+        org, partner = self._name(claim.org), self._name(claim.partner)
+        if claim.partner not in began:
+            if complete:
+                reason = f"{partner} is not a partner of {org}, whose partnerships are all known"
+                return ClaimCheck(claim, Verdict.FAILS, Bounds(None, None), reason)
+            reason = f"the directory knows no agreement between {org} and {partner}"
+            return ClaimCheck(claim, Verdict.UNDECIDABLE, Bounds(None, None), reason)
+        first = began[claim.partner]
+        before = sum(1 for day in began.values() if day < first)
+        tied = sum(1 for day in began.values() if day == first)
+        low, high = before + 1, before + tied if complete else None
+        derived = Bounds(low, high)
+        verdict = _judge(Bounds(claim.rank, claim.rank), low, high)
+        known = f"the directory knows {len(began)} of {org}'s partnerships"
+        place = f"{partner} is {_ordinal(low)} of them"
+        if tied > 1:
+            place = f"{partner} is {_ordinal(low)} to {_ordinal(before + tied)} of them (tied)"
+        if complete:
+            reason = f"{known}, all of them, and {place}"
+        else:
+            reason = (
+                f"{known} and {place}; others may be missing, so its place is at least "
+                f"{_ordinal(low)}"
+            )
+        return ClaimCheck(claim, verdict, derived, reason)
+
+    def _check_count(self, claim: PartnerCount) -> ClaimCheck:
+        complete = claim.org in self.complete_partnerships
+        org = self._name(claim.org)
+        if claim.scope is PartnerScope.ALL:
+            known, unknown = len(self._partner_ids(claim.org, claim.on)), 0
+        else:
+            domestic, overseas, unknown = self._by_location(claim.org, claim.on)
+            known = len(domestic if claim.scope is PartnerScope.DOMESTIC else overseas)
+        low, high = known, known + unknown if complete else None
+        derived = Bounds(low, high)
+        if claim.count.qualifier is Qualifier.APPROXIMATELY:
+            exact = high == low == claim.count.value
+            verdict = Verdict.HOLDS if exact else Verdict.UNDECIDABLE
+        else:
+            verdict = _judge(claim.count.bounds(), low, high)
+        which = "" if claim.scope is PartnerScope.ALL else f"{claim.scope.value} "
+        when = "" if claim.on is None else f" in force on {claim.on.isoformat()}"
+        noun = "partner" if known == 1 else "partners"
+        reason = f"the directory knows {known} {which}{noun} of {org}{when}"
+        if unknown:
+            reason += f", and {unknown} more whose country is not known"
+        if complete:
+            reason += f"; it knows every partnership of {org}"
+        else:
+            reason += "; others may be missing, so there are at least that many"
+        if claim.count.qualifier is Qualifier.APPROXIMATELY and verdict is Verdict.UNDECIDABLE:
+            reason += ", and an approximate figure has no bounds to check"
+        return ClaimCheck(claim, verdict, derived, reason)

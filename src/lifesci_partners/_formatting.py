@@ -8,15 +8,19 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_interval, match_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
 
+from lifesci_partners import _markdown
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
+from lifesci_partners._agreement_text import summary
 from lifesci_partners._compact import CompactNumber, compact
+from lifesci_partners._dates import PartialDate
+from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
@@ -24,9 +28,7 @@ from lifesci_partners._organization import Address, Organization
 from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
 from lifesci_partners._terms import Period, Term
 from lifesci_partners._words import Words, words_for
-
-if TYPE_CHECKING:
-    from lifesci_partners._directory import Directory
+from lifesci_partners._words import message as _message
 
 __all__ = ["Compact", "DateFormat", "Formatter"]
 
@@ -46,24 +48,6 @@ _LIST_STYLES = frozenset(
 _MILLION = 10**6
 # Where French elides "de" to "d'": a currency name that begins with a vowel sound.
 _VOWELS = frozenset("aeiouàâäéèêëîïôöùûüœæ")
-
-
-class _PartialDate(Protocol):
-    """What :meth:`Formatter.date` needs of a ``PartialDate``: a year, maybe a month and a day."""
-
-    @property
-    def year(self) -> int: ...
-
-    @property
-    def month(self) -> int | None: ...
-
-    @property
-    def day(self) -> int | None: ...
-
-
-def _message(context: str, message: str) -> tuple[str, str]:
-    """Mark a message for the catalogs (``pybabel extract -k _message:1c,2``); no lookup."""
-    return context, message
 
 
 _STATUS_WORDS = {
@@ -93,11 +77,6 @@ _QUALIFIER_WORDS = {
 }
 
 
-def _capitalize(text: str) -> str:
-    """Upper-case the first letter only: "memorandum of understanding ..." -> "Memorandum ..."."""
-    return text[:1].upper() + text[1:]
-
-
 class _LocaleData:
     """What a locale's formatters share: babel's parsed data and our prepared patterns.
 
@@ -105,7 +84,7 @@ class _LocaleData:
     of one locale share them safely across threads.
     """
 
-    __slots__ = ("_currencies", "_dates", "_lock", "_words", "_words_locale", "locale")
+    __slots__ = ("_currencies", "_dates", "_lock", "_words", "locale")
 
     def __init__(self, locale: Locale) -> None:
         self.locale = locale
@@ -113,7 +92,6 @@ class _LocaleData:
         self._currencies: dict[str, Callable[[Decimal], str]] = {}
         self._dates: dict[str, Callable[[dt.date], str]] = {}
         self._words: Words | None = None
-        self._words_locale: Locale | None = None
 
     @property
     def words(self) -> Words:
@@ -122,17 +100,6 @@ class _LocaleData:
             with self._lock:
                 words = self._words = words_for(self.locale)
         return words
-
-    @property
-    def words_locale(self) -> Locale:
-        """The locale of our words, for the lists inside our sentences."""
-        found = self._words_locale
-        if found is None:
-            language = self.words.language
-            found = self._words_locale = (
-                self.locale if language == str(self.locale) else parse_locale(language)
-            )
-        return found
 
     def known_currency(self, code: object) -> Callable[[Decimal], str] | None:
         """The prepared formatter of a currency already seen, else ``None``."""
@@ -406,12 +373,13 @@ class Formatter:
 
     # Dates, periods and terms
 
-    def date(self, day: dt.date | _PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+    def date(self, day: dt.date | PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         """Format a date with a CLDR format: ``"full"``, ``"long"``, ``"medium"`` or ``"short"``.
 
-        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A date of
-        reduced precision (a ``PartialDate``) shows only what is known, with CLDR's pattern for
-        a month of a year (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
+        For a ``datetime.date``, the text is babel's ``format_date`` for the locale. A
+        :class:`~lifesci_partners.PartialDate` shows only what is known: to the day, it reads
+        like a date; to the month or the year, it takes CLDR's pattern for a month of a year
+        (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
 
         Raises:
             ValueError: ``format`` is not one of the four.
@@ -419,25 +387,29 @@ class Formatter:
 
         Example:
             >>> import datetime as dt
+            >>> from lifesci_partners import PartialDate
             >>> [Formatter(t).date(dt.date(2020, 2, 5)) for t in ("en", "ja", "de")]
             ['February 5, 2020', '2020年2月5日', '5. Februar 2020']
             >>> Formatter("fr").date(dt.date(2020, 2, 5), "short")
             '05/02/2020'
+            >>> [Formatter(t).date(PartialDate(2005, 1)) for t in ("en", "fr", "ja", "de")]
+            ['January 2005', 'janvier 2005', '2005年1月', 'Januar 2005']
+            >>> Formatter("en").date(PartialDate(2005)), Formatter("ja").date(PartialDate(2005))
+            ('2005', '2005年')
         """
         if format not in _DATE_FORMATS:
             msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
             raise ValueError(msg)
         if isinstance(day, dt.date):
             return self._data.date(format)(day)
-        year, month = getattr(day, "year", None), getattr(day, "month", None)
-        if not isinstance(year, int) or isinstance(day, (str, bytes)):
-            msg = f"expected a date or a PartialDate, got {day!r}"
+        if not isinstance(day, PartialDate):
+            msg = f"expected a datetime.date or a PartialDate, got {day!r}"
             raise TypeError(msg)
-        if month is None:
-            return self._data.skeleton("y")(dt.date(year, 1, 1))
+        if day.month is None:
+            return self._data.skeleton("y")(dt.date(day.year, 1, 1))
         if day.day is None:
-            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(year, month, 1))
-        return self._data.date(format)(dt.date(year, month, day.day))
+            return self._data.skeleton(_MONTH_SKELETONS[format])(dt.date(day.year, day.month, 1))
+        return self._data.date(format)(dt.date(day.year, day.month, day.day))
 
     def period(self, period: Period, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         r"""Format a period as a CLDR date interval, from its first to its last day (inclusive).
@@ -478,6 +450,20 @@ class Formatter:
             >>> [Formatter(t).term(Term(years=1, months=6)) for t in ("en", "de", "ja")]
             ['1 year and 6 months', '1 Jahr und 6 Monate', '1年6か月間']
         """
+        return self._words.pgettext("term", "{term}").format(term=self.duration(term))
+
+    def duration(self, term: Term) -> str:
+        """Format a term as a length inside a phrase: ``3 months`` (before the end), ``3か月``.
+
+        The same as :meth:`term` in most languages; Japanese leaves out the 間 that makes a
+        length a duration (``3か月前``, three months before, not ``3か月間前``).
+
+        Example:
+            >>> from lifesci_partners import Term
+            >>> ja = Formatter("ja")
+            >>> ja.term(Term(months=3)), ja.duration(Term(months=3))
+            ('3か月間', '3か月')
+        """
         if not isinstance(term, Term):
             msg = f"expected a Term, got {term!r}"
             raise TypeError(msg)
@@ -493,12 +479,7 @@ class Formatter:
             text = w.npgettext("term", "{n} day", "{n} days", term.days)
             parts.append(text.format(n=self.number(term.days)))
         style = w.pgettext("term", "list style")
-        joined = format_list(
-            parts,
-            style=style if style in _LIST_STYLES else "standard",  # type: ignore[arg-type]  # checked
-            locale=self._data.words_locale,
-        )
-        return w.pgettext("term", "{term}").format(term=joined)
+        return w.list(parts, style=style if style in _LIST_STYLES else "standard")
 
     # Words for the models
 
@@ -540,65 +521,49 @@ class Formatter:
         directory: Directory | None = None,
         on: dt.date | None = None,
     ) -> str:
-        """Summarise an agreement in one or two sentences.
+        """Summarise an agreement in a few sentences.
 
-        Who, what kind, effective when, for how long and the last day; with ``on``, a second
-        sentence gives the status on that date.
+        Who, what kind, effective when, for how long and the last day; then, for an agreement
+        that renews, the renewal clause (automatic or by the parties' consent, for how long,
+        how many times, the notice of non-renewal) and any outer limit; the notices given and
+        the termination with its reason; and with ``on``, the status on that date, with the
+        running period and its renewal number for a renewable agreement, and the next deadline
+        to give notice of non-renewal.
 
         Args:
             agreement: The agreement.
             directory: Where to find the parties' names (acronyms first); without it, parties
                 are shown by id.
-            on: The date for the status sentence; ``None`` leaves it out.
+            on: The date for the status; ``None`` leaves the status out.
 
         Raises:
+            TypeError: ``agreement`` is not an :class:`~lifesci_partners.Agreement`.
             NotFoundError: A party is not in ``directory``.
 
         Example:
             >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
             >>> from lifesci_partners import examples
             >>> d = examples.link_j_mpr()
             >>> mou = d.agreement("mou-link-j-mpr-2020")
             >>> print(Formatter("en").agreement(mou, d, on=dt.date(2026, 11, 26)))
             Memorandum of understanding between LINK-J and MPR, in force from February 5, 2020
             for 5 years, last day February 4, 2025. Status on November 26, 2026: expired.
+            >>> renewing = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("link-j"), Party("mpr")],
+            ...     effective_on=dt.date(2020, 3, 1),
+            ...     term=Term(years=1),
+            ...     renewal=Renewal(Term(years=1), max_renewals=3, notice=Term(months=3)),
+            ... )
+            >>> print(Formatter("ja").agreement(renewing, d, on=dt.date(2021, 6, 1)))
+            LINK-J、MPR間の協力協定（2020年3月1日発効、当初期間1年間、当初期間の最終日2021年2月28日）。期間満了後は1年ずつ自動更新（最大3回）。更新拒絶の通知：各期間満了の3か月前まで。更新を含めた効力の最終日：2024年2月29日。2021年6月1日時点の状況：有効（第1回更新期間、2021年3月1日～2022年2月28日）。次回の更新拒絶通知期限：2021年12月1日。
         """
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {agreement!r}"
             raise TypeError(msg)
-        w = self._words
-        fields = {
-            "kind": self.agreement_kind(agreement.kind),
-            "parties": format_list(
-                [self._party(p.org, directory) for p in agreement.parties],
-                locale=self._data.words_locale,
-            ),
-            "start": self.date(agreement.effective_on),
-        }
-        last = agreement.last_day
-        if agreement.term is None or last is None:
-            template = w.pgettext(
-                "agreement", "{kind} between {parties}, in force from {start}, with no end date."
-            )
-        else:
-            template = w.pgettext(
-                "agreement",
-                "{kind} between {parties}, in force from {start} for {term}, last day {last_day}.",
-            )
-            fields["term"] = self.term(agreement.term)
-            fields["last_day"] = self.date(last)
-        summary = _capitalize(template.format(**fields))
-        if on is None:
-            return summary
-        return w.pgettext("agreement", "{summary} Status on {date}: {status}.").format(
-            summary=summary, date=self.date(on), status=self.status(agreement.status_on(on))
-        )
-
-    def _party(self, org_id: str, directory: Directory | None) -> str:
-        if directory is None:
-            return org_id
-        org = directory.organization(org_id)
-        return org.acronym or org.name.get(self.locale)
+        return summary(self, self._words, agreement, directory, on)
 
     def organization_name(self, organization: Organization) -> str:
         """The organization's name in this locale (best match), with its acronym.
@@ -636,11 +601,23 @@ class Formatter:
             text = template.format(smaller=part, larger=text)
         return text
 
-    def _label(self, label: str, value: str) -> str:
-        return self._words.pgettext("label", "{label}: {value}").format(label=label, value=value)
-
-    def organization(self, organization: Organization) -> str:
+    def organization(self, organization: Organization, directory: Directory | None = None) -> str:
         """Render an organization as Markdown: its name as a heading, then what is known of it.
+
+        After the heading come its description, then one item per fact the data holds: kind,
+        legal form, founding and dissolution dates (of any precision), status, headquarters and
+        other sites, website, founders, people in their roles, other names (with their language
+        when it is not the locale's), registry identifiers, relationships and links. Names,
+        roles, legal forms and descriptions are the data's own text in the best language it
+        has; the labels are ours.
+
+        Args:
+            organization: The organization.
+            directory: Where to find the names of founders and related organizations given by
+                id; without it, they are shown as the data names them.
+
+        Raises:
+            TypeError: ``organization`` is not an :class:`~lifesci_partners.Organization`.
 
         Example:
             >>> from lifesci_partners import examples
@@ -648,21 +625,19 @@ class Formatter:
             >>> print(Formatter("de").organization(mpr))
             ## Medicen Paris Region (MPR)
             <BLANKLINE>
+            A non-profit cluster of innovative health technology organizations, based in Paris,
+            France.
+            <BLANKLINE>
+            - Art: Unternehmenscluster und gemeinnützige Organisation
+            - Gegründet: 3. Januar 2005
             - Hauptsitz: Paris, Frankreich
             - Website: <https://medicen.org/en/>
+            - Schlüsselpersonen: Jessica Leygues (CEO)
         """
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
             raise TypeError(msg)
-        w = self._words
-        lines = [f"## {self.organization_name(organization)}", ""]
-        if organization.headquarters is not None:
-            label = w.pgettext("organization", "Headquarters")
-            lines.append(f"- {self._label(label, self.address(organization.headquarters))}")
-        if organization.website:
-            label = w.pgettext("organization", "Website")
-            lines.append(f"- {self._label(label, f'<{organization.website}>')}")
-        return "\n".join(lines).rstrip("\n")
+        return _markdown.organization(self, self._words, organization, directory)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
         """Render a whole directory as Markdown: every organization, then every agreement.
@@ -670,18 +645,14 @@ class Formatter:
         Args:
             directory: The directory.
             on: The date for the agreements' statuses; ``None`` leaves them out.
+
+        Raises:
+            TypeError: ``directory`` is not a :class:`~lifesci_partners.Directory`.
         """
-        w = self._words
-        organizations = w.pgettext("directory", "Organizations")
-        agreements = w.pgettext("directory", "Agreements")
-        lines = [f"# {organizations}", ""]
-        for organization in directory.organizations:
-            lines.extend((self.organization(organization), ""))
-        lines.extend((f"# {agreements}", ""))
-        lines.extend(
-            f"- {self.agreement(agreement, directory, on)}" for agreement in directory.agreements
-        )
-        return "\n".join(lines).rstrip("\n")
+        if not isinstance(directory, Directory):
+            msg = f"expected a Directory, got {directory!r}"
+            raise TypeError(msg)
+        return _markdown.directory(self, self._words, directory, on)
 
     def list(self, items: Iterable[str], style: str = "standard") -> str:
         """Join items with the locale's conjunction (CLDR list patterns).

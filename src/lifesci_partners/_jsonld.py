@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from lifesci_partners._announcement import Announcement
+from lifesci_partners._cluster import Cluster
 from lifesci_partners._directory import Directory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import (
@@ -66,7 +68,12 @@ def to_jsonld(
     """Return ``obj`` as a schema.org JSON-LD object, ready for ``json.dumps``.
 
     An :class:`~lifesci_partners.Organization` becomes an ``Organization`` (or the schema.org
-    subtype of its kind: ``Consortium`` for a cluster, ``CollegeOrUniversity``, ``NGO``, ...).
+    subtype of its kind: ``Consortium`` for a cluster, ``CollegeOrUniversity``, ``NGO``, ...);
+    a :class:`~lifesci_partners.Cluster`'s key areas become ``knowsAbout``. An
+    :class:`~lifesci_partners.Announcement` becomes a ``NewsArticle``: its body joined in
+    ``articleBody``, ``datePublished`` only when the date is known, the agreements it is about
+    in ``about`` and the organizations it mentions in ``mentions`` (named, with their website,
+    when ``directory`` is given; else by id).
     Texts are given in one language, the best match for ``locale``; the other official names,
     acronyms and aliases become ``alternateName``. What schema.org cannot say is left out:
     founders that are unnamed groups, relationships other than parent, child, member of and
@@ -95,7 +102,10 @@ def to_jsonld(
 
     .. versionadded:: 0.1.0
     """
-    msg = f"{type(obj).__name__} has no schema.org form; to_jsonld takes an Organization"
+    msg = (
+        f"{type(obj).__name__} has no schema.org form; to_jsonld takes an Organization or "
+        "an Announcement"
+    )
     raise TypeError(msg)
 
 
@@ -221,4 +231,75 @@ def organization_node(
         if prop is not None and target is not None:
             node.setdefault(prop, [])
             node[prop] = [*(node[prop] or []), target]
+    return _drop_empty(node)
+
+
+@to_jsonld.register
+def _cluster(
+    cluster: Cluster, *, locale: str | None = None, directory: Directory | None = None
+) -> dict[str, Any]:
+    node = _organization(cluster, locale=locale, directory=directory)
+    areas = [area.get(locale) for area in cluster.key_areas]
+    return {**node, "knowsAbout": areas} if areas else node
+
+
+def _organization_reference(
+    org_id: str, directory: Directory | None, locale: str | None
+) -> dict[str, Any]:
+    """A small node for an organization named by id: its name and website when known."""
+    if directory is not None:
+        try:
+            org = directory.organization(org_id)
+        except NotFoundError:
+            pass
+        else:
+            return _drop_empty(
+                {
+                    "@type": _TYPES[org.kind] if org.kind is not None else "Organization",
+                    "name": org.name.get(locale),
+                    "url": org.website,
+                }
+            )
+    return {"@type": "Organization", "identifier": org_id}
+
+
+def _agreement_reference(
+    agreement_id: str, directory: Directory | None, locale: str | None
+) -> dict[str, Any]:
+    """A node for an agreement: schema.org has no type for one, so it is a ``Thing``."""
+    if directory is not None:
+        try:
+            agreement = directory.agreement(agreement_id)
+        except NotFoundError:
+            pass
+        else:
+            return _drop_empty(
+                {
+                    "@type": "Thing",
+                    "identifier": agreement.id,
+                    "name": _text(agreement.title, locale),
+                    "description": _text(agreement.purpose, locale),
+                }
+            )
+    return {"@type": "Thing", "identifier": agreement_id}
+
+
+@to_jsonld.register
+def _news_article(
+    news: Announcement, *, locale: str | None = None, directory: Directory | None = None
+) -> dict[str, Any]:
+    language = news.headline.best_locale(locale)
+    node: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "NewsArticle",
+        "identifier": news.id,
+        "headline": news.headline.get(locale),
+        "alternativeHeadline": _text(news.subheadline, locale),
+        "articleBody": "\n\n".join(paragraph.get(locale) for paragraph in news.body) or None,
+        "inLanguage": language.replace("_", "-"),
+        "datePublished": None if news.published_on is None else str(news.published_on),
+        "publisher": _organization_reference(news.publisher, directory, locale),
+        "about": [_agreement_reference(a, directory, locale) for a in news.about],
+        "mentions": [_organization_reference(o, directory, locale) for o in news.mentions],
+    }
     return _drop_empty(node)

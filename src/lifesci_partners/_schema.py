@@ -27,6 +27,10 @@ import attrs
 
 from lifesci_partners import _convert, _identifiers
 from lifesci_partners._agreement import _events as _agreement_events
+from lifesci_partners._announcement import _claims as _announcement_claims
+from lifesci_partners._announcement import _ids as _id_list
+from lifesci_partners._announcement import _languages as _announcement_languages
+from lifesci_partners._claims import _count_figure, _rank
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._identifiers import _scheme as _identifier_scheme
 from lifesci_partners._identifiers import _value as _identifier_value
@@ -71,6 +75,11 @@ _VALIDATOR_FRAGMENTS.update(
         _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
         _max_renewals: {"minimum": 1},
         _agreement_events: {},  # only checks the Python types of the items
+        _id_list: {"items": _VALIDATOR_FRAGMENTS[identifier]},
+        _announcement_languages: {"items": {"type": "string", "pattern": _LOCALE_PATTERN}},
+        _announcement_claims: {},  # only checks the Python types of the items
+        _rank: {"minimum": 1},
+        _count_figure: {"properties": {"value": {"type": "integer"}}},  # a count, not an amount
         _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
         _identifier_value: {
             "type": "string",

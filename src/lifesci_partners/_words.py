@@ -17,14 +17,25 @@ import functools
 import gettext
 import io
 import string
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from babel import Locale
+from babel.lists import format_list
+
+from lifesci_partners._locales import parse_locale
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-__all__ = ["FALLBACK_LANGUAGE", "Words", "catalog_languages", "placeholders", "words_for"]
+__all__ = [
+    "FALLBACK_LANGUAGE",
+    "Words",
+    "catalog_languages",
+    "message",
+    "placeholders",
+    "words_for",
+]
 
 FALLBACK_LANGUAGE = "en"
 """The language of our words where a locale has no catalog of its own."""
@@ -47,6 +58,15 @@ def catalog_languages() -> frozenset[str]:
         for entry in _catalog_files().iterdir()
         if entry.name.endswith(".po")
     )
+
+
+def message(context: str, text: str) -> tuple[str, str]:
+    """Mark a message for the catalogs and return it as ``(context, text)``; no lookup.
+
+    Modules import it as ``_message``, the keyword that ``pybabel extract -k _message:1c,2``
+    (and the catalog tests) look for.
+    """
+    return context, text
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -79,6 +99,23 @@ class Words:
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         """The translation whose plural form fits the whole number ``n``."""
         return self._translations.npgettext(context, singular, plural, n)
+
+    @property
+    def locale(self) -> Locale:
+        """The locale of the catalog's language, for the lists inside our sentences."""
+        return parse_locale(self.language)
+
+    def list(self, items: Iterable[str], style: str = "standard") -> str:
+        """Join items with this language's conjunction (a CLDR list style such as "standard")."""
+        return format_list(list(items), style=style, locale=self.locale)  # type: ignore[arg-type]  # callers pass CLDR styles
+
+    def sentences(self, sentences: Iterable[str]) -> str:
+        """Join whole sentences as this language does (a space, or nothing in Japanese)."""
+        template = self.pgettext("sentences", "{first} {second}")
+        joined = ""
+        for sentence in sentences:
+            joined = template.format(first=joined, second=sentence) if joined else sentence
+        return joined
 
 
 def _compile(language: str) -> gettext.GNUTranslations:

@@ -35,6 +35,9 @@ import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
+from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
@@ -64,8 +67,12 @@ from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 
 __all__ = [
+    "achievements",
     "addresses",
     "agreements",
+    "announcements",
+    "claims",
+    "clusters",
     "currencies",
     "dates",
     "directories",
@@ -76,15 +83,20 @@ __all__ = [
     "identifiers",
     "links",
     "localized_texts",
+    "member_counts",
     "money",
     "non_renewal_notices",
     "organization_names",
     "organizations",
     "partial_dates",
     "parties",
+    "partner_counts",
+    "partner_ranks",
     "people",
     "periods",
+    "photo_captions",
     "positions",
+    "quotes",
     "registry_identifiers",
     "relationships",
     "renewals",
@@ -112,6 +124,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 @functools.cache  # building strategies is slow; composites call these on every draw
+def _leap_day(year: int) -> dt.date:
+    """February 29 of ``year`` or of the next leap year (a map, not a filter that gives up)."""
+    while not calendar.isleap(year) and year < dt.MAXYEAR:
+        year += 1
+    return dt.date(year, 2, 29) if calendar.isleap(year) else dt.date(year, 2, 28)
+
+
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -122,10 +141,9 @@ def dates(
     January 1 / December 31.
     """
     years = st.integers(min_value.year, max_value.year)
-    leap_years = years.filter(calendar.isleap)
     months = st.integers(1, 12)
     risky = st.one_of(
-        leap_years.map(lambda y: dt.date(y, 2, 29)),
+        years.map(_leap_day),
         st.builds(_month_end, years, months),
         st.tuples(years, months, st.integers(28, 31)).map(
             lambda t: dt.date(t[0], t[1], min(t[2], calendar.monthrange(t[0], t[1])[1]))
@@ -585,17 +603,376 @@ def agreements(
     return agreement
 
 
-@st.composite
-def directories(draw: st.DrawFn, max_organizations: int = 5) -> Directory:
-    """Directories whose agreements are all between their own organizations.
+# Strategies for drawn directories pick ids from pools at draw time, with cached strategies, so
+# that no strategy is built (and validated by Hypothesis) anew for every directory.
+_INDEXES = st.integers(0, 2**16)
+_LANGUAGE_SETS = st.lists(st.sampled_from(("en", "fr", "ja")), max_size=2, unique=True).map(tuple)
 
-    Their organizations have only the basic fields (see :func:`organizations`), to keep
-    directories cheap to draw.
+
+def _pick(draw: st.DrawFn, pool: tuple[str, ...] | None) -> str:
+    """An id from ``pool`` (non-empty), or a random id when there is no pool."""
+    if pool is None:
+        return draw(identifiers())
+    return pool[draw(_INDEXES) % len(pool)]
+
+
+def _picks(draw: st.DrawFn, pool: tuple[str, ...] | None, max_size: int) -> list[str]:
+    """Up to ``max_size`` distinct ids from ``pool`` (none from an empty pool)."""
+    if pool == ():
+        return []
+    count = draw(st.integers(0, max_size))
+    return list(dict.fromkeys(_pick(draw, pool) for _ in range(count)))
+
+
+_COUNTRIES = ("JP", "FR", "DE", "US", "GB", "DK", "CH")
+
+
+@functools.cache
+def _light_organizations() -> st.SearchStrategy[Organization]:
+    """Organizations with a short name and at most a country: cheap to draw by the dozen."""
+    return st.builds(
+        Organization,
+        id=st.just("x"),
+        name=_small_texts(),
+        acronym=st.none() | st.sampled_from(["AB", "LINK-J", "MPR"]),
+        headquarters=st.none() | st.builds(Address, st.sampled_from(_COUNTRIES)),
+    )
+
+
+@functools.cache
+def _light_clusters() -> st.SearchStrategy[Cluster]:
+    """Clusters with a few small member counts, key areas and achievements."""
+    counts = figures(values=st.integers(0, 1000), qualifiers=[Qualifier.EXACT, Qualifier.OVER])
+    return st.builds(
+        _cluster,
+        _light_organizations(),
+        st.lists(
+            st.builds(MemberCount, category=_small_texts(), count=counts),
+            max_size=2,
+            unique_by=lambda m: m.category,
+        ),
+        st.lists(_small_texts(), max_size=2, unique=True),
+        st.lists(
+            st.builds(Achievement, _small_texts(), counts, st.none() | partial_dates()),
+            max_size=2,
+            unique=True,
+        ),
+    )
+
+
+@functools.cache
+def _light_positions() -> st.SearchStrategy[Position]:
+    return st.builds(Position, st.builds(Person, st.just("p"), _small_texts()), _small_texts())
+
+
+@st.composite
+def directories(
+    draw: st.DrawFn, max_organizations: int = 5, *, max_announcements: int = 2
+) -> Directory:
+    """Directories whose references all resolve: clusters, agreements and announcements.
+
+    To keep directories cheap to draw, their organizations (plain ones and clusters) have a
+    short name, maybe an acronym and a country, up to two people each, and clusters a few small
+    figures; :func:`organizations` and :func:`clusters` draw every field.
+    Announcements refer to the directory's organizations, agreements and people, and some
+    organizations are declared to have all their partnerships in the directory.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        max_organizations: At most this many organizations (at least two).
+        max_announcements: At most this many announcements.
+
+    .. versionchanged:: 0.1.0
+       Clusters, people, announcements and ``complete_partnerships``.
     """
     ids = draw(st.lists(identifiers(), min_size=2, max_size=max_organizations, unique=True))
-    orgs = [draw(organizations(st.just(i), detailed=False)) for i in ids]
+    orgs: list[Organization] = []
+    person_ids: list[str] = []
+    for org_id in ids:
+        staff = []
+        for n in range(draw(st.integers(0, 2))):
+            position = draw(_light_positions())  # person ids are unique across organizations
+            person = attrs.evolve(position.person, id=f"{org_id}.p{n}")
+            staff.append(attrs.evolve(position, person=person))
+            person_ids.append(person.id)
+        kind = _light_clusters() if draw(_ONE_IN[3]) else _light_organizations()
+        orgs.append(attrs.evolve(draw(kind), id=org_id, people=staff))
     agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
-    return Directory(organizations=tuple(orgs), agreements=tuple(agreement_list))
+    agreement_ids = tuple(a.id for a in agreement_list)
+    news: list[Announcement] = []
+    for _ in range(draw(st.integers(0, max_announcements))):
+        item = draw(announcements(tuple(ids), agreement_ids, tuple(person_ids)))
+        if all(item.id != other.id for other in news):
+            news.append(item)
+    return Directory(
+        organizations=tuple(orgs),
+        agreements=tuple(agreement_list),
+        announcements=tuple(news),
+        complete_partnerships=tuple(_picks(draw, tuple(ids), 2)),
+    )
+
+
+@functools.cache
+def _counts() -> st.SearchStrategy[Figure]:
+    return figures(values=st.integers(0, 10**6))
+
+
+@functools.cache
+def member_counts() -> st.SearchStrategy[MemberCount]:
+    """Member counts of every qualifier, with or without the kinds of members.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        MemberCount,
+        category=_small_texts(),
+        count=_counts(),
+        kinds=st.lists(st.sampled_from(OrganizationKind), max_size=3, unique=True),
+    )
+
+
+@functools.cache
+def achievements() -> st.SearchStrategy[Achievement]:
+    """Achievements with figures of every kind, counted since a date or not.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Achievement, label=_small_texts(), figure=figures(), since=st.none() | partial_dates()
+    )
+
+
+def _cluster(
+    organization: Organization,
+    member_counts: list[MemberCount],
+    key_areas: list[LocalizedText],
+    achievements: list[Achievement],
+) -> Cluster:
+    fields = {a.name: getattr(organization, a.name) for a in attrs.fields(Organization)}
+    kind, others = fields["kind"], fields["other_kinds"]
+    if kind is None:  # then there are no other kinds either
+        fields["kind"] = OrganizationKind.CLUSTER
+    elif kind is not OrganizationKind.CLUSTER and OrganizationKind.CLUSTER not in others:
+        fields["other_kinds"] = (*others, OrganizationKind.CLUSTER)
+    dissolved = fields["dissolved_on"]
+    if dissolved is not None:  # nothing is counted from after the dissolution
+        achievements = [
+            a for a in achievements if a.since is None or a.since.first_day <= dissolved.last_day
+        ]
+    return Cluster(
+        **fields, member_counts=member_counts, key_areas=key_areas, achievements=achievements
+    )
+
+
+def clusters(
+    ids: st.SearchStrategy[str] | None = None, *, detailed: bool = True
+) -> st.SearchStrategy[Cluster]:
+    """Clusters: organizations as :func:`organizations` draws them, and cluster fields.
+
+    Member counts, key areas and achievements; ``cluster`` is the main kind or another one.
+
+    Args:
+        ids: The strategy for their ids; by default, random ids.
+        detailed: ``False`` draws only the basic organization fields.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        _cluster,
+        organizations(ids, detailed=detailed),
+        st.lists(member_counts(), max_size=3, unique_by=lambda m: m.category),
+        st.lists(_small_texts(), max_size=3, unique=True),
+        st.lists(achievements(), max_size=3, unique=True),
+    )
+
+
+@functools.cache
+def _texts_in(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
+    """Texts in some of ``languages`` (in any locale when there are none)."""
+    if not languages:
+        return _small_texts()
+    return st.dictionaries(
+        st.sampled_from(languages), _short_texts(), min_size=1, max_size=len(languages)
+    ).map(LocalizedText)
+
+
+@functools.cache
+def _headlines(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
+    """Texts in every one of ``languages`` (in any locale when there are none)."""
+    if not languages:
+        return _small_texts()
+    return st.fixed_dictionaries({lang: _short_texts() for lang in languages}).map(LocalizedText)
+
+
+def _statement(
+    draw: st.DrawFn, statements: st.SearchStrategy[LocalizedText] | None
+) -> LocalizedText | None:
+    return draw(st.none() | (_small_texts() if statements is None else statements))
+
+
+@st.composite
+def partner_ranks(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> PartnerRank:
+    """Claims of a partner's rank, between two distinct organizations of ``org_ids``.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations to draw from (at least two); by default, random ids.
+        statements: The texts of the claims; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    org = _pick(draw, org_ids)
+    partner = _pick(draw, org_ids)
+    if partner == org:
+        others = [i for i in org_ids or () if i != org]
+        partner = others[0] if others else f"{org}-partner"
+    return PartnerRank(org, partner, draw(st.integers(1, 30)), _statement(draw, statements))
+
+
+@functools.cache
+def _claimed_counts() -> st.SearchStrategy[Figure]:
+    return figures(values=st.integers(0, 30))
+
+
+@st.composite
+def partner_counts(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> PartnerCount:
+    """Claims of a number of partners, of every scope and qualifier, dated or not.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations to draw from; by default, random ids.
+        statements: The texts of the claims; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    return PartnerCount(
+        _pick(draw, org_ids),
+        draw(_claimed_counts()),
+        draw(st.sampled_from(PartnerScope)),
+        on=draw(st.none() | dates()),
+        statement=_statement(draw, statements),
+    )
+
+
+def claims(
+    org_ids: tuple[str, ...] | None = None,
+    statements: st.SearchStrategy[LocalizedText] | None = None,
+) -> st.SearchStrategy[Claim]:
+    """Claims of either kind (:func:`partner_ranks` and :func:`partner_counts`).
+
+    .. versionadded:: 0.1.0
+    """
+    return partner_ranks(org_ids, statements) | partner_counts(org_ids, statements)
+
+
+@st.composite
+def quotes(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None = None,
+    org_ids: tuple[str, ...] | None = None,
+    texts: st.SearchStrategy[LocalizedText] | None = None,
+) -> Quote:
+    """Quotes by people of ``person_ids``, with or without a role and an organization.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        person_ids: The speakers to draw from (at least one); by default, random ids.
+        org_ids: The organizations to draw from; by default, random ids.
+        texts: The texts of the quote and role; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    text = _small_texts() if texts is None else texts
+    return Quote(
+        draw(text),
+        speaker=_pick(draw, person_ids),
+        role=draw(st.none() | text),
+        organization=_pick(draw, org_ids) if draw(st.booleans()) else None,
+    )
+
+
+@st.composite
+def photo_captions(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None = None,
+    texts: st.SearchStrategy[LocalizedText] | None = None,
+) -> PhotoCaption:
+    """Captions naming up to three distinct people of ``person_ids``.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        person_ids: The people to draw from; by default, random ids.
+        texts: The texts of the caption; by default, short texts in a few languages.
+
+    .. versionadded:: 0.1.0
+    """
+    text = draw(_small_texts() if texts is None else texts)
+    return PhotoCaption(text, people=_picks(draw, person_ids, 3))
+
+
+@functools.cache
+def _untitled_links() -> st.SearchStrategy[Link]:
+    return links().map(lambda link: attrs.evolve(link, title=None))
+
+
+@st.composite
+def announcements(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None = None,
+    agreement_ids: tuple[str, ...] | None = None,
+    person_ids: tuple[str, ...] | None = None,
+) -> Announcement:
+    """Announcements whose texts agree with their languages, referring to the given ids.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organizations it may be published by, mention and claim about (at least
+            one; two for rank claims); by default, random ids.
+        agreement_ids: The agreements it may be about; by default, random ids.
+        person_ids: The people it may quote and name in captions; by default, random ids.
+
+    .. versionadded:: 0.1.0
+    """
+    languages = draw(_LANGUAGE_SETS)
+    texts = _texts_in(languages)
+    rank_claims = org_ids is None or len(org_ids) >= 2  # noqa: PLR2004  # a rank needs two
+    claim_list: list[Claim] = []
+    for _ in range(draw(st.integers(0, 3))):
+        if rank_claims and draw(st.booleans()):
+            claim_list.append(draw(partner_ranks(org_ids, texts)))
+        else:
+            claim_list.append(draw(partner_counts(org_ids, texts)))
+    quote_list = (
+        []
+        if person_ids == ()
+        else [draw(quotes(person_ids, org_ids, texts)) for _ in range(draw(st.integers(0, 2)))]
+    )
+    link_list = draw(st.lists(_untitled_links(), max_size=1))
+    if draw(st.booleans()):
+        link_list.append(Link("https://example.org/news", title=draw(texts)))
+    return Announcement(
+        id=draw(identifiers()),
+        publisher=_pick(draw, org_ids),
+        headline=draw(_headlines(languages)),
+        published_on=draw(st.none() | partial_dates()),
+        languages=languages,
+        subheadline=draw(st.none() | texts),
+        body=draw(st.lists(texts, max_size=3)),
+        quotes=quote_list,
+        captions=[draw(photo_captions(person_ids, texts)) for _ in range(draw(st.integers(0, 2)))],
+        about=_picks(draw, agreement_ids, 2),
+        mentions=_picks(draw, org_ids, 3),
+        claims=claim_list,
+        links=link_list,
+    )
 
 
 # Currencies with 2 (EUR, USD, ...), 0 (JPY), 3 (BHD, KWD) and 4 (CLF) minor-unit digits.

@@ -1,0 +1,117 @@
+"""Directory documents on disk: :func:`load` and :func:`dump`, which writes atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from lifesci_partners._convert import from_json, to_json
+from lifesci_partners._directory import Directory
+
+__all__ = ["dump", "load"]
+
+_ATTEMPTS = 100  # names tried for the temporary file before giving up
+
+
+def load(path: str | os.PathLike[str]) -> Directory:
+    """Read a directory document (JSON) from a file, checking everything.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The directory.
+
+    Raises:
+        ValidationError: The file is not a valid directory document; every problem is listed
+            with its path in the document.
+        OSError: The file cannot be read (``FileNotFoundError``, ``PermissionError``, ...).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from lifesci_partners import dump, examples, load
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> dump(examples.link_j_mpr(), folder / "partners.json")
+        >>> load(folder / "partners.json") == examples.link_j_mpr()
+        True
+
+    .. versionadded:: 0.1.0
+    """
+    return from_json(Path(path).read_bytes(), Directory)
+
+
+def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
+    """Write a directory as a JSON document (UTF-8, indented), atomically.
+
+    The document goes to a new file in the same folder, is flushed to disk, and then takes the
+    place of ``path`` in one step (:func:`os.replace`). Whatever happens, even a crash or an
+    interrupt mid-write, ``path`` holds either its old content or the whole new document, never
+    part of it; the temporary file is removed if the write fails. An existing file keeps its
+    permissions; a new one gets the usual ones (``0o666`` less the umask).
+
+    Args:
+        directory: The directory to write.
+        path: The file to write; its folder must exist.
+
+    Raises:
+        OSError: The file cannot be written (the old content, if any, is untouched).
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(directory, Directory):
+        msg = f"dump writes a Directory, got {type(directory).__name__}"
+        raise TypeError(msg)
+    data = (to_json(directory, indent=2) + "\n").encode("utf-8")
+    write_atomic(Path(path), data)
+
+
+def _create_temporary(target: Path) -> tuple[Path, int]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_ATTEMPTS):
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return temporary, os.open(temporary, flags, 0o666)
+        except FileExistsError:
+            continue
+    msg = f"cannot create a temporary file next to {target}: every name tried exists"
+    raise FileExistsError(msg)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder."""
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    temporary, fd = _create_temporary(target)
+    try:
+        try:
+            if mode is not None:
+                temporary.chmod(mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry for the new file to disk, where the system allows it."""
+    if os.name != "posix":  # pragma: no cover  # Windows cannot open a folder
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
