@@ -7,6 +7,7 @@ import pkgutil
 import sys
 
 import benchmarks
+from benchmarks import _environment, _timing
 
 
 def main(argv: list[str]) -> int:
@@ -17,9 +18,11 @@ def main(argv: list[str]) -> int:
         if info.name.startswith("bench_")
     )
     chosen = [n for n in names if not argv or any(a in n for a in argv)]
+    _environment.describe()
     for name in chosen:
-        print(f"== {name}")
+        print(f"\n== {name}")
         importlib.import_module(f"benchmarks.{name}").main()
+    _timing.summary()
     return 0
 
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from benchmarks import _timing
 from lifesci_partners import (
     Address,
     Agreement,
@@ -84,6 +85,7 @@ def _compare(
         msg = f"{name}: the index and the scan disagree"
         raise AssertionError(msg)
     k = sum(map(len, got)) / queries
+    _timing.goal(f"directory {name}: x linear scan", slow / fast, 50)
     print(
         f"{name:<26} index {fast * 1e6 / queries:8.1f} µs/query   "
         f"scan {slow * 1e6 / queries:9.1f} µs/query   x{slow / fast:<6,.0f} k = {k:,.1f}"

@@ -108,7 +108,7 @@ class TestShapes:
 
     def test_figure_defaults_omitted(self) -> None:
         """An exact figure without date or source is just its value."""
-        assert to_json(Figure(16)) == '{"value": 16}'
+        assert to_json(Figure(16)) == '{"value":16}'
 
 
 class TestFloatsRefused:

@@ -308,26 +308,26 @@ class TestAddition:
 SEED = [
     pytest.param(
         Figure(eur("21000000000"), Q.NEARLY),
-        '{"value": {"amount": "21000000000", "currency": "EUR"}, "qualifier": "nearly"}',
+        '{"value":{"amount":"21000000000","currency":"EUR"},"qualifier":"nearly"}',
         id="nearly EUR 21 billion in investments",
     ),
     pytest.param(
         Figure(eur("864000000")),
-        '{"value": {"amount": "864000000", "currency": "EUR"}}',
+        '{"value":{"amount":"864000000","currency":"EUR"}}',
         id="EUR 864 million in public funding",
     ),
-    pytest.param(Figure(383), '{"value": 383}', id="383 projects certified"),
-    pytest.param(Figure(80), '{"value": 80}', id="80 products launched"),
-    pytest.param(Figure(430, Q.OVER), '{"value": 430, "qualifier": "over"}', id="over 430 members"),
+    pytest.param(Figure(383), '{"value":383}', id="383 projects certified"),
+    pytest.param(Figure(80), '{"value":80}', id="80 products launched"),
+    pytest.param(Figure(430, Q.OVER), '{"value":430,"qualifier":"over"}', id="over 430 members"),
     pytest.param(
         Figure(500, Q.APPROXIMATELY),
-        '{"value": 500, "qualifier": "approximately"}',
+        '{"value":500,"qualifier":"approximately"}',
         id="about 500 startups and SMEs",
     ),
-    pytest.param(Figure(40), '{"value": 40}', id="40 large corporations"),
-    pytest.param(Figure(34), '{"value": 34}', id="34 academic and medical research organizations"),
-    pytest.param(Figure(16), '{"value": 16}', id="16 partners"),
-    pytest.param(Figure(6), '{"value": 6}', id="6 overseas partners"),
+    pytest.param(Figure(40), '{"value":40}', id="40 large corporations"),
+    pytest.param(Figure(34), '{"value":34}', id="34 academic and medical research organizations"),
+    pytest.param(Figure(16), '{"value":16}', id="16 partners"),
+    pytest.param(Figure(6), '{"value":6}', id="6 overseas partners"),
 ]
 
 

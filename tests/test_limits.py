@@ -15,6 +15,7 @@ from lifesci_partners import (
     Limits,
     Party,
     ValidationError,
+    _limits,
     examples,
     from_dict,
     from_json,
@@ -200,3 +201,34 @@ class TestKeysAndText:
         """Something that is not text at all is a TypeError, a programming error."""
         with pytest.raises(TypeError, match="expected JSON text"):
             from_json(5, Directory)  # type: ignore[arg-type]  # the point of the test
+
+
+def _json_like() -> st.SearchStrategy[Any]:
+    """JSON-like data with what the limits refuse: lone surrogates, huge numbers, deep nesting."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(10**12), max_value=10**12)
+        | st.integers(min_value=10**99, max_value=10**101)
+        | st.floats()
+        | st.decimals(allow_nan=True)
+        | st.text(max_size=5)
+        | st.sampled_from(["\ud800", "a\udfff", "é"])
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(max_size=3) | st.sampled_from(["\udc00"]), inner, max_size=3)
+        ),
+        max_leaves=12,
+    )
+
+
+class TestQuickWalk:
+    @given(_json_like(), st.integers(min_value=1, max_value=6))
+    def test_finds_a_problem_exactly_when_the_full_walk_does(self, data: Any, depth: int) -> None:
+        """The quick walk says "no problem" exactly when the walk with paths finds none."""
+        limits = Limits(max_depth=depth)
+        full = list(_limits._problems(data, limits, shared=True))
+        assert _limits._may_break(data, limits, shared=True) == bool(full)

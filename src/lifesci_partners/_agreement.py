@@ -209,6 +209,12 @@ def _check_events(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _surely_before_max_year(start: dt.date, term: Term) -> bool:
+    """Whether ``term`` from ``start`` certainly ends before 9999: no need to compute the end."""
+    years = term.total_months // 12 + term.days // 365 + 2  # a year more for each remainder
+    return start.year + years < dt.MAXYEAR
+
+
 def _day_after(day: dt.date | None) -> dt.date | None:
     return None if day is None or day == dt.date.max else day + _ONE_DAY
 
@@ -317,12 +323,16 @@ class Agreement:
     events: tuple[AgreementEvent, ...] = attrs.field(
         default=(), converter=_to_events, validator=_events
     )
-    _schedule: _lifecycle.Schedule = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # Built on first use (most agreements read in bulk are never asked about their periods), or
+    # at construction when a termination must be checked against it; see _schedule.
+    _cached_schedule: _lifecycle.Schedule | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
         term_ok = True
-        if self.term is not None:
+        if self.term is not None and not _surely_before_max_year(self.effective_on, self.term):
             try:
                 self.term.end_from(self.effective_on, self.convention)
             except ValidationError as exc:
@@ -330,12 +340,22 @@ class Agreement:
                 errors.extend(exc.prefixed("$.term").errors)
         date_errors = _check_dates(self)
         errors.extend(date_errors)
-        errors.extend(_check_events(self))
-        if term_ok and not date_errors:
+        if self.events:
+            errors.extend(_check_events(self))
+        if term_ok and not date_errors and self.max_extent_on is not None:
             first_end = _build_schedule(self, with_events=False).boundary(0)
             errors.extend(_check_outer_limit(self, first_end))
         if errors:
             raise ValidationError(errors)
+        if any(isinstance(event, Termination) for event in self.events):
+            object.__setattr__(self, "_cached_schedule", self._full_schedule())
+
+    def _full_schedule(self) -> _lifecycle.Schedule:
+        """The schedule with every event applied; checks that a termination came in time.
+
+        Raises:
+            ValidationError: The agreement had already ended on the termination date.
+        """
         limit_stop = _day_after(self.max_extent_on)
         schedule = _build_schedule(self, with_events=True, stop=limit_stop)
         for index, event in enumerate(self.events):
@@ -350,7 +370,16 @@ class Agreement:
                     raise ValidationError([msg])
                 stop = _earliest(limit_stop, event.on)
                 schedule = _build_schedule(self, with_events=True, stop=stop)
-        object.__setattr__(self, "_schedule", schedule)
+        return schedule
+
+    @property
+    def _schedule(self) -> _lifecycle.Schedule:
+        """The periods and deadlines, built once (without a termination, it cannot fail)."""
+        schedule = self._cached_schedule
+        if schedule is None:
+            schedule = self._full_schedule()
+            object.__setattr__(self, "_cached_schedule", schedule)
+        return schedule
 
     @property
     def period(self) -> Period:

@@ -227,17 +227,20 @@ def build(
         step = (0, 0)
     else:
         step, last = (renewal_term.total_months, renewal_term.days), max_renewals
+    # The draft's boundaries do not depend on its last index or final end, which are found
+    # with them; the schedule is then built once with both (attrs.evolve costs more than this).
     draft = Schedule(effective_on, convention, anchor, base, step, open_ended, last, None, notice)
     for given_on in notices:
         k = draft.stopped_by_notice(given_on, last)
         if k is not None:
             last = k if last is None else min(last, k)
-    draft = attrs.evolve(draft, last_index=last)
+    final_end = None
     if stop is not None:
         k = _first(lambda k: not _later(stop, _or_max(draft.boundary(k))), last)
         if k is not None:
-            if stop <= effective_on:
-                return attrs.evolve(draft, last_index=-1, final_end=effective_on)
-            return attrs.evolve(draft, last_index=k, final_end=stop)
-    final_end = None if last is None else draft.boundary(last)
-    return attrs.evolve(draft, final_end=final_end)
+            last, final_end = (-1, effective_on) if stop <= effective_on else (k, stop)
+    if final_end is None and last is not None:
+        final_end = draft.boundary(last)
+    return Schedule(
+        effective_on, convention, anchor, base, step, open_ended, last, final_end, notice
+    )

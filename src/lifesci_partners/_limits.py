@@ -168,6 +168,7 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
             f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
         )
         raise ValidationError([msg])
+    from_bytes = isinstance(text, (bytes, bytearray))
     if isinstance(text, (bytes, bytearray)):
         raw = bytes(text)
         raw = raw.removeprefix(_UTF8_BOM)
@@ -195,7 +196,12 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
     except RecursionError:
         msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
         raise ValidationError([msg]) from None
-    errors = list(check_data(data, limits, shared=False))
+    # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
+    # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
+    texts = "\\ud" in text or "\\uD" in text
+    if not texts and not from_bytes and not text.isascii():
+        texts = bool(_SURROGATE.search(text))
+    errors = list(_check(data, limits, shared=False, texts=texts))
     if errors:
         raise ValidationError(errors)
     return data
@@ -252,6 +258,16 @@ def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[st
     exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself), each
     array or object is looked at once, however often it is referred to.
     """
+    return _check(data, limits, shared=shared, texts=True)
+
+
+def _check(data: Any, limits: Limits, *, shared: bool, texts: bool) -> Iterator[str]:
+    """:func:`check_data`; without ``texts``, the caller knows that no string is bad."""
+    if _may_break(data, limits, shared=shared, texts=texts):
+        yield from _problems(data, limits, shared=shared)
+
+
+def _problems(data: Any, limits: Limits, *, shared: bool) -> Iterator[str]:
     max_depth = limits.max_depth
     max_digits = limits.max_digits
     bound = 10**max_digits
@@ -280,6 +296,52 @@ def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[st
             problem = _number_problem(value, max_digits, bound)
         if problem:
             yield f"{_path(link)}: {problem}"
+
+
+def _may_break(data: Any, limits: Limits, *, shared: bool, texts: bool = True) -> bool:  # noqa: C901, PLR0911, PLR0912  # one walk, every check inline: that is its point
+    """Whether :func:`check_data` would find a problem; ``False`` is certain.
+
+    The same checks, in one quick walk that keeps no paths: a valid document, the usual case,
+    costs one look at each value, and only a document with a problem is walked again to say
+    where it is.
+    """
+    max_depth = limits.max_depth
+    max_digits = limits.max_digits
+    bound = 10**max_digits
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [([data], -1)]  # the document, as the item of an array
+    while stack:
+        container, depth = stack.pop()
+        if shared:
+            if id(container) in seen:
+                continue
+            seen.add(id(container))
+        if depth >= max_depth:
+            return True
+        if type(container) is list:
+            items = container
+        else:
+            if type(container) is _DuplicateKeys:
+                return True
+            for key in container:
+                if type(key) is not str or (texts and not key.isascii() and _bad_text(key)):
+                    return True
+            items = container.values()
+        children = []
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if texts and not item.isascii() and _bad_text(item):
+                    return True
+            elif kind is dict or kind is list or kind is _DuplicateKeys:
+                children.append((item, depth + 1))
+            elif kind is int:
+                if not -bound < item < bound:
+                    return True
+            elif kind is _Refused or _number_problem(item, max_digits, bound):
+                return True
+        stack.extend(reversed(children))  # in document order, as _problems visits them
+    return False
 
 
 def _children(

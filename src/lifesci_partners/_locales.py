@@ -66,6 +66,12 @@ def _key(tag: str) -> str:
     return "_".join(p for p in (language, script, territory, variant) if p)
 
 
+# Tags already checked, to their keys: a dict lookup is what reading thousands of localized texts
+# costs per key. Bounded, so that a stream of distinct tags cannot grow it without end.
+_KEYS: dict[str, str] = {}
+_MAX_KEYS = 4096
+
+
 def locale_key(tag: str | Locale) -> str:
     """Return the canonical form of a locale tag, with underscores (``ja-JP`` gives ``ja_JP``).
 
@@ -77,11 +83,18 @@ def locale_key(tag: str | Locale) -> str:
         UnknownLocaleError: The tag is malformed, undetermined, or unknown to CLDR (a
             ``ValueError``).
     """
+    if type(tag) is str:
+        key = _KEYS.get(tag)
+        if key is not None:
+            return key
     if isinstance(tag, Locale):
         parts = (tag.language, tag.script, tag.territory, tag.variant)
         return "_".join(p for p in parts if p)
     parse_locale(tag)  # type and blank checks
-    return _key(tag)
+    key = _key(tag)
+    if type(tag) is str and len(_KEYS) < _MAX_KEYS:
+        _KEYS[tag] = key
+    return key
 
 
 @functools.lru_cache(maxsize=1024)

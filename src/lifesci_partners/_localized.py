@@ -17,6 +17,16 @@ _DEFAULT_LANGUAGE = "en"
 _SHOWN = 40  # characters of a bad key shown in a path
 
 
+def _path(raw_key: object) -> str:
+    """Where a bad entry is, as an error message shows it (a long key cut short)."""
+    shown = (
+        raw_key
+        if not isinstance(raw_key, str) or len(raw_key) <= _SHOWN
+        else raw_key[:_SHOWN] + "..."
+    )
+    return f"$[{shown!r}]"
+
+
 class LocalizedText(Mapping[str, str]):
     """An immutable mapping from locale identifiers to text: the same words in several languages.
 
@@ -53,29 +63,25 @@ class LocalizedText(Mapping[str, str]):
             object.__setattr__(self, "_texts", texts._texts)  # noqa: SLF001  # same class
             object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
             return
-        if not isinstance(texts, Mapping):
+        if type(texts) is not dict and not isinstance(texts, Mapping):
             msg = f"$: expected a mapping of locale to text, got {type(texts).__name__}"
             raise ValidationError([msg])
         errors: list[str] = []
         result: dict[str, str] = {}
         for raw_key, text in texts.items():
-            shown = (
-                raw_key
-                if not isinstance(raw_key, str) or len(raw_key) <= _SHOWN
-                else raw_key[:_SHOWN] + "..."
-            )
-            path = f"$[{shown!r}]"
             try:
                 key = locale_key(raw_key)
             except (ValueError, TypeError) as exc:
-                errors.append(f"{path}: {exc}")
+                errors.append(f"{_path(raw_key)}: {exc}")
                 continue
             if key in result:
-                errors.append(f"{path}: the same locale as another key ({key!r})")
+                errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
             if not isinstance(text, str):
-                errors.append(f"{path}: expected text (a string), got {type(text).__name__}")
-            elif not text.strip():
-                errors.append(f"{path}: the text is empty; leave the locale out instead")
+                errors.append(
+                    f"{_path(raw_key)}: expected text (a string), got {type(text).__name__}"
+                )
+            elif not text or text.isspace():
+                errors.append(f"{_path(raw_key)}: the text is empty; leave the locale out instead")
             else:
                 result[key] = text
         if not texts:

@@ -18,13 +18,10 @@ import gettext
 import io
 import string
 from collections.abc import Iterable
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.lists import format_list
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from lifesci_partners._locales import parse_locale
 
@@ -48,6 +45,8 @@ _TEMPLATE = "messages.pot"
 
 
 def _catalog_files() -> Traversable:
+    from importlib import resources  # noqa: PLC0415  # on first use: a light package import
+
     return resources.files("lifesci_partners") / _CATALOG_DIR
 
 
@@ -121,6 +120,10 @@ class Words:
 
 def _compile(language: str) -> gettext.GNUTranslations:
     """Read ``<language>.po`` with babel and compile it in memory, as ``msgfmt`` would."""
+    # On first use: babel's message tools cost a light package import more than they save.
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
     source = _catalog_files() / f"{language}.po"
     with source.open("rb") as po:
         catalog = read_po(po, locale=language, abort_invalid=True)

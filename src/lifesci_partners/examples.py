@@ -7,7 +7,6 @@ validated like any user's document.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from lifesci_partners._convert import from_json
 from lifesci_partners._directory import Directory
@@ -23,6 +22,8 @@ def link_j_mpr_json() -> str:
         >>> examples.link_j_mpr_json().startswith("{")
         True
     """
+    from importlib import resources  # noqa: PLC0415  # on first use: a light package import
+
     data = resources.files("lifesci_partners") / "data" / "link_j_mpr.json"
     return data.read_text(encoding="utf-8")
 

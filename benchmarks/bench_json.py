@@ -1,0 +1,164 @@
+"""Decoding and encoding 100,000 agreements, and the memory they hold, against pydantic and msgspec.
+
+All sides read the same JSON bytes into validated objects with the same checks (see
+``_rivals``), and their encodings are checked to give the same JSON data before anything is
+timed. Goals (issue 8): decode at least pydantic v2's records per second with the runtime
+dependencies alone, 2x with the ``[fast]`` extra; encode at least pydantic, 2x with the extra;
+memory held at most 1.2x msgspec's Structs.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter
+
+from benchmarks import _data, _rivals, _timing
+from lifesci_partners import Agreement, _convert, from_json, to_json
+
+AGREEMENTS = tuple[Agreement, ...]
+_PYDANTIC = TypeAdapter(tuple[_rivals.PAgreement, ...])
+
+
+OURS = "lifesci_partners.from_json"
+WRITE = "lifesci_partners.to_json"
+WRITE_FAST = "lifesci_partners.to_json [fast]"
+
+
+def _backend(name: str, run: Callable[..., Any]) -> Callable[..., Any]:
+    """``run`` with the library's JSON backend set to ``name`` ("json", or "orjson": [fast])."""
+
+    def with_backend(*args: Any) -> Any:
+        previous = _convert.set_json_backend(name)
+        try:
+            return run(*args)
+        finally:
+            _convert.set_json_backend(previous)
+
+    return with_backend
+
+
+def decoders() -> dict[str, Callable[[bytes], Any]]:
+    """Each way of reading the JSON bytes of a list of agreements, by name."""
+    return {
+        OURS: _backend("json", lambda text: from_json(text, AGREEMENTS)),
+        "pydantic": _PYDANTIC.validate_json,
+        "msgspec Structs": _rivals.msgspec_decoder.decode,
+        "orjson.loads (dicts, no checks)": orjson.loads,
+        "json.loads (dicts, no checks)": json.loads,
+    }
+
+
+def encoders(decoded: dict[str, Any]) -> dict[str, Callable[[], Any]]:
+    """Each way of writing the decoded agreements back to JSON, by name."""
+    ours, theirs = decoded[OURS], decoded["pydantic"]
+    structs, plain = decoded["msgspec Structs"], decoded["json.loads (dicts, no checks)"]
+    return {
+        WRITE: _backend("json", lambda: to_json(ours)),
+        WRITE_FAST: _backend("orjson", lambda: to_json(ours)),
+        "pydantic": lambda: _PYDANTIC.dump_json(theirs, exclude_defaults=True),
+        "msgspec Structs": lambda: _rivals.msgspec_encoder.encode(structs),
+        "orjson.dumps (dicts)": lambda: orjson.dumps(plain),
+        "json.dumps (dicts)": lambda: json.dumps(plain, ensure_ascii=False),
+    }
+
+
+def _check_same(decoded: dict[str, Any]) -> None:
+    """Every encoder must write the same JSON data, and every decoder read every record."""
+    written = {name: json.loads(encode()) for name, encode in encoders(decoded).items()}
+    ours = written[WRITE]
+    for name, data in written.items():
+        if len(data) != _data.N:
+            msg = f"{name} read {len(data)} of {_data.N} records"
+            raise SystemExit(msg)
+        # The models normalise locale tags (ja-JP -> ja_JP); plain dicts keep them as written.
+        if "dicts" not in name and data != ours:
+            msg = f"{name} wrote different JSON data from {WRITE}"
+            raise SystemExit(msg)
+
+
+def _memory(text_path: Path) -> dict[str, tuple[float, float]]:
+    """Bytes held per record after decoding, and the peak during decoding, per decoder.
+
+    Each decoder runs in its own interpreter (``python -m benchmarks._memory``), so that no
+    cache or free list of another one counts for it.
+    """
+    out = {}
+    for name in decoders():
+        proc = subprocess.run(  # noqa: S603  # our own interpreter and module
+            [sys.executable, "-m", "benchmarks._memory", name, str(text_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        held, peak = proc.stdout.split()
+        out[name] = (float(held), float(peak))
+    return out
+
+
+def main() -> None:
+    """Time decoding (gc on and off) and encoding, measure memory, record the goals."""
+    records = _data.agreements()
+    text = json.dumps(records, ensure_ascii=False).encode()
+    del records
+    n = _data.N
+    print(f"{n:,} agreements, {len(text) / n:.0f} bytes of JSON each (seed {_data.SEED})")
+
+    cases = decoders()
+    decoded = {name: decode(text) for name, decode in cases.items()}
+    _check_same(decoded)
+    print("every decoder read every record; every encoder wrote the same JSON data")
+
+    timed = {name: (lambda decode=decode: decode(text)) for name, decode in cases.items()}
+    against = ("pydantic", "msgspec Structs")
+    on = _timing.run(timed, gc_enabled=True)
+    _timing.table("decode JSON bytes, gc on", on, items=n, against=against)
+    off = _timing.run(timed, gc_enabled=False)
+    _timing.table("decode JSON bytes, gc off", off, items=n, against=against)
+    for label, results in (("gc on", on), ("gc off", off)):
+        pydantic = results["pydantic"].median
+        _timing.goal(
+            f"decode, runtime deps, {label}: x pydantic", pydantic / results[OURS].median, 1
+        )
+        # Reading does not use the extra: orjson cannot refuse duplicate keys (see _convert).
+        _timing.goal(
+            f"decode, [fast] (reads as without), {label}: x pydantic",
+            pydantic / results[OURS].median,
+            2,
+        )
+
+    written = _timing.run(encoders(decoded))
+    _timing.table("encode to JSON", written, items=n, against=("pydantic", "msgspec Structs"))
+    pydantic = written["pydantic"].median
+    _timing.goal("encode, runtime deps: x pydantic", pydantic / written[WRITE].median, 1)
+    _timing.goal("encode, [fast]: x pydantic", pydantic / written[WRITE_FAST].median, 2)
+    del decoded
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "agreements.json"
+        path.write_bytes(text)
+        memory = _memory(path)
+    print("\nmemory (tracemalloc, one interpreter each)")
+    print(f"  {'':38} {'held/record':>12} {'peak/record':>12} {'held x msgspec':>15}")
+    structs = memory["msgspec Structs"][0]
+    for name, (held, peak) in memory.items():
+        print(f"  {name:38} {held:12,.0f} {peak:12,.0f} {held / structs:15.2f}")
+    print("  (bytes; peak is the most allocated at once during decoding, the held result included)")
+    _timing.goal(
+        "memory held: x msgspec Structs",
+        memory[OURS][0] / structs,
+        1.2,
+        higher_is_better=False,
+    )
+
+
+if __name__ == "__main__":
+    main()
+    _timing.summary()
