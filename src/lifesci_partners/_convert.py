@@ -15,6 +15,7 @@ import enum
 import functools
 import gc
 import json
+import linecache
 import operator
 import re
 from collections.abc import Callable, Iterator
@@ -31,6 +32,7 @@ from cattrs.errors import (
     IterableValidationError,
     StructureHandlerNotFoundError,
 )
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import include_subclasses
 
@@ -160,6 +162,19 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
             f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {_kind(value)}"
         )
     return PartialDate.parse(value)
+
+
+class _TermTexts(dict[Term, str]):
+    """The text of each term written so far: a lookup instead of formatting it again."""
+
+    def __missing__(self, term: Term) -> str:
+        text = str(term)
+        if len(self) < _MAX_CACHED:
+            self[term] = text
+        return text
+
+
+_TERM_TEXTS = _TermTexts()
 
 
 def _structure_term(value: Any, _: type) -> Term:
@@ -300,6 +315,109 @@ def _tuple_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any]
     return unstructure
 
 
+_ENUM_VALUE = operator.attrgetter("_value_")
+"""An enum member's value, read without the ``Enum.value`` descriptor (a Python call each)."""
+_FACTORY: type[Any] = type(attrs.Factory(list))  # attrs.Factory is a class, but typed as a function
+
+
+def _attrs_unstructure_factory(
+    cls: type, conv: cattrs.Converter, *, omit_if_default: bool = True
+) -> Callable[[Any], dict[str, Any]]:
+    """Write an attrs class as a dict, the dict that cattrs' own generated function writes.
+
+    Like ``make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)``: fields in
+    order, each by its type's hook, those equal to their default left out, ``init=False``
+    fields never written; a test compares the two on every model. The function generated here
+    makes fewer Python calls: a field whose default is ``None`` (or an enum member) is tested
+    with ``is not``, which calls no ``__eq__``, and its value, then known not to be ``None``,
+    goes straight to the hook of its type without the ``X | None`` one; str, int and bool
+    values are taken as they are, an enum's value is read in place, and ``tuple[X, ...]`` is a
+    list comprehension over X's hook. A class with a default that depends on the object gets
+    cattrs' function.
+    """
+    hints = get_type_hints(cls)
+    namespace: dict[str, Any] = {}
+    always: list[str] = []
+    omitted: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        t = hints.get(field.name, Any)
+        if field.default is attrs.NOTHING or not omit_if_default:
+            always.append(
+                f"{field.name!r}: {_written(t, 'instance.' + field.name, conv, namespace)},"
+            )
+            continue
+        default = _default_of(field)
+        if default is _MISSING:
+            fallback: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+                cls, conv, _cattrs_omit_if_default=omit_if_default
+            )
+            return fallback
+        if default is None:
+            test = "value is not None"
+            if _is_optional(t):  # not None here, so X's own hook
+                (t,) = (a for a in get_args(t) if a is not type(None))
+        else:
+            name = f"default{len(namespace)}"
+            namespace[name] = default
+            test = f"value is not {name}" if isinstance(default, enum.Enum) else f"value != {name}"
+        omitted += [
+            f"    value = instance.{field.name}",
+            f"    if {test}:",
+            f"        res[{field.name!r}] = {_written(t, 'value', conv, namespace)}",
+        ]
+    function = f"unstructure_{cls.__name__}"
+    lines = [f"def {function}(instance):", "    res = {"]
+    lines += [f"        {line}" for line in always]
+    lines += ["    }", *omitted, "    return res"]
+    unstructure: Callable[[Any], dict[str, Any]] = _compiled(
+        function, "\n".join(lines), namespace, f"{cls.__module__}.{cls.__qualname__}"
+    )
+    return unstructure
+
+
+def _default_of(field: attrs.Attribute[Any]) -> Any:
+    """The value that cattrs compares a field with to leave it out; ``_MISSING`` if per object."""
+    default = field.default
+    if isinstance(default, _FACTORY):
+        if default.takes_self:
+            return _MISSING
+        default = default.factory()
+    if field.converter is None:
+        return default
+    if isinstance(field.converter, attrs.Converter):  # takes the object and the field
+        return _MISSING
+    return field.converter(default)
+
+
+def _written(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, Any]) -> str:
+    """The expression that writes ``value``, of type ``t``; hooks go into ``namespace``."""
+    if _is_hom_tuple(t):
+        item = f"item{value.count('item')}"  # a name of its own in each nested comprehension
+        written = _written(get_args(t)[0], item, conv, namespace)
+        return f"list({value})" if written == item else f"[{written} for {item} in {value}]"
+    try:
+        hook = conv.get_unstructure_hook(t)
+    except RecursionError:  # a class that contains itself: dispatch on each value
+        hook = conv.unstructure
+    if hook is identity:
+        return value
+    if hook is _ENUM_VALUE:
+        return f"{value}._value_"
+    name = f"hook{len(namespace)}"
+    namespace[name] = hook
+    return f"{name}({value})"
+
+
+def _compiled(function: str, source: str, namespace: dict[str, Any], what: str) -> Any:
+    """Define ``function`` from ``source`` in ``namespace``; its source shows in tracebacks."""
+    filename = f"<lifesci_partners unstructure {what}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102  # our own source, as cattrs does
+    return namespace[function]
+
+
 def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
     if not conv.detailed_validation:
         return _fast_attrs_hook(cls, conv)
@@ -432,9 +550,7 @@ def _event_structure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any
 
 
 def _event_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any], Any]:
-    inner: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, conv, _cattrs_omit_if_default=True
-    )
+    inner = _attrs_unstructure_factory(cls, conv)
     tag = _EVENT_TAGS[cls]
 
     def unstructure(event: Any) -> dict[str, Any]:
@@ -496,7 +612,7 @@ def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) ->
 
 
 def _directory_unstructure_factory(_: type, conv: cattrs.Converter) -> Callable[[Any], Any]:
-    fields = make_dict_unstructure_fn(Directory, conv, _cattrs_omit_if_default=False)
+    fields = _attrs_unstructure_factory(Directory, conv, omit_if_default=False)
 
     def unstructure(directory: Directory) -> dict[str, Any]:
         return {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION, **fields(directory)}
@@ -514,6 +630,10 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
     conv.register_unstructure_hook_factory(_is_hom_tuple, _tuple_unstructure_factory)
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure_factory)
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: _ENUM_VALUE
+    )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -535,7 +655,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         ),
     }
     conv.register_structure_hook(Term, _structure_term)
-    conv.register_unstructure_hook(Term, str)
+    conv.register_unstructure_hook(Term, _TERM_TEXTS.__getitem__)
     _SCHEMA_FRAGMENTS[Term] = {
         "type": "string",
         "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
