@@ -237,6 +237,15 @@ class TestUnstructure:
         ours = json.dumps(to_dict(model), ensure_ascii=False)
         assert ours == json.dumps(cattrs_converter.unstructure(model), ensure_ascii=False)
 
+    @pytest.mark.parametrize("name", list(MODELS))
+    @given(data=st.data())
+    def test_text_same_as_json_dumps(self, name: str, data: Any) -> None:
+        """Without orjson, the compact text is json.dumps of what to_dict gives, byte for byte."""
+        model = data.draw(MODELS[name])
+        expected = json.dumps(to_dict(model), ensure_ascii=False, separators=(",", ":"))
+        assert written(model, "json") == expected
+        assert written((model, model), "json") == f"[{expected},{expected}]"
+
 
 class TestSetJsonBackend:
     def test_unknown_name(self) -> None:

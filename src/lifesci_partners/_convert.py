@@ -175,6 +175,7 @@ class _TermTexts(dict[Term, str]):
 
 
 _TERM_TEXTS = _TermTexts()
+_TERM_TEXT = _TERM_TEXTS.__getitem__
 
 
 def _structure_term(value: Any, _: type) -> Term:
@@ -315,6 +316,8 @@ def _tuple_unstructure_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any]
     return unstructure
 
 
+_PLAIN_ATTRS_UNSTRUCTURE: dict[Callable[[Any], Any], type] = {}
+"""The functions made by :func:`_attrs_unstructure_factory` for a whole class, and the class."""
 _ENUM_VALUE = operator.attrgetter("_value_")
 """An enum member's value, read without the ``Enum.value`` descriptor (a Python call each)."""
 _FACTORY: type[Any] = type(attrs.Factory(list))  # attrs.Factory is a class, but typed as a function
@@ -374,6 +377,8 @@ def _attrs_unstructure_factory(
     unstructure: Callable[[Any], dict[str, Any]] = _compiled(
         function, "\n".join(lines), namespace, f"{cls.__module__}.{cls.__qualname__}"
     )
+    if omit_if_default:
+        _PLAIN_ATTRS_UNSTRUCTURE[unstructure] = cls
     return unstructure
 
 
@@ -655,7 +660,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
         ),
     }
     conv.register_structure_hook(Term, _structure_term)
-    conv.register_unstructure_hook(Term, _TERM_TEXTS.__getitem__)
+    conv.register_unstructure_hook(Term, _TERM_TEXT)
     _SCHEMA_FRAGMENTS[Term] = {
         "type": "string",
         "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
@@ -1066,6 +1071,170 @@ def _fast_json() -> Any:
     return None if _backend[0] == "json" else _orjson()
 
 
+# Without orjson, compact JSON text is written by functions generated per class, as the dict
+# functions are, that write the text of an object directly: no dict is built and no key encoded
+# again, and strings are escaped by the standard library's own function, so that the text is
+# the same as json.dumps of to_dict's data (a test compares them on every model). A type with a
+# hook whose output they do not know (tagged unions, figures) is written by json.dumps of what
+# its hook gives.
+_dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+_escaped: Callable[[str], str] = json.encoder.encode_basestring  # the C function where there is one
+# Hooks that write a string with no character to escape: a date, a term or a decimal number.
+_PLAIN_STRINGS: dict[Any, Any] = {
+    dt.date: dt.date.isoformat,
+    PartialDate: PartialDate.isoformat,
+    Term: _TERM_TEXT,
+    Decimal: str,
+}
+_TEXT_WRITERS: dict[type, Callable[[Any], str] | None] = {}
+
+
+def _localized_text(text: LocalizedText) -> str:
+    escaped = _escaped
+    return "{" + ",".join([escaped(k) + ":" + escaped(v) for k, v in text.to_dict().items()]) + "}"
+
+
+def _text_writer(cls: type) -> Callable[[Any], str] | None:
+    """The function that writes a ``cls`` as compact JSON text; ``None`` for json.dumps."""
+    try:
+        return _TEXT_WRITERS[cls]
+    except KeyError:
+        pass
+    _TEXT_WRITERS[cls] = None  # while it is made, and for good if there is none
+    conv = _converter()
+    if _PLAIN_ATTRS_UNSTRUCTURE.get(conv.get_unstructure_hook(cls)) is cls:
+        _TEXT_WRITERS[cls] = _attrs_text_writer(cls, conv)
+    elif cls in _EVENT_TAGS:  # as _event_unstructure_factory writes it
+        _TEXT_WRITERS[cls] = _attrs_text_writer(cls, conv, {_EVENT_TYPE_KEY: _EVENT_TAGS[cls]})
+    elif cls is Directory:  # as _directory_unstructure_factory writes it
+        envelope = {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION}
+        _TEXT_WRITERS[cls] = _attrs_text_writer(cls, conv, envelope, omit_if_default=False)
+    return _TEXT_WRITERS[cls]
+
+
+def _attrs_text_writer(
+    cls: type,
+    conv: cattrs.Converter,
+    first: dict[str, Any] | None = None,
+    *,
+    omit_if_default: bool = True,
+) -> Callable[[Any], str]:
+    """Write a ``cls`` as JSON text, as json.dumps writes what its dict function gives.
+
+    ``first``: constant keys and values written before the fields (a tag, an envelope).
+    """
+    namespace: dict[str, Any] = {"escaped": _escaped, "dumps": _dumps}
+    function = f"write_{cls.__name__}"
+    body = _attrs_text(cls, "instance", conv, namespace, first, omit_if_default=omit_if_default)
+    writer: Callable[[Any], str] = _compiled(
+        function,
+        f"def {function}(instance):\n    return {body}",
+        namespace,
+        f"{cls.__module__}.{cls.__qualname__} as text",
+    )
+    return writer
+
+
+def _attrs_text(
+    cls: type,
+    instance: str,
+    conv: cattrs.Converter,
+    namespace: dict[str, Any],
+    first: dict[str, Any] | None = None,
+    *,
+    omit_if_default: bool = True,
+) -> str:
+    """The expression that writes ``instance``, a ``cls``, with the fields its dict has.
+
+    One expression, so that it can stand inside another class's (a party inside an agreement):
+    each field left out when it has its default is a conditional expression.
+    """
+    hints = get_type_hints(cls)
+    always = [repr(_dumps(first)[1:-1])] if first else []
+    omitted: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        t = hints.get(field.name, Any)
+        key = _escaped(field.name) + ":"
+        if field.default is attrs.NOTHING or not omit_if_default:
+            written = _text_of(t, f"{instance}.{field.name}", conv, namespace)
+            always.append(f"{',' + key if always else key!r} + {written}")
+            continue
+        default = _default_of(field)  # not _MISSING: the class has a plain dict function
+        value = _name(namespace, "value")
+        if default is None:
+            test = f"({value} := {instance}.{field.name}) is not None"
+            if _is_optional(t):
+                (t,) = (a for a in get_args(t) if a is not type(None))
+        else:
+            name = _name(namespace, "default", default)
+            same = "is not" if isinstance(default, enum.Enum) else "!="
+            test = f"({value} := {instance}.{field.name}) {same} {name}"
+        written = _text_of(t, value, conv, namespace)
+        omitted.append(f"({',' + key!r} + {written} if {test} else '')")
+    if always:
+        return f"''.join(('{{', {', '.join([*always, *omitted])}, '}}'))"
+    return f"'{{' + ''.join(({', '.join(omitted)},))[1:] + '}}'"
+
+
+def _name(namespace: dict[str, Any], prefix: str, value: Any = None) -> str:
+    """A name not yet used in ``namespace``, bound there to ``value``."""
+    name = f"{prefix}{len(namespace)}"
+    namespace[name] = value
+    return name
+
+
+def _text_of(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, Any]) -> str:  # noqa: PLR0911  # one return per kind of value
+    """The expression that writes ``value``, of type ``t``, as JSON text."""
+    if _is_hom_tuple(t):
+        item = _name(namespace, "item")
+        written = _text_of(get_args(t)[0], item, conv, namespace)
+        return f"'[' + ','.join([{written} for {item} in {value}]) + ']'"
+    hook = conv.get_unstructure_hook(t)
+    if t is str and hook is identity:
+        return f"escaped({value})"
+    if hook == conv._unstructure_union:  # noqa: SLF001  # cattrs' own: by the value's class
+        return _union_text(t, value, hook, namespace)
+    if hook is _ENUM_VALUE and all(type(member.value) is str for member in t):
+        return f"escaped({value}._value_)"
+    if _PLAIN_STRINGS.get(t) == hook:
+        return f"'\"' + {_name(namespace, 'hook', hook)}({value}) + '\"'"
+    if t is LocalizedText and hook == LocalizedText.to_dict:
+        return f"{_name(namespace, 'hook', _localized_text)}({value})"
+    writer = _text_writer(t) if isinstance(t, type) else None
+    if writer is not None and value.isidentifier() and len(attrs.fields(t)) <= _INLINED_FIELDS:
+        return _attrs_text(t, value, conv, namespace)
+    if writer is not None:
+        return f"{_name(namespace, 'hook', writer)}({value})"
+    if hook is identity:
+        return f"dumps({value})"
+    return f"dumps({_name(namespace, 'hook', hook)}({value}))"
+
+
+def _union_text(t: Any, value: str, hook: Any, namespace: dict[str, Any]) -> str:
+    """A union that cattrs writes by the value's class: its class's writer, if all have one."""
+    writers = {member: _text_writer(member) for member in get_args(t)}
+    if None in writers.values():
+        return f"dumps({_name(namespace, 'hook', hook)}({value}))"
+    return f"{_name(namespace, 'writers', writers)}[{value}.__class__]({value})"
+
+
+_INLINED_FIELDS = 3
+"""A class with this many fields or fewer is written in place, without a call of its own."""
+
+
+def _compact_text(obj: object) -> str | None:
+    """``obj`` as compact JSON text by the generated writers; ``None`` where there are none."""
+    if type(obj) is tuple or type(obj) is list:
+        writers = {cls: _text_writer(cls) for cls in {type(item) for item in obj}}
+        if None in writers.values():
+            return None
+        return "[" + ",".join([writers[type(item)](item) for item in obj]) + "]"  # type: ignore[misc]  # none is None
+    writer = _text_writer(type(obj))
+    return None if writer is None else writer(obj)
+
+
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Return ``obj`` as JSON text (UTF-8 text, non-ASCII characters kept as they are).
 
@@ -1076,8 +1245,13 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         >>> to_json(Party("mpr", role="partner"))
         '{"org":"mpr","role":"partner"}'
     """
-    data = to_dict(obj)
     fast = _fast_json()
+    if fast is None and indent is None:
+        with _gc_paused():
+            text = _compact_text(obj)
+        if text is not None:
+            return text
+    data = to_dict(obj)
     if fast is not None and indent in (None, 2):
         option = fast.OPT_PASSTHROUGH_DATETIME | fast.OPT_PASSTHROUGH_SUBCLASS
         if indent == 2:  # noqa: PLR2004  # the only indent that orjson writes
