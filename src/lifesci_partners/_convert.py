@@ -1245,13 +1245,23 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         >>> to_json(Party("mpr", role="partner"))
         '{"org":"mpr","role":"partner"}'
     """
+    # The collector stays paused until the dicts are gone, so that it never traverses them.
+    with _gc_paused():
+        return _json_text(obj, indent)
+
+
+def _json_text(obj: object, indent: int | None) -> str:
     fast = _fast_json()
     if fast is None and indent is None:
-        with _gc_paused():
-            text = _compact_text(obj)
+        text = _compact_text(obj)
         if text is not None:
             return text
-    data = to_dict(obj)
+    conv = _converter()
+    if type(obj) is tuple or type(obj) is list:  # as cattrs writes it, with one lookup a class
+        hooks = {cls: conv.get_unstructure_hook(cls) for cls in {type(item) for item in obj}}
+        data: Any = [hooks[type(item)](item) for item in obj]
+    else:
+        data = conv.unstructure(obj)
     if fast is not None and indent in (None, 2):
         option = fast.OPT_PASSTHROUGH_DATETIME | fast.OPT_PASSTHROUGH_SUBCLASS
         if indent == 2:  # noqa: PLR2004  # the only indent that orjson writes
