@@ -246,6 +246,17 @@ class TestUnstructure:
         assert written(model, "json") == expected
         assert written((model, model), "json") == f"[{expected},{expected}]"
 
+    @pytest.mark.parametrize("name", list(MODELS))
+    @given(data=st.data())
+    def test_orjson_same_as_json_dumps(self, name: str, data: Any) -> None:
+        """With orjson, the text is json.dumps of what to_dict gives, compact and indented."""
+        model = data.draw(MODELS[name])
+        for indent, separators in ((None, (",", ":")), (2, (",", ": "))):
+            expected = json.dumps(
+                to_dict(model), ensure_ascii=False, indent=indent, separators=separators
+            )
+            assert written(model, "orjson", indent) == expected
+
 
 class TestSetJsonBackend:
     def test_unknown_name(self) -> None:

@@ -324,7 +324,7 @@ _FACTORY: type[Any] = type(attrs.Factory(list))  # attrs.Factory is a class, but
 
 
 def _attrs_unstructure_factory(
-    cls: type, conv: cattrs.Converter, *, omit_if_default: bool = True
+    cls: type, conv: cattrs.Converter, *, omit_if_default: bool = True, raw: bool = False
 ) -> Callable[[Any], dict[str, Any]]:
     """Write an attrs class as a dict, the dict that cattrs' own generated function writes.
 
@@ -337,7 +337,11 @@ def _attrs_unstructure_factory(
     values are taken as they are, an enum's value is read in place, and ``tuple[X, ...]`` is a
     list comprehension over X's hook. A class with a default that depends on the object gets
     cattrs' function.
+
+    With ``raw``, for orjson only: models and tuples are left for orjson to write, which asks
+    :func:`_orjson_default` for each model inside.
     """
+    write = _written_raw if raw else _written
     hints = get_type_hints(cls)
     namespace: dict[str, Any] = {}
     always: list[str] = []
@@ -347,9 +351,7 @@ def _attrs_unstructure_factory(
             continue
         t = hints.get(field.name, Any)
         if field.default is attrs.NOTHING or not omit_if_default:
-            always.append(
-                f"{field.name!r}: {_written(t, 'instance.' + field.name, conv, namespace)},"
-            )
+            always.append(f"{field.name!r}: {write(t, 'instance.' + field.name, conv, namespace)},")
             continue
         default = _default_of(field)
         if default is _MISSING:
@@ -368,7 +370,7 @@ def _attrs_unstructure_factory(
         omitted += [
             f"    value = instance.{field.name}",
             f"    if {test}:",
-            f"        res[{field.name!r}] = {_written(t, 'value', conv, namespace)}",
+            f"        res[{field.name!r}] = {write(t, 'value', conv, namespace)}",
         ]
     function = f"unstructure_{cls.__name__}"
     lines = [f"def {function}(instance):", "    res = {"]
@@ -377,7 +379,7 @@ def _attrs_unstructure_factory(
     unstructure: Callable[[Any], dict[str, Any]] = _compiled(
         function, "\n".join(lines), namespace, f"{cls.__module__}.{cls.__qualname__}"
     )
-    if omit_if_default:
+    if omit_if_default and not raw:
         _PLAIN_ATTRS_UNSTRUCTURE[unstructure] = cls
     return unstructure
 
@@ -410,6 +412,28 @@ def _written(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, An
         return value
     if hook is _ENUM_VALUE:
         return f"{value}._value_"
+    name = f"hook{len(namespace)}"
+    namespace[name] = hook
+    return f"{name}({value})"
+
+
+def _written_raw(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, Any]) -> str:
+    """The expression that gives ``value`` to orjson: the leaves written, the rest as it is.
+
+    orjson writes strings, numbers, tuples and dicts itself, and asks for each other object by
+    its class; so the hook of a value's class must write it as the hook of its declared type
+    does (true of cattrs' unions, and of the tagged unions here), which the tests check.
+    """
+    if _is_hom_tuple(t) or get_origin(t) in (Union, UnionType):
+        return value
+    hook = conv.get_unstructure_hook(t)
+    if hook is identity or _PLAIN_ATTRS_UNSTRUCTURE.get(hook) is t:
+        return value
+    if hook is _ENUM_VALUE:
+        return f"{value}._value_"
+    if t is LocalizedText and hook == LocalizedText.to_dict:
+        # Its own dict, not a copy: orjson only reads it, and nothing else sees it.
+        return f"{value}._texts"
     name = f"hook{len(namespace)}"
     namespace[name] = hook
     return f"{name}({value})"
@@ -1250,26 +1274,59 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         return _json_text(obj, indent)
 
 
+class _OrjsonHooks(dict[type, Callable[[Any], Any]]):
+    """What :func:`_orjson_default` gives orjson for an object, by its class, made on first use.
+
+    A model with a plain dict function gets its raw one (see :func:`_written_raw`), events and
+    directories the same with their tag or envelope; localized text its own dict; any other
+    class the converter's hook.
+    """
+
+    def __missing__(self, cls: type) -> Callable[[Any], Any]:
+        conv = _converter()
+        hook = conv.get_unstructure_hook(cls)
+        if _PLAIN_ATTRS_UNSTRUCTURE.get(hook) is cls:
+            hook = _attrs_unstructure_factory(cls, conv, raw=True)
+        elif cls in _EVENT_TAGS:  # as _event_unstructure_factory writes it
+            hook = _with_first(
+                {_EVENT_TYPE_KEY: _EVENT_TAGS[cls]}, _attrs_unstructure_factory(cls, conv, raw=True)
+            )
+        elif cls is Directory:  # as _directory_unstructure_factory writes it
+            fields = _attrs_unstructure_factory(cls, conv, omit_if_default=False, raw=True)
+            hook = _with_first({"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION}, fields)
+        elif cls is LocalizedText:
+            hook = operator.attrgetter("_texts")  # read only, by orjson
+        self[cls] = hook
+        return hook
+
+
+def _with_first(first: dict[str, Any], fields: Callable[[Any], dict[str, Any]]) -> Any:
+    return lambda obj: {**first, **fields(obj)}
+
+
+_ORJSON_HOOKS = _OrjsonHooks()
+
+
+def _orjson_default(obj: Any) -> Any:
+    """Called by orjson for each object it cannot write itself: the models and their leaves."""
+    return _ORJSON_HOOKS[obj.__class__](obj)
+
+
 def _json_text(obj: object, indent: int | None) -> str:
     fast = _fast_json()
     if fast is None and indent is None:
         text = _compact_text(obj)
         if text is not None:
             return text
-    conv = _converter()
-    if type(obj) is tuple or type(obj) is list:  # as cattrs writes it, with one lookup a class
-        hooks = {cls: conv.get_unstructure_hook(cls) for cls in {type(item) for item in obj}}
-        data: Any = [hooks[type(item)](item) for item in obj]
-    else:
-        data = conv.unstructure(obj)
     if fast is not None and indent in (None, 2):
         option = fast.OPT_PASSTHROUGH_DATETIME | fast.OPT_PASSTHROUGH_SUBCLASS
         if indent == 2:  # noqa: PLR2004  # the only indent that orjson writes
             option |= fast.OPT_INDENT_2
         try:
-            return str(fast.dumps(data, option=option), "utf-8")
+            return str(fast.dumps(obj, default=_orjson_default, option=option), "utf-8")
         except TypeError:  # such as a lone surrogate, or an integer beyond 64 bits
             pass
+    data = _converter().unstructure(obj)
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(
         data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
