@@ -164,17 +164,26 @@ def _structure_partial_date(value: Any, _: type) -> PartialDate:
     return PartialDate.parse(value)
 
 
-class _TermTexts(dict[Term, str]):
-    """The text of each term written so far: a lookup instead of formatting it again."""
+class _Texts(dict[Any, str]):
+    """The text of each value written so far: a lookup instead of formatting it again.
 
-    def __missing__(self, term: Term) -> str:
-        text = str(term)
+    For immutable values that recur (dates, terms); bounded as the caches above are.
+    """
+
+    def __init__(self, write: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.write = write
+
+    def __missing__(self, value: Any) -> str:
+        text = self.write(value)
         if len(self) < _MAX_CACHED:
-            self[term] = text
+            self[value] = text
         return text
 
 
-_TERM_TEXTS = _TermTexts()
+_TERM_TEXTS = _Texts(str)
+_DATE_TEXTS = _Texts(dt.date.isoformat)
+_DATE_TEXT = _DATE_TEXTS.__getitem__
 _TERM_TEXT = _TERM_TEXTS.__getitem__
 
 
@@ -667,7 +676,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
-    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(dt.date, _DATE_TEXT)
     _SCHEMA_FRAGMENTS[dt.date] = {
         "type": "string",
         "format": "date",
@@ -1105,7 +1114,7 @@ _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":")
 _escaped: Callable[[str], str] = json.encoder.encode_basestring  # the C function where there is one
 # Hooks that write a string with no character to escape: a date, a term or a decimal number.
 _PLAIN_STRINGS: dict[Any, Any] = {
-    dt.date: dt.date.isoformat,
+    dt.date: _DATE_TEXT,
     PartialDate: PartialDate.isoformat,
     Term: _TERM_TEXT,
     Decimal: str,
@@ -1115,7 +1124,8 @@ _TEXT_WRITERS: dict[type, Callable[[Any], str] | None] = {}
 
 def _localized_text(text: LocalizedText) -> str:
     escaped = _escaped
-    return "{" + ",".join([escaped(k) + ":" + escaped(v) for k, v in text.to_dict().items()]) + "}"
+    texts = text._texts  # noqa: SLF001  # read only, to write it
+    return "{" + ",".join([escaped(k) + ":" + escaped(v) for k, v in texts.items()]) + "}"
 
 
 def _text_writer(cls: type) -> Callable[[Any], str] | None:
@@ -1216,16 +1226,11 @@ def _text_of(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, An
         written = _text_of(get_args(t)[0], item, conv, namespace)
         return f"'[' + ','.join([{written} for {item} in {value}]) + ']'"
     hook = conv.get_unstructure_hook(t)
-    if t is str and hook is identity:
-        return f"escaped({value})"
     if hook == conv._unstructure_union:  # noqa: SLF001  # cattrs' own: by the value's class
         return _union_text(t, value, hook, namespace)
-    if hook is _ENUM_VALUE and all(type(member.value) is str for member in t):
-        return f"escaped({value}._value_)"
-    if _PLAIN_STRINGS.get(t) == hook:
-        return f"'\"' + {_name(namespace, 'hook', hook)}({value}) + '\"'"
-    if t is LocalizedText and hook == LocalizedText.to_dict:
-        return f"{_name(namespace, 'hook', _localized_text)}({value})"
+    leaf = _leaf_text(t, hook, value, namespace)
+    if leaf is not None:
+        return leaf
     writer = _text_writer(t) if isinstance(t, type) else None
     if writer is not None and value.isidentifier() and len(attrs.fields(t)) <= _INLINED_FIELDS:
         return _attrs_text(t, value, conv, namespace)
@@ -1234,6 +1239,22 @@ def _text_of(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str, An
     if hook is identity:
         return f"dumps({value})"
     return f"dumps({_name(namespace, 'hook', hook)}({value}))"
+
+
+def _leaf_text(t: Any, hook: Any, value: str, namespace: dict[str, Any]) -> str | None:
+    """The expression that writes ``value`` if ``t`` is a string, number, enum, date or text."""
+    if t is str and hook is identity:
+        return f"escaped({value})"
+    if hook is identity and t in (int, bool):  # as json writes them; anything else by json
+        plain = "int.__repr__({v})" if t is int else "('true' if {v} else 'false')"
+        return f"({plain.format(v=value)} if {value}.__class__ is {t.__name__} else dumps({value}))"
+    if hook is _ENUM_VALUE and all(type(member.value) is str for member in t):
+        return f"escaped({value}._value_)"
+    if _PLAIN_STRINGS.get(t) == hook:
+        return f"'\"' + {_name(namespace, 'hook', hook)}({value}) + '\"'"
+    if t is LocalizedText and hook == LocalizedText.to_dict:
+        return f"{_name(namespace, 'hook', _localized_text)}({value})"
+    return None
 
 
 def _union_text(t: Any, value: str, hook: Any, namespace: dict[str, Any]) -> str:
