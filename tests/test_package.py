@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.resources
 import inspect
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -32,6 +34,45 @@ class TestNamespace:
             if not inspect.ismodule(getattr(lifesci_partners, n))
         }
         assert extra == set()
+
+    def test_every_public_name_has_its_module(self) -> None:
+        """The lazy-import table names a module for exactly the public names."""
+        table = set(lifesci_partners._MODULE_OF)
+        assert table == set(lifesci_partners.__all__) - {"__version__"}
+
+    def test_dir_lists_every_public_name(self) -> None:
+        """dir() shows the public names, also those whose module is not imported yet."""
+        assert set(lifesci_partners.__all__) <= set(dir(lifesci_partners))
+
+    def test_unknown_name_is_attribute_error(self) -> None:
+        """An unknown name raises AttributeError naming it, as for any module."""
+        with pytest.raises(AttributeError, match="no attribute 'Agreemnt'"):
+            _ = lifesci_partners.Agreemnt  # type: ignore[attr-defined]
+
+    def test_import_loads_no_submodule(self) -> None:
+        """``import lifesci_partners`` imports none of its modules, attrs, cattrs or babel."""
+        probe = (
+            "import sys, lifesci_partners; "
+            "print(sorted(m for m in sys.modules if m.startswith("
+            "('lifesci_partners.', 'attr', 'cattrs', 'babel'))))"
+        )
+        out = subprocess.run(  # noqa: S603  # our own interpreter
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        ).stdout
+        assert out.strip() == "[]"
+
+    def test_first_use_imports_only_what_it_needs(self) -> None:
+        """Using `Money` imports neither the converter nor the formatter nor the directory."""
+        probe = (
+            "import sys, lifesci_partners; lifesci_partners.Money; "
+            "print(sorted(m for m in sys.modules if m in "
+            "('lifesci_partners._convert', 'lifesci_partners._formatting', "
+            "'lifesci_partners._directory')))"
+        )
+        out = subprocess.run(  # noqa: S603  # our own interpreter
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        ).stdout
+        assert out.strip() == "[]"
 
     @pytest.mark.parametrize("name", [n for n in lifesci_partners.__all__ if n[0].isupper()])
     def test_public_objects_have_docstrings(self, name: str) -> None:
