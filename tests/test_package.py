@@ -51,28 +51,16 @@ class TestNamespace:
 
     def test_import_loads_no_submodule(self) -> None:
         """``import lifesci_partners`` imports none of its modules, attrs, cattrs or babel."""
-        probe = (
-            "import sys, lifesci_partners; "
-            "print(sorted(m for m in sys.modules if m.startswith("
-            "('lifesci_partners.', 'attr', 'cattrs', 'babel'))))"
-        )
-        out = subprocess.run(  # noqa: S603  # our own interpreter
-            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-        ).stdout
-        assert out.strip() == "[]"
+        loaded = modules_after("pass", ("lifesci_partners.", "attr", "cattrs", "babel"))
+        assert loaded == []
 
     def test_first_use_imports_only_what_it_needs(self) -> None:
         """Using `Money` imports neither the converter nor the formatter nor the directory."""
-        probe = (
-            "import sys, lifesci_partners; lifesci_partners.Money; "
-            "print(sorted(m for m in sys.modules if m in "
-            "('lifesci_partners._convert', 'lifesci_partners._formatting', "
-            "'lifesci_partners._directory')))"
+        heavy = ("_convert", "_formatting", "_directory")
+        loaded = modules_after(
+            "lifesci_partners.Money", tuple(f"lifesci_partners.{m}" for m in heavy)
         )
-        out = subprocess.run(  # noqa: S603  # our own interpreter
-            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-        ).stdout
-        assert out.strip() == "[]"
+        assert loaded == []
 
     @pytest.mark.parametrize("name", [n for n in lifesci_partners.__all__ if n[0].isupper()])
     def test_public_objects_have_docstrings(self, name: str) -> None:
@@ -121,3 +109,18 @@ class TestExceptions:
             "$.x[1]: a",
             "$.x[1].b: c",
         )
+
+
+def modules_after(statement: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named with one of ``prefixes`` imported by ``import lifesci_partners``.
+
+    Run in a fresh interpreter, followed by ``statement``.
+    """
+    probe = (
+        f"import sys, lifesci_partners; {statement}; "
+        f"print(*sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
+    )
+    out = subprocess.run(  # noqa: S603  # our own interpreter
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return out.split()
