@@ -1,5 +1,8 @@
-"""A static index of half-open intervals of whole numbers, for stabbing and overlap queries.
+"""Static indexes of half-open intervals of whole numbers, for stabbing and overlap queries.
 
+:class:`OrderedStabbingIndex` answers "which items contain this point" in the items' own order,
+from blocks of byte strings (see there). :class:`IntervalIndex` answers it in no order, and which
+intervals overlap a window:
 A centred interval tree kept in sorted arrays: each node holds the intervals that contain its
 centre, sorted by start and by end, so that a query takes a prefix of the array it reads at each
 node, and every item of the prefix is an answer. The centre of a node is the median start of its
@@ -10,12 +13,17 @@ costs ``O(log n + k)`` for ``k`` answers. Building costs ``O(n log^2 n)``.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import compress
+from typing import Generic, TypeVar
 
 import attrs
 
-__all__ = ["IntervalIndex"]
+__all__ = ["IntervalIndex", "OrderedStabbingIndex"]
+
+_T = TypeVar("_T")
 
 
 def _prefix(values: list[int], limit: int, *, inclusive: bool) -> int:
@@ -118,3 +126,107 @@ class IntervalIndex:
         first = bisect_right(self._starts, start)
         out.extend(self._start_payloads[first : bisect_left(self._starts, end)])
         return out
+
+
+_WIDTH = 255  # days in a block: offsets 0..254 and exclusive ends 1..255 fit in a byte
+_LONG = 64 * _WIDTH  # longer intervals are kept out of the blocks, whose memory they would fill
+
+
+@functools.cache
+def _tables() -> tuple[list[bytes], list[bytes]]:
+    """For each offset ``t`` in a block, ``bytes.translate`` tables for ``v <= t`` and ``v > t``.
+
+    Built on first use (about 130 KB), so that importing the package builds nothing.
+    """
+    values = range(256)
+    started = [bytes(v <= t for v in values) for t in range(_WIDTH)]
+    running = [bytes(v > t for v in values) for t in range(_WIDTH)]
+    return started, running
+
+
+class OrderedStabbingIndex(Generic[_T]):
+    """Items with half-open intervals ``[start, end)`` of whole numbers, found in their order.
+
+    :meth:`containing` returns the items whose interval contains a point, in the order they were
+    given, without sorting them. The points where an interval starts or ends cut the line into
+    blocks of at most 255 consecutive values, each starting at such a point; a block keeps, in
+    order, the items whose interval meets it, and for each the offsets from the block's start at
+    which it starts and ends, clamped to ``0..255``, one byte each. After the last point of a
+    block and before the next block nothing starts or ends, so a point there is answered as the
+    block's last offset. A query finds its block by bisection, turns the two byte strings into
+    masks with :meth:`bytes.translate` (``start <= t`` and ``end > t``), combines them as
+    integers, and selects the items with :func:`itertools.compress`: ``O(log n + c)`` with no
+    Python-level step per item, ``c`` being the items of the block, which are the answers and
+    those that start or end within 255 of the point.
+
+    Intervals longer than ``64 * 255`` (and those that never end) would be copied into every
+    block they span: they go into an :class:`IntervalIndex` instead, and their answers are
+    merged in order, adding ``O(log m + j log k)`` for ``j`` of them among ``k`` answers.
+
+    Args:
+        items: The items, in the order answers keep.
+        spans: ``(start, end)`` of each item, one for each; empty ones (``end <= start``) are
+            never found.
+    """
+
+    __slots__ = ("_blocks", "_items", "_long", "_starts")
+
+    def __init__(self, items: Sequence[_T], spans: Sequence[tuple[int, int]]) -> None:
+        self._items = tuple(items)
+        if len(spans) != len(self._items):
+            msg = f"{len(spans)} spans for {len(self._items)} items; give one span per item"
+            raise ValueError(msg)
+        short, long = [], []
+        for position, (start, end) in enumerate(spans):
+            if end - start > _LONG:
+                long.append((start, end, position))
+            elif end > start:
+                short.append((start, end, position))
+        self._long = IntervalIndex(long) if long else None
+        starts: list[int] = []
+        for point in sorted({point for start, end, _ in short for point in (start, end)}):
+            if not starts or point >= starts[-1] + _WIDTH:
+                starts.append(point)
+        found: list[list[int]] = [[] for _ in starts]
+        opened = [bytearray() for _ in starts]
+        closed = [bytearray() for _ in starts]
+        count = len(starts)
+        for start, end, position in short:
+            block = bisect_right(starts, start) - 1
+            while block < count and (first := starts[block]) < end:
+                found[block].append(position)
+                opened[block].append(max(start - first, 0))
+                closed[block].append(min(end - first, _WIDTH))
+                block += 1
+        self._starts = starts
+        self._blocks = [
+            (
+                tuple(positions) if long else (),  # only needed to merge the long ones
+                tuple(map(self._items.__getitem__, positions)),
+                bytes(o),
+                bytes(c),
+            )
+            for positions, o, c in zip(found, opened, closed, strict=True)
+        ]
+
+    def containing(self, point: int) -> tuple[_T, ...]:
+        """The items whose interval contains ``point``, in their order."""
+        block = bisect_right(self._starts, point) - 1
+        if block < 0:
+            positions: tuple[int, ...] = ()
+            items: tuple[_T, ...] = ()
+            mask = b""
+        else:
+            positions, items, opened, closed = self._blocks[block]
+            offset = min(point - self._starts[block], _WIDTH - 1)
+            started, running = _tables()
+            size = len(opened)
+            mask = (
+                int.from_bytes(opened.translate(started[offset]), "little")
+                & int.from_bytes(closed.translate(running[offset]), "little")
+            ).to_bytes(size, "little")
+        long = [] if self._long is None else self._long.containing(point)
+        if not long:
+            return tuple(compress(items, mask))
+        long.extend(compress(positions, mask))
+        return tuple(map(self._items.__getitem__, sorted(long)))
