@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any, TypeVar
 
 import attrs
@@ -524,14 +523,17 @@ class Directory:
                 renewal = agreement.renewal
                 if renewal is None or not renewal.automatic:
                     continue  # only an automatic renewal has notice deadlines
-                periods = list(islice(agreement.periods(), _ENUMERATED + 1))
-                if len(periods) > _ENUMERATED:
+                # Period k's deadline, read from the schedule: what notice_deadline(on=its
+                # start) gives, without finding the period of each start again.
+                schedule = agreement._schedule  # noqa: SLF001  # the package's own model
+                last = schedule.last_index
+                if last is None or last >= _ENUMERATED:
                     span = _deadlines(agreement)
                     if span is not None:
                         spans.append((*span, index))
                     continue
-                for period in periods:
-                    day = agreement.notice_deadline(on=period.start)
+                for k in range(last):  # the last period has no renewal after it, no deadline
+                    day = schedule.deadline(k)
                     if day is not None:
                         entries.append((day.toordinal(), index, day))
             entries.sort(key=lambda entry: entry[:2])
