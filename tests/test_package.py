@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.resources
 import inspect
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -32,6 +34,33 @@ class TestNamespace:
             if not inspect.ismodule(getattr(lifesci_partners, n))
         }
         assert extra == set()
+
+    def test_every_public_name_has_its_module(self) -> None:
+        """The lazy-import table names a module for exactly the public names."""
+        table = set(lifesci_partners._MODULE_OF)
+        assert table == set(lifesci_partners.__all__) - {"__version__"}
+
+    def test_dir_lists_every_public_name(self) -> None:
+        """dir() shows the public names, also those whose module is not imported yet."""
+        assert set(lifesci_partners.__all__) <= set(dir(lifesci_partners))
+
+    def test_unknown_name_is_attribute_error(self) -> None:
+        """An unknown name raises AttributeError naming it, as for any module."""
+        with pytest.raises(AttributeError, match="no attribute 'Agreemnt'"):
+            _ = lifesci_partners.Agreemnt  # type: ignore[attr-defined]
+
+    def test_import_loads_no_submodule(self) -> None:
+        """``import lifesci_partners`` imports none of its modules, attrs, cattrs or babel."""
+        loaded = modules_after("pass", ("lifesci_partners.", "attr", "cattrs", "babel"))
+        assert loaded == []
+
+    def test_first_use_imports_only_what_it_needs(self) -> None:
+        """Using `Money` imports neither the converter nor the formatter nor the directory."""
+        heavy = ("_convert", "_formatting", "_directory")
+        loaded = modules_after(
+            "lifesci_partners.Money", tuple(f"lifesci_partners.{m}" for m in heavy)
+        )
+        assert loaded == []
 
     @pytest.mark.parametrize("name", [n for n in lifesci_partners.__all__ if n[0].isupper()])
     def test_public_objects_have_docstrings(self, name: str) -> None:
@@ -80,3 +109,18 @@ class TestExceptions:
             "$.x[1]: a",
             "$.x[1].b: c",
         )
+
+
+def modules_after(statement: str, prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named with one of ``prefixes`` imported by ``import lifesci_partners``.
+
+    Run in a fresh interpreter, followed by ``statement``.
+    """
+    probe = (
+        f"import sys, lifesci_partners; {statement}; "
+        f"print(*sorted(m for m in sys.modules if m.startswith({prefixes!r})))"
+    )
+    out = subprocess.run(  # noqa: S603  # our own interpreter
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return out.split()

@@ -5,66 +5,148 @@ JSON format; calendar-exact term arithmetic. Every public name below is document
 reference.
 """
 
-from lifesci_partners import examples
-from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
-from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
-from lifesci_partners._claims import (
-    Claim,
-    ClaimCheck,
-    PartnerCount,
-    PartnerRank,
-    PartnerScope,
-    Verdict,
-)
-from lifesci_partners._cluster import Achievement, Cluster, MemberCount
-from lifesci_partners._convert import (
-    DOCUMENT_FORMAT,
-    DOCUMENT_VERSION,
-    from_dict,
-    from_json,
-    to_dict,
-    to_json,
-)
-from lifesci_partners._dates import DatePrecision, PartialDate
-from lifesci_partners._directory import Directory
-from lifesci_partners._document import dump, load
-from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
-from lifesci_partners._figures import Bounds, Figure, Qualifier
-from lifesci_partners._formatting import Formatter
-from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
-from lifesci_partners._jsonld import to_jsonld
-from lifesci_partners._limits import Limits
-from lifesci_partners._links import Link, LinkKind
-from lifesci_partners._localized import LocalizedText
-from lifesci_partners._money import Money
-from lifesci_partners._names import NameKind, OrganizationName
-from lifesci_partners._organization import (
-    Address,
-    Founder,
-    FounderKind,
-    Organization,
-    OrganizationKind,
-    OrganizationStatus,
-)
-from lifesci_partners._people import Person, Position
-from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
-from lifesci_partners._relationships import Relationship, RelationshipKind
-from lifesci_partners._renewal import Renewal
-from lifesci_partners._ror import from_ror
-from lifesci_partners._schema import json_schema
-from lifesci_partners._terms import Period, Term, TermConvention
-from lifesci_partners.exceptions import (
-    CurrencyMismatchError,
-    FloatNotAllowedError,
-    IncomparableError,
-    LifesciPartnersError,
-    NotFoundError,
-    RateNotFoundError,
-    UnknownLocaleError,
-    ValidationError,
-)
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imported on first use
+    from lifesci_partners import examples
+    from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
+    from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+    from lifesci_partners._claims import (
+        Claim,
+        ClaimCheck,
+        PartnerCount,
+        PartnerRank,
+        PartnerScope,
+        Verdict,
+    )
+    from lifesci_partners._cluster import Achievement, Cluster, MemberCount
+    from lifesci_partners._convert import (
+        DOCUMENT_FORMAT,
+        DOCUMENT_VERSION,
+        from_dict,
+        from_json,
+        to_dict,
+        to_json,
+    )
+    from lifesci_partners._dates import DatePrecision, PartialDate
+    from lifesci_partners._directory import Directory
+    from lifesci_partners._document import dump, load
+    from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
+    from lifesci_partners._figures import Bounds, Figure, Qualifier
+    from lifesci_partners._formatting import Formatter
+    from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
+    from lifesci_partners._jsonld import to_jsonld
+    from lifesci_partners._limits import Limits
+    from lifesci_partners._links import Link, LinkKind
+    from lifesci_partners._localized import LocalizedText
+    from lifesci_partners._money import Money
+    from lifesci_partners._names import NameKind, OrganizationName
+    from lifesci_partners._organization import (
+        Address,
+        Founder,
+        FounderKind,
+        Organization,
+        OrganizationKind,
+        OrganizationStatus,
+    )
+    from lifesci_partners._people import Person, Position
+    from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
+    from lifesci_partners._relationships import Relationship, RelationshipKind
+    from lifesci_partners._renewal import Renewal
+    from lifesci_partners._ror import from_ror
+    from lifesci_partners._schema import json_schema
+    from lifesci_partners._terms import Period, Term, TermConvention
+    from lifesci_partners.exceptions import (
+        CurrencyMismatchError,
+        FloatNotAllowedError,
+        IncomparableError,
+        LifesciPartnersError,
+        NotFoundError,
+        RateNotFoundError,
+        UnknownLocaleError,
+        ValidationError,
+    )
 
 __version__ = "0.1.0.dev0"
+
+# Each public name and the module that defines it. ``import lifesci_partners`` imports none of
+# them: a module is imported the first time one of its names is used (PEP 562), so a program that
+# only needs `Money` does not pay for the formatter, the converter or the directory.
+_MODULE_OF: dict[str, str] = {
+    "Achievement": "_cluster",
+    "Address": "_organization",
+    "Agreement": "_agreement",
+    "AgreementEvent": "_events",
+    "AgreementKind": "_agreement",
+    "AgreementStatus": "_agreement",
+    "Announcement": "_announcement",
+    "Bounds": "_figures",
+    "Claim": "_claims",
+    "ClaimCheck": "_claims",
+    "Cluster": "_cluster",
+    "Conversion": "_rates",
+    "CurrencyMismatchError": "exceptions",
+    "DOCUMENT_FORMAT": "_convert",
+    "DOCUMENT_VERSION": "_convert",
+    "DatePrecision": "_dates",
+    "Directory": "_directory",
+    "ExchangeRate": "_rates",
+    "ExchangeRates": "_rates",
+    "Figure": "_figures",
+    "FloatNotAllowedError": "exceptions",
+    "Formatter": "_formatting",
+    "Founder": "_organization",
+    "FounderKind": "_organization",
+    "Identifier": "_identifiers",
+    "IncomparableError": "exceptions",
+    "KNOWN_SCHEMES": "_identifiers",
+    "LifesciPartnersError": "exceptions",
+    "Limits": "_limits",
+    "Link": "_links",
+    "LinkKind": "_links",
+    "LocalizedText": "_localized",
+    "MemberCount": "_cluster",
+    "Money": "_money",
+    "NameKind": "_names",
+    "NonRenewalNotice": "_events",
+    "NotFoundError": "exceptions",
+    "Organization": "_organization",
+    "OrganizationKind": "_organization",
+    "OrganizationName": "_names",
+    "OrganizationStatus": "_organization",
+    "PartialDate": "_dates",
+    "PartnerCount": "_claims",
+    "PartnerRank": "_claims",
+    "PartnerScope": "_claims",
+    "Party": "_agreement",
+    "Period": "_terms",
+    "Person": "_people",
+    "PhotoCaption": "_announcement",
+    "Position": "_people",
+    "Qualifier": "_figures",
+    "Quote": "_announcement",
+    "RateNotFoundError": "exceptions",
+    "Relationship": "_relationships",
+    "RelationshipKind": "_relationships",
+    "Renewal": "_renewal",
+    "Term": "_terms",
+    "TermConvention": "_terms",
+    "Termination": "_events",
+    "UnknownLocaleError": "exceptions",
+    "ValidationError": "exceptions",
+    "Verdict": "_claims",
+    "dump": "_document",
+    "examples": "examples",
+    "from_dict": "_convert",
+    "from_json": "_convert",
+    "from_ror": "_ror",
+    "json_schema": "_schema",
+    "load": "_document",
+    "to_dict": "_convert",
+    "to_json": "_convert",
+    "to_jsonld": "_jsonld",
+}
 
 __all__ = [
     "DOCUMENT_FORMAT",
@@ -141,3 +223,23 @@ __all__ = [
     "to_json",
     "to_jsonld",
 ]
+
+
+# Outside type checking only: type checkers see the imports above, so a misspelt name is still
+# an error for them rather than ``Any``.
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> _typing.Any:
+        """Import the module that defines ``name`` on first use, and keep the name here."""
+        module = _MODULE_OF.get(name)
+        if module is None:
+            msg = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(msg)
+        imported = _importlib.import_module(f"{__name__}.{module}")
+        value = imported if module == name else getattr(imported, name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        """The module's attributes, the public names not imported yet included."""
+        return sorted({*globals(), *__all__})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -341,12 +341,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        try:
-            return self._indexes.organizations[org_id]
-        except (KeyError, TypeError):
-            known = ", ".join(sorted(self._indexes.organizations)) or "none"
-            msg = f"no organization with id {org_id!r}; known ids: {known}"
-            raise NotFoundError(msg) from None
+        return _by_id(self._indexes.organizations, org_id, "organization")
 
     def agreement(self, agreement_id: str) -> Agreement:
         """The agreement with this id, in ``O(1)``.
@@ -354,12 +349,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        try:
-            return self._indexes.agreements[agreement_id]
-        except (KeyError, TypeError):
-            known = ", ".join(sorted(self._indexes.agreements)) or "none"
-            msg = f"no agreement with id {agreement_id!r}; known ids: {known}"
-            raise NotFoundError(msg) from None
+        return _by_id(self._indexes.agreements, agreement_id, "agreement")
 
     def announcement(self, announcement_id: str) -> Announcement:
         """The announcement with this id, in ``O(1)``.
@@ -367,12 +357,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        try:
-            return self._indexes.announcements[announcement_id]
-        except (KeyError, TypeError):
-            known = ", ".join(sorted(self._indexes.announcements)) or "none"
-            msg = f"no announcement with id {announcement_id!r}; known ids: {known}"
-            raise NotFoundError(msg) from None
+        return _by_id(self._indexes.announcements, announcement_id, "announcement")
 
     def person(self, person_id: str) -> Person:
         """The person with this id, from the people of the organizations, in ``O(1)``.
@@ -380,12 +365,7 @@ class Directory:
         Raises:
             NotFoundError: No organization has a person with this id.
         """
-        try:
-            return self._indexes.people[person_id]
-        except (KeyError, TypeError):
-            known = ", ".join(sorted(self._indexes.people)) or "none"
-            msg = f"no person with id {person_id!r}; known ids: {known}"
-            raise NotFoundError(msg) from None
+        return _by_id(self._indexes.people, person_id, "person")
 
     # Agreements
 
@@ -785,3 +765,13 @@ class Directory:
         if claim.count.qualifier is Qualifier.APPROXIMATELY and verdict is Verdict.UNDECIDABLE:
             reason += ", and an approximate figure has no bounds to check"
         return ClaimCheck(claim, verdict, derived, reason)
+
+
+def _by_id(table: Mapping[str, _T], key: str, what: str) -> _T:
+    """``table[key]``, or a :class:`NotFoundError` that lists the known ids."""
+    try:
+        return table[key]
+    except (KeyError, TypeError):
+        known = ", ".join(sorted(table)) or "none"
+        msg = f"no {what} with id {key!r}; known ids: {known}"
+        raise NotFoundError(msg) from None
