@@ -390,9 +390,10 @@ class Directory:
     def in_force_on(self, day: dt.date) -> tuple[Agreement, ...]:
         """The agreements in force on ``day``, in directory order.
 
-        ``O(log n + k)``, already in directory order, from an index built on the first call
-        (blocks of at most 255 days, each with its agreements in directory order; see
-        ``_intervals.py``). Agreements in force for more than 44 years, or without a known end,
+        ``O(log n + k)``, already in directory order, from an index built on the first call:
+        blocks of 64 days, each with its agreements in directory order, so that a query copies
+        runs of answers and sorts nothing (add the agreements that start or end within 64 days
+        of ``day``). Agreements in force for more than about 11 years, or without a known end,
         are kept apart and merged in: add ``O(j log k)`` for ``j`` of them in force.
 
         Example:
