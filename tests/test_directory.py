@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 
 import pytest
 from hypothesis import given, settings
@@ -360,6 +361,27 @@ class TestDateQueries:
     def test_in_force_matches_each_agreement(self, d: Directory, day: dt.date) -> None:
         """in_force_on(day) is exactly the agreements in force that day, in directory order."""
         assert d.in_force_on(day) == tuple(a for a in d.agreements if a.in_force_on(day))
+
+    @DIRECTORIES
+    @given(lst.directories(max_announcements=0), st.data())
+    def test_in_force_matches_each_agreement_near_its_ends(
+        self, d: Directory, data: st.DataObject
+    ) -> None:
+        """in_force_on agrees with each agreement on the days its periods, notices and end meet."""
+        landmarks = [D(2000, 1, 1)]
+        for agreement in d.agreements:
+            landmarks.append(agreement.effective_on)
+            landmarks.extend(event.on for event in agreement.events)
+            landmarks.extend(p.start for p in islice(agreement.periods(), 3))
+            if agreement.final_end is not None:
+                landmarks.append(agreement.final_end)
+        for _ in range(8):
+            offset = data.draw(st.integers(-300, 300))
+            day = data.draw(st.sampled_from(landmarks))
+            if D.min + dt.timedelta(days=300) <= day <= D.max - dt.timedelta(days=300):
+                day += dt.timedelta(days=offset)
+            expected = tuple(a for a in d.agreements if a.in_force_on(day))
+            assert d.in_force_on(day) == expected
 
     @given(lst.directories(max_announcements=0), lst.dates(), st.integers(0, 3000))
     def test_expiring_matches_each_agreement(self, d: Directory, start: dt.date, days: int) -> None:

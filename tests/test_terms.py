@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from lifesci_partners import Period, Term, TermConvention, ValidationError
 from lifesci_partners import strategies as lst
+from lifesci_partners._terms import _days_in_month
 from tests import oracle
 
 COUNTED = TermConvention.START_DAY_COUNTED
@@ -123,6 +124,16 @@ class TestSeedExamples:
     def test_jan_31_plus_one_month(self, convention: TermConvention) -> None:
         """P1M from 2020-01-31 ends with 2020-02-29 under both conventions."""
         assert Term(months=1).period_from(D(2020, 1, 31), convention).last_day == D(2020, 2, 29)
+
+
+class TestDaysInMonth:
+    def test_matches_the_calendar(self) -> None:
+        """The month lengths used for term arithmetic are the calendar's, every month to 9999."""
+        assert all(
+            _days_in_month(year, month) == calendar.monthrange(year, month)[1]
+            for year in range(dt.MINYEAR, dt.MAXYEAR + 1)
+            for month in range(1, 13)
+        )
 
 
 class TestTermProperties:

@@ -47,6 +47,17 @@ def notice_end(
     return _end_or_none(given_on, notice.total_months, notice.days, convention)
 
 
+def _nth_end(
+    anchor: dt.date,
+    base: tuple[int, int],
+    step: tuple[int, int],
+    k: int,
+    convention: TermConvention,
+) -> dt.date | None:
+    """The end of period ``k`` of a schedule that is not open-ended (``None``: past 9999)."""
+    return _end_or_none(anchor, base[0] + k * step[0], base[1] + k * step[1], convention)
+
+
 def _later(a: dt.date | None, b: dt.date) -> bool:
     """``a > b`` where ``None`` is later than every date."""
     return a is None or a > b
@@ -110,9 +121,7 @@ class Schedule:
         """``E(k)``: the exclusive end of period ``k`` as the renewals alone would make it."""
         if self.open_ended:
             return None
-        months = self.base[0] + k * self.step[0]
-        days = self.base[1] + k * self.step[1]
-        return _end_or_none(self.anchor, months, days, self.convention)
+        return _nth_end(self.anchor, self.base, self.step, k, self.convention)
 
     def _start(self, k: int) -> dt.date:
         if k == 0:
@@ -227,20 +236,32 @@ def build(
         step = (0, 0)
     else:
         step, last = (renewal_term.total_months, renewal_term.days), max_renewals
-    # The draft's boundaries do not depend on its last index or final end, which are found
-    # with them; the schedule is then built once with both (attrs.evolve costs more than this).
-    draft = Schedule(effective_on, convention, anchor, base, step, open_ended, last, None, notice)
+    final_end = None
+    if notices or stop is not None:
+        # The draft's boundaries do not depend on its last index or final end, which are found
+        # with them; the schedule is then built once with both (attrs.evolve costs more).
+        draft = Schedule(
+            effective_on, convention, anchor, base, step, open_ended, last, None, notice
+        )
+        last, final_end = _applied(draft, notices, stop)
+    if final_end is None and last is not None and not open_ended:
+        final_end = _nth_end(anchor, base, step, last, convention)
+    return Schedule(
+        effective_on, convention, anchor, base, step, open_ended, last, final_end, notice
+    )
+
+
+def _applied(
+    draft: Schedule, notices: tuple[dt.date, ...], stop: dt.date | None
+) -> tuple[int | None, dt.date | None]:
+    """The last index and, when a stop cuts it short, the final end, once events apply."""
+    last = draft.last_index
     for given_on in notices:
         k = draft.stopped_by_notice(given_on, last)
         if k is not None:
             last = k if last is None else min(last, k)
-    final_end = None
     if stop is not None:
         k = _first(lambda k: not _later(stop, _or_max(draft.boundary(k))), last)
         if k is not None:
-            last, final_end = (-1, effective_on) if stop <= effective_on else (k, stop)
-    if final_end is None and last is not None:
-        final_end = draft.boundary(last)
-    return Schedule(
-        effective_on, convention, anchor, base, step, open_ended, last, final_end, notice
-    )
+            return (-1, draft.effective_on) if stop <= draft.effective_on else (k, stop)
+    return last, None
