@@ -112,16 +112,21 @@ def optional(validator: Validator) -> Validator:
     return _Optional(validator)
 
 
-def tuple_of(item_type: type) -> Validator:
-    """Check for a tuple whose every item is an ``item_type``; the error names the index."""
+def tuple_of(item_type: type | tuple[type, ...]) -> Validator:
+    """Check for a tuple whose every item is an ``item_type`` (or one of several types).
+
+    The error names the index of each wrong item and the types expected.
+    """
+    types = item_type if isinstance(item_type, tuple) else (item_type,)
+    expected = " or ".join(t.__name__ for t in types)
 
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             raise fail(attribute, f"expected a tuple, got {describe(value)}")
         errors = [
-            f"$.{attribute.name}[{i}]: expected {item_type.__name__}, got {describe(item)}"
+            f"$.{attribute.name}[{i}]: expected {expected}, got {describe(item)}"
             for i, item in enumerate(value)
-            if not isinstance(item, item_type)
+            if not isinstance(item, types)
         ]
         if errors:
             raise ValidationError(errors)
