@@ -36,6 +36,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._figures import Bounds, Figure, Qualifier
     from lifesci_partners._formatting import Formatter
     from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
+    from lifesci_partners._importing import ImportAction, ImportProblem, ImportResult
     from lifesci_partners._jsonld import to_jsonld
     from lifesci_partners._limits import Limits
     from lifesci_partners._links import Link, LinkKind
@@ -99,6 +100,9 @@ _MODULE_OF: dict[str, str] = {
     "Founder": "_organization",
     "FounderKind": "_organization",
     "Identifier": "_identifiers",
+    "ImportAction": "_importing",
+    "ImportProblem": "_importing",
+    "ImportResult": "_importing",
     "IncomparableError": "exceptions",
     "KNOWN_SCHEMES": "_identifiers",
     "LifesciPartnersError": "exceptions",
@@ -175,6 +179,9 @@ __all__ = [
     "Founder",
     "FounderKind",
     "Identifier",
+    "ImportAction",
+    "ImportProblem",
+    "ImportResult",
     "IncomparableError",
     "LifesciPartnersError",
     "Limits",
