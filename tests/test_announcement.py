@@ -85,10 +85,10 @@ class TestAnnouncement:
         )
         assert announcement.languages == ("ja_JP",)
 
-    def test_unknown_language(self) -> None:
-        """A language CLDR does not know is refused at its index."""
-        with pytest.raises(ValidationError, match=r"\$\.languages\[1\]: unknown locale 'xx'"):
-            news(languages=["en", "xx"])
+    def test_malformed_language(self) -> None:
+        """A language that is no BCP 47 tag is refused at its index."""
+        with pytest.raises(ValidationError, match=r"\$\.languages\[1\]: malformed locale 'C'"):
+            news(languages=["en", "C"])
 
     def test_text_outside_its_languages(self) -> None:
         """Every text outside the announcement's languages is reported with its path."""

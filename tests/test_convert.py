@@ -288,11 +288,11 @@ class TestStrictInput:
     def test_bad_locale_key_path(self) -> None:
         """A bad locale key is reported inside the text's path."""
         data = seed_document()
-        data["organizations"][1]["name"]["xx"] = "?"
+        data["organizations"][1]["name"]["C"] = "?"
         assert errors_for(data) == (
             (
-                "$.organizations[1].name['xx']: "
-                "unknown locale 'xx': babel's CLDR data has no such locale"
+                "$.organizations[1].name['C']: malformed locale 'C': use a BCP 47 language tag "
+                "such as 'en', 'ja-JP' or 'ja_JP', or 'und' when the language is not known"
             ),
         )
 

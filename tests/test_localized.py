@@ -22,19 +22,34 @@ class TestConstruction:
         """No likely subtags are added or dropped: romanised Japanese stays ja_Latn."""
         assert list(LocalizedText({tag: "x"})) == [key]
 
-    @pytest.mark.parametrize("tag", ["und", "und-JP", "root"])
-    def test_undetermined_language_is_refused(self, tag: str) -> None:
-        """'und' is refused instead of silently becoming en_US."""
-        with pytest.raises(ValidationError, match="undetermined language"):
-            LocalizedText({tag: "x"})
+    @pytest.mark.parametrize(("tag", "key"), [("und", "und"), ("und-JP", "und_JP")])
+    def test_undetermined_language_is_kept_as_und(self, tag: str, key: str) -> None:
+        """'und' is a key of its own, never turned into en_US."""
+        assert list(LocalizedText({tag: "x"})) == [key]
 
-    def test_unknown_locale_is_refused_with_its_path(self) -> None:
-        """An unknown locale is a ValidationError naming the key."""
-        with pytest.raises(ValidationError) as info:
-            LocalizedText({"xx": "?"})
-        assert info.value.errors == (
-            "$['xx']: unknown locale 'xx': babel's CLDR data has no such locale",
-        )
+    @pytest.mark.parametrize(("tag", "key"), [("oj", "oj"), ("sh", "sh"), ("kr", "kr")])
+    def test_language_without_cldr_data_is_a_key(self, tag: str, key: str) -> None:
+        """A well-formed tag CLDR has no data for is stored: CLDR decides formatting only."""
+        assert LocalizedText({tag: "x"})[key] == "x"
+
+    @pytest.mark.parametrize(
+        ("tag", "key"),
+        [("sr-latn-rs", "sr_Latn_RS"), ("es-419", "es_419"), ("en-US-x-twain", "en_US_x_twain")],
+    )
+    def test_key_case_is_canonical(self, tag: str, key: str) -> None:
+        """Script in title case, region in upper case, private use in lower case."""
+        assert list(LocalizedText({tag: "x"})) == [key]
+
+    @pytest.mark.parametrize("tag", ["C", "en_US.UTF-8", "en@calendar=hebrew", "en-"])
+    def test_posix_names_are_refused_with_their_path(self, tag: str) -> None:
+        """A POSIX locale name is no BCP 47 tag: refused, not rewritten."""
+        with pytest.raises(ValidationError, match=r"\$\[.*\]: malformed locale"):
+            LocalizedText({tag: "?"})
+
+    def test_und_is_a_fallback_like_any_other_text(self) -> None:
+        """A best match falls back to the undetermined text when it is the default."""
+        text = LocalizedText({"und": "Kyoto University", "ja": "京都大学"})
+        assert (text.get("fr"), text.get("ja-JP")) == ("Kyoto University", "京都大学")
 
     def test_malformed_locale_is_refused(self) -> None:
         """A tag that is not a locale identifier at all is refused."""
@@ -65,7 +80,7 @@ class TestConstruction:
     def test_all_problems_are_reported(self) -> None:
         """Every bad entry appears in one error."""
         with pytest.raises(ValidationError) as info:
-            LocalizedText({"xx": "a", "en": ""})
+            LocalizedText({"C": "a", "en": ""})
         assert len(info.value.errors) == 2
 
     def test_not_a_mapping_is_refused(self) -> None:

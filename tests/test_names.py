@@ -22,10 +22,10 @@ class TestOrganizationName:
         """Either tag form is accepted and stored in babel's form."""
         assert OrganizationName("LINK-J", NameKind.ACRONYM, "ja-JP").locale == "ja_JP"
 
-    def test_unknown_locale(self) -> None:
-        """An unknown locale is refused at its path."""
-        with pytest.raises(ValidationError, match=r"\$\.locale: unknown locale 'xx'"):
-            OrganizationName("X", NameKind.ALIAS, "xx")
+    def test_malformed_locale(self) -> None:
+        """A locale that is no BCP 47 tag is refused at its path."""
+        with pytest.raises(ValidationError, match=r"\$\.locale: malformed locale 'en_US.UTF-8'"):
+            OrganizationName("X", NameKind.ALIAS, "en_US.UTF-8")
 
     @pytest.mark.parametrize("text", ["", "  ", "\n"])
     def test_text_not_empty(self, text: str) -> None:

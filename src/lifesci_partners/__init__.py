@@ -29,6 +29,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         to_dict,
         to_json,
     )
+    from lifesci_partners._coordinates import Coordinates
     from lifesci_partners._dates import DatePrecision, PartialDate
     from lifesci_partners._directory import Directory
     from lifesci_partners._document import dump, load
@@ -52,10 +53,12 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         OrganizationStatus,
     )
     from lifesci_partners._people import Person, Position
+    from lifesci_partners._provenance import Provenance
     from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
     from lifesci_partners._relationships import Relationship, RelationshipKind
     from lifesci_partners._renewal import Renewal
     from lifesci_partners._ror import from_ror
+    from lifesci_partners._ror_dump import load_ror
     from lifesci_partners._schema import json_schema
     from lifesci_partners._terms import Period, Term, TermConvention
     from lifesci_partners.exceptions import (
@@ -77,6 +80,9 @@ __version__ = "0.1.0.dev0"
 _MODULE_OF: dict[str, str] = {
     "Achievement": "_cluster",
     "Address": "_organization",
+    "Coordinates": "_coordinates",
+    "Provenance": "_provenance",
+    "load_ror": "_ror_dump",
     "Agreement": "_agreement",
     "AgreementEvent": "_events",
     "AgreementKind": "_agreement",
@@ -168,6 +174,7 @@ __all__ = [
     "ClaimCheck",
     "Cluster",
     "Conversion",
+    "Coordinates",
     "CurrencyMismatchError",
     "DatePrecision",
     "Directory",
@@ -206,6 +213,7 @@ __all__ = [
     "Person",
     "PhotoCaption",
     "Position",
+    "Provenance",
     "Qualifier",
     "Quote",
     "RateNotFoundError",
@@ -226,6 +234,7 @@ __all__ = [
     "from_ror",
     "json_schema",
     "load",
+    "load_ror",
     "to_dict",
     "to_json",
     "to_jsonld",

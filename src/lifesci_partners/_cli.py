@@ -285,7 +285,7 @@ def _show(directory: Directory, on: dt.date) -> str:
             place = ", ".join(
                 part.get("en") for part in (hq.district, hq.locality, hq.region) if part is not None
             )
-            where = f"{place}, {hq.country_name('en')}" if place else hq.country_name("en")
+            where = ", ".join(p for p in (place, hq.country_name("en")) if p)
             lines.append(f"    headquarters: {where}")
         if org.website:
             lines.append(f"    website: {org.website}")

@@ -45,6 +45,7 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._events import NonRenewalNotice, Termination
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._limits import DEFAULT_LIMITS, Limits, check_data, parse_json
+from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
@@ -735,11 +736,11 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     _SCHEMA_FRAGMENTS[LocalizedText] = {
         "type": "object",
         "minProperties": 1,
-        "propertyNames": {"pattern": "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"},  # a locale
+        "propertyNames": {"pattern": LOCALE_PATTERN, "maxLength": MAX_TAG},  # a BCP 47 tag
         "additionalProperties": {"type": "string", "pattern": "\\S"},
         "description": (
-            "The same text in several languages: locale identifier (en, ja-JP or ja_JP, known to "
-            "CLDR) to text that is not blank."
+            "The same text in several languages: BCP 47 language tag (en, ja-JP or ja_JP; und "
+            "when the language is not known) to text that is not blank."
         ),
     }
     conv.register_structure_hook_factory(

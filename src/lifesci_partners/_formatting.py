@@ -193,6 +193,7 @@ class Formatter:
     _data: _LocaleData
 
     def __init__(self, locale: str | Locale) -> None:
+        parse_locale(locale)  # a locale to format in, or an error naming the tag as given
         key = locale_key(locale)
         object.__setattr__(self, "_data", _locale_data(key))
 
@@ -595,7 +596,11 @@ class Formatter:
             for part in (address.street, address.district, address.locality, address.region)
             if part is not None
         ]
-        parts.append(address.country_name(str(self.locale)))
+        country = address.country_name(str(self.locale))
+        if country is not None:
+            parts.append(country)
+        if not parts:  # only codes and coordinates
+            parts.append(address.subdivision or "")
         template = self._words.pgettext("address", "{smaller}, {larger}")
         text = parts[-1]
         for part in reversed(parts[:-1]):

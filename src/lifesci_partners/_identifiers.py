@@ -202,6 +202,11 @@ def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
+def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise fail(attribute, f"expected True or False, got {describe(value)}")
+
+
 @attrs.frozen
 class Identifier:
     """An identifier of an organization or person in a public registry.
@@ -224,6 +229,8 @@ class Identifier:
     Args:
         scheme: The registry, lower case (``"ror"``).
         value: The identifier in that registry, without the registry's URL.
+        preferred: Whether a source marks it as the preferred one of its scheme, where an
+            organization has several (ROR's ``preferred`` external id).
 
     Raises:
         ValidationError: The value does not have the scheme's form, or its check digits are
@@ -239,10 +246,13 @@ class Identifier:
         lifesci_partners.exceptions.ValidationError: $.value: '05dxps056' is not a valid ROR id: ...
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``preferred``.
     """
 
     scheme: str = attrs.field(validator=_scheme)
     value: str = attrs.field(validator=_value)
+    preferred: bool = attrs.field(default=False, kw_only=True, validator=_flag)
 
     def __attrs_post_init__(self) -> None:
         check = _CHECKS.get(self.scheme)

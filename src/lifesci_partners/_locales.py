@@ -1,69 +1,121 @@
-"""Locale identifiers: parsing, normalising and matching, on top of babel's CLDR data."""
+"""Locale identifiers: BCP 47 language tags, their canonical keys, and babel's CLDR locales.
+
+Two questions are kept apart. Which text may be *stored* under which key is BCP 47's: any
+well-formed language tag (RFC 5646 syntax) is a key, including ``und`` (undetermined) and
+languages that CLDR has no data for (``oj``, Ojibwa). How text is *formatted* is CLDR's: only a
+locale that babel knows can format (:func:`parse_locale`). POSIX locale names (``C``,
+``en_US.UTF-8``, ``en@calendar=hebrew``) are no language tags and are refused, never rewritten.
+Either separator is accepted (``ja-JP`` and ``ja_JP``); keys use babel's form, ``ja_JP``.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
 from babel import Locale
 from babel import UnknownLocaleError as BabelUnknownLocaleError
 from babel.core import get_global
-from babel.core import parse_locale as _split
 
 from lifesci_partners.exceptions import UnknownLocaleError
 
-__all__ = ["locale_key", "locale_parts", "parse_locale"]
+__all__ = [
+    "LOCALE_PATTERN",
+    "MAX_TAG",
+    "UNDETERMINED",
+    "locale_key",
+    "locale_parts",
+    "parse_locale",
+]
 
-_UNDETERMINED = frozenset({"und", "root"})
+UNDETERMINED = "und"
+"""The BCP 47 tag of text whose language is not stated."""
 
-_MAX_TAG = 64  # longer is no locale tag; refused before it reaches the cache
+_NOT_FORMATTING = frozenset({UNDETERMINED, "root"})
+
+MAX_TAG = 64  # longer is no locale tag; refused before it reaches the cache
+
+# RFC 5646, section 2.1: a langtag, a private-use tag, or one of the irregular grandfathered
+# tags (the regular ones are well-formed langtags already). Either separator, any case.
+_S = "[-_]"
+_IRREGULAR = (
+    "en-GB-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-BE-FR",
+    "sgn-BE-NL",
+    "sgn-CH-DE",
+)
+_LANGTAG = (
+    f"(?:[A-Za-z]{{2,3}}(?:{_S}[A-Za-z]{{3}}){{0,3}}|[A-Za-z]{{4,8}})"  # language, extlang
+    f"(?:{_S}[A-Za-z]{{4}})?"  # script
+    f"(?:{_S}(?:[A-Za-z]{{2}}|[0-9]{{3}}))?"  # region
+    f"(?:{_S}(?:[A-Za-z0-9]{{5,8}}|[0-9][A-Za-z0-9]{{3}}))*"  # variants
+    f"(?:{_S}[0-9A-WYZa-wyz](?:{_S}[A-Za-z0-9]{{2,8}})+)*"  # extensions
+    f"(?:{_S}[Xx](?:{_S}[A-Za-z0-9]{{1,8}})+)?"  # private use
+)
+_PRIVATE = f"[Xx](?:{_S}[A-Za-z0-9]{{1,8}})+"
+_GRANDFATHERED = "|".join(tag.replace("-", _S) for tag in _IRREGULAR)
+
+LOCALE_PATTERN = f"^(?:{_LANGTAG}|{_PRIVATE}|{_GRANDFATHERED})$"
+"""The JSON Schema (ECMA 262) pattern of a locale key; with ``maxLength`` :data:`MAX_TAG`, it
+accepts exactly the tags that :func:`locale_key` accepts (``re`` reads it the same way)."""
+
+_WELL_FORMED = re.compile(LOCALE_PATTERN, re.IGNORECASE)
+_IRREGULAR_KEYS = {tag.lower().replace("-", "_"): tag for tag in _IRREGULAR}
+_SCRIPT = 4
+_REGION = (2, 3)
 
 
-@functools.lru_cache(maxsize=512)
-def _parse(tag: str) -> Locale:
-    identifier = tag.replace("-", "_")
-    try:
-        return Locale.parse(identifier)
-    except BabelUnknownLocaleError:
-        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
-        raise UnknownLocaleError(tag, msg) from None
-    except (ValueError, TypeError):
-        msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise UnknownLocaleError(tag, msg) from None
-
-
-def parse_locale(tag: str | Locale) -> Locale:
-    """Return the babel :class:`~babel.Locale` for ``tag`` (``ja-JP`` and ``ja_JP`` alike).
-
-    Raises:
-        UnknownLocaleError: The tag is malformed or names no locale that CLDR knows (a
-            ``ValueError``).
-    """
-    if isinstance(tag, Locale):
-        return tag
-    if not isinstance(tag, str):
-        msg = f"a locale must be a string such as 'ja-JP' or a babel Locale, got {tag!r}"
-        raise TypeError(msg)
-    if not tag or tag != tag.strip() or len(tag) > _MAX_TAG:
-        shown = repr(tag) if len(tag) <= _MAX_TAG else repr(tag[:_MAX_TAG]) + "..."
-        msg = f"malformed locale {shown}: use a tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise UnknownLocaleError(tag, msg)
-    _key(tag)  # refuses 'und', which babel would read as en_US
-    return _parse(tag)
+def _malformed(tag: str) -> UnknownLocaleError:
+    shown = repr(tag) if len(tag) <= MAX_TAG else repr(tag[:MAX_TAG]) + "..."
+    hint = ""
+    if any(mark in tag for mark in ".@="):
+        hint = " (POSIX locale names such as 'en_US.UTF-8' are not language tags)"
+    msg = (
+        f"malformed locale {shown}: use a BCP 47 language tag such as 'en', 'ja-JP' or "
+        f"'ja_JP', or 'und' when the language is not known{hint}"
+    )
+    return UnknownLocaleError(tag, msg)
 
 
 @functools.lru_cache(maxsize=1024)
 def _key(tag: str) -> str:
-    try:
-        language, territory, script, variant, *_ = _split(tag.replace("-", "_"))
-    except ValueError:
-        msg = f"malformed locale {tag!r}: use a BCP 47 or CLDR tag such as 'en', 'ja-JP' or 'ja_JP'"
-        raise UnknownLocaleError(tag, msg) from None
-    if language in _UNDETERMINED:
-        msg = f"undetermined language {tag!r} is not accepted: name the language, such as 'en'"
-        raise UnknownLocaleError(tag, msg)
-    _parse(tag)  # known to CLDR?
-    return "_".join(p for p in (language, script, territory, variant) if p)
+    """The canonical key of a well-formed tag (checked by the caller)."""
+    lowered = tag.lower().replace("-", "_")
+    if lowered in _IRREGULAR_KEYS:
+        return lowered
+    subtags = lowered.split("_")
+    result = [subtags[0]]
+    index = 1
+    while index < len(subtags) and len(subtags[index]) == 3 and subtags[index].isalpha():  # noqa: PLR2004  # an extlang has three letters
+        result.append(subtags[index])
+        index += 1
+    if index < len(subtags) and len(subtags[index]) == _SCRIPT and subtags[index].isalpha():
+        result.append(subtags[index].title())
+        index += 1
+    if index < len(subtags) and len(subtags[index]) in _REGION and len(subtags[index]) != 1:
+        region = subtags[index]
+        if (len(region) == 2 and region.isalpha()) or region.isdigit():  # noqa: PLR2004  # ISO 3166 letters, or UN M.49 digits
+            result.append(region.upper())
+            index += 1
+    while index < len(subtags) and len(subtags[index]) > 1:  # variants, as CLDR writes them
+        result.append(subtags[index].upper())
+        index += 1
+    result.extend(subtags[index:])  # extensions and private use, lower case
+    return "_".join(result)
 
 
 # Tags already checked, to their keys: a dict lookup is what reading thousands of localized texts
@@ -73,15 +125,16 @@ _MAX_KEYS = 4096
 
 
 def locale_key(tag: str | Locale) -> str:
-    """Return the canonical form of a locale tag, with underscores (``ja-JP`` gives ``ja_JP``).
+    """Return the canonical key of a BCP 47 language tag, with underscores (``ja-JP``: ``ja_JP``).
 
-    The subtags given are kept, only their case is normalised: ``ja-Latn`` stays ``ja_Latn``
-    (romanised Japanese is not Japanese), ``zh-TW`` stays ``zh_TW``. The tag must name a locale
-    that CLDR knows; ``und`` (undetermined) is refused.
+    Any well-formed tag is accepted, whether or not CLDR has data for it (``oj``, ``und``); the
+    subtags given are kept and only their case is normalised: ``ja-Latn`` stays ``ja_Latn``
+    (romanised Japanese is not Japanese), ``zh-TW`` stays ``zh_TW``.
 
     Raises:
-        UnknownLocaleError: The tag is malformed, undetermined, or unknown to CLDR (a
-            ``ValueError``).
+        UnknownLocaleError: The tag is not a well-formed BCP 47 tag, such as a POSIX locale name
+            (a ``ValueError``).
+        TypeError: ``tag`` is neither a string nor a babel ``Locale``.
     """
     if type(tag) is str:
         key = _KEYS.get(tag)
@@ -90,11 +143,47 @@ def locale_key(tag: str | Locale) -> str:
     if isinstance(tag, Locale):
         parts = (tag.language, tag.script, tag.territory, tag.variant)
         return "_".join(p for p in parts if p)
-    parse_locale(tag)  # type and blank checks
+    if not isinstance(tag, str):
+        msg = f"a locale must be a string such as 'ja-JP' or a babel Locale, got {tag!r}"
+        raise TypeError(msg)
+    if len(tag) > MAX_TAG or _WELL_FORMED.fullmatch(tag) is None:
+        raise _malformed(tag)
     key = _key(tag)
-    if type(tag) is str and len(_KEYS) < _MAX_KEYS:
+    if len(_KEYS) < _MAX_KEYS:
         _KEYS[tag] = key
     return key
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(key: str) -> Locale | None:
+    try:
+        return Locale.parse(key)
+    except (BabelUnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+def parse_locale(tag: str | Locale) -> Locale:
+    """Return the babel :class:`~babel.Locale` to format in for ``tag`` (``ja-JP``, ``ja_JP``).
+
+    Raises:
+        UnknownLocaleError: The tag is malformed, undetermined (``und``), or names no locale that
+            CLDR has data for (a ``ValueError``).
+        TypeError: ``tag`` is neither a string nor a babel ``Locale``.
+    """
+    if isinstance(tag, Locale):
+        return tag
+    key = locale_key(tag)
+    if key.split("_", 1)[0] in _NOT_FORMATTING:
+        msg = (
+            f"undetermined language {tag!r} has no locale to format in: name a language, "
+            "such as 'en'"
+        )
+        raise UnknownLocaleError(tag, msg)
+    locale = _parse(key)
+    if locale is None:
+        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale to format in"
+        raise UnknownLocaleError(tag, msg)
+    return locale
 
 
 @functools.lru_cache(maxsize=1024)
@@ -103,13 +192,20 @@ def locale_parts(key: str) -> tuple[str, str | None, str | None]:
 
     A missing script is CLDR's likely script (``ja`` is written in ``Jpan``, ``zh_TW`` in
     ``Hant``), so that matching can tell ``ja`` from ``ja_Latn``; the territory is only the one
-    given.
+    given. ``und`` has no likely script: its text may be in any.
     """
-    language, territory, script, *_ = _split(locale_key(key))
-    if script is None:
+    subtags = locale_key(key).split("_")
+    language = subtags[0]
+    script = next((s for s in subtags[1:] if len(s) == _SCRIPT and s.istitle()), None)
+    territory = next(
+        (s for s in subtags[1:] if (len(s) == 2 and s.isupper()) or (len(s) == 3 and s.isdigit())),  # noqa: PLR2004  # a region
+        None,
+    )
+    if script is None and language not in _NOT_FORMATTING:
         likely: Mapping[str, str] = get_global("likely_subtags")
         guess = likely.get(f"{language}_{territory}") if territory else None
         guess = guess or likely.get(language)
         if guess:
-            script = _split(guess)[2]
+            parts = guess.split("_")
+            script = next((s for s in parts[1:] if len(s) == _SCRIPT), None)
     return language, script, territory

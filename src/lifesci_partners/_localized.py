@@ -30,15 +30,20 @@ def _path(raw_key: object) -> str:
 class LocalizedText(Mapping[str, str]):
     """An immutable mapping from locale identifiers to text: the same words in several languages.
 
-    Keys are checked against babel's CLDR data and normalised to babel's form, so ``"ja-JP"`` and
-    ``"ja_JP"`` are the same key. Empty mappings, empty or blank texts and unknown locales are
-    refused with a :class:`~lifesci_partners.exceptions.ValidationError`. Insertion order is kept.
+    Keys are BCP 47 language tags (RFC 5646), normalised to babel's form, so ``"ja-JP"`` and
+    ``"ja_JP"`` are the same key. Any well-formed tag is a key, also one that CLDR has no data
+    for (``"oj"``, Ojibwa); text whose language is not stated goes under ``"und"``
+    (undetermined), never under a guessed language. Which locales can *format* is CLDR's
+    business, not which text can be stored. Empty mappings, empty or blank texts and keys that
+    are no language tag (POSIX names such as ``"en_US.UTF-8"``) are refused with a
+    :class:`~lifesci_partners.exceptions.ValidationError`. Insertion order is kept.
 
     Args:
         texts: Locale identifier to text.
 
     Raises:
-        ValidationError: A key is not a known locale, a text is empty, or there is no entry.
+        ValidationError: A key is not a BCP 47 language tag, a text is empty, or there is no
+            entry.
 
     Example:
         >>> from lifesci_partners import LocalizedText
@@ -49,6 +54,9 @@ class LocalizedText(Mapping[str, str]):
         'LINK-J'
         >>> name.get("fr")  # no French: the default text, English
         'Life Science Innovation Network Japan'
+        >>> kyoto = LocalizedText({"und": "Kyoto University", "ja": "京都大学"})
+        >>> kyoto.get("en"), kyoto.get("ja-JP")
+        ('Kyoto University', '京都大学')
 
     .. versionadded:: 0.1.0
     """
@@ -179,7 +187,7 @@ class LocalizedText(Mapping[str, str]):
         bare language (``fr`` for ``fr_CA``); then the default locale.
 
         Raises:
-            ValueError: ``locale`` is malformed or unknown to CLDR.
+            ValueError: ``locale`` is not a BCP 47 language tag.
 
         Example:
             >>> LocalizedText({"en": "Paris", "fr": "Paris"}).best_locale("fr-CA")

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._links import Link
 from lifesci_partners._locales import parse_locale
 from lifesci_partners._localized import LocalizedText
-from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._names import NameKind, OrganizationName, _locale, _normalize_locale
 from lifesci_partners._people import Position
+from lifesci_partners._provenance import Provenance
 from lifesci_partners._relationships import Relationship
 from lifesci_partners._validate import (
     describe,
@@ -64,21 +67,69 @@ def _country(_instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 _optional_text = optional(instance_of(LocalizedText))
 
+_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+_MAX_GEONAMES_ID = 10**12
+# A host name: labels of letters, digits and inner hyphens, then a top-level domain of letters.
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_MAX_DOMAIN = 253
+
+
+def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not str or _SUBDIVISION.fullmatch(value) is None:
+        raise fail(
+            attribute,
+            f"expected an ISO 3166-2 subdivision code such as 'US-CA' or 'JP-13', "
+            f"got {describe(value)}",
+        )
+
+
+def _geonames_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or not 0 < value < _MAX_GEONAMES_ID:
+        raise fail(
+            attribute, f"expected a GeoNames id (a positive whole number), got {describe(value)}"
+        )
+
+
+def _domain_problem(value: object) -> str | None:
+    if type(value) is not str or len(value) > _MAX_DOMAIN or _DOMAIN.fullmatch(value) is None:
+        return (
+            f"expected a domain name in lower case such as 'u-tokyo.ac.jp', got {describe(value)}"
+        )
+    return None
+
+
+def _domains(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise fail(attribute, f"expected a tuple, got {describe(value)}")
+    errors = [
+        f"$.{attribute.name}[{index}]: {problem}"
+        for index, item in enumerate(value)
+        if (problem := _domain_problem(item)) is not None
+    ]
+    if errors:
+        raise ValidationError(errors)
+
 
 @attrs.frozen
 class Address:
-    """A postal address, as precise as the source allows; only the country is required.
+    """A postal address or place, as precise as the source allows.
 
     Args:
-        country: ISO 3166-1 alpha-2 code, upper case (``"JP"``, ``"FR"``), checked against CLDR.
+        country: ISO 3166-1 alpha-2 code, upper case (``"JP"``, ``"FR"``), checked against CLDR;
+            ``None`` when the source does not say (a registry place may have no country).
         locality: City or town (``Paris``; for Tokyo's wards, the ward: ``Chuo-ku``).
         region: State, prefecture or region (``Tokyo``, ``Île-de-France``).
         district: A part of the locality (``Nihonbashi-Muromachi``).
         street: Street and number.
         postal_code: Postal code as written.
+        subdivision: The ISO 3166-2 code of the region (``"US-CA"``, ``"JP-13"``); it starts
+            with the country's code.
+        geonames_id: The place's id in GeoNames (the locality, as ROR gives it).
+        coordinates: Where the place is, in decimal degrees.
 
     Raises:
-        ValidationError: The country code is not a known ISO 3166-1 alpha-2 code.
+        ValidationError: The country code is not a known ISO 3166-1 alpha-2 code, the
+            subdivision is of another country, or the address says nothing at all.
 
     Example:
         >>> from lifesci_partners import Address, LocalizedText
@@ -87,17 +138,49 @@ class Address:
         'France'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``country`` may be ``None``; ``subdivision``, ``geonames_id`` and ``coordinates``.
     """
 
-    country: str = attrs.field(validator=_country)
+    country: str | None = attrs.field(default=None, validator=optional(_country))
     locality: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     region: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     district: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     street: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     postal_code: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    subdivision: str | None = attrs.field(
+        default=None, kw_only=True, validator=optional(_subdivision)
+    )
+    geonames_id: int | None = attrs.field(
+        default=None, kw_only=True, validator=optional(_geonames_id)
+    )
+    coordinates: Coordinates | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(Coordinates))
+    )
 
-    def country_name(self, locale: str = "en") -> str:
-        """The country's name in ``locale``, from CLDR (``"Japan"``, ``"Japon"``, ``"日本"``)."""
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if (
+            self.subdivision is not None
+            and self.country is not None
+            and not self.subdivision.startswith(self.country + "-")
+        ):
+            problems.append(
+                f"$.subdivision: {self.subdivision!r} is not a subdivision of {self.country!r}; "
+                f"its code starts with '{self.country}-'"
+            )
+        if all(getattr(self, field.name) is None for field in attrs.fields(Address)):
+            problems.append("$: an address needs at least a country or a place")
+        if problems:
+            raise ValidationError(problems)
+
+    def country_name(self, locale: str = "en") -> str | None:
+        """The country's name in ``locale``, from CLDR (``"Japan"``, ``"Japon"``, ``"日本"``).
+
+        ``None`` when the country is not known.
+        """
+        if self.country is None:
+            return None
         return str(parse_locale(locale).territories.get(self.country, self.country))
 
 
@@ -236,6 +319,10 @@ def _to_links(items: Iterable[Link]) -> tuple[Link, ...]:
     return tuple(items)
 
 
+def _to_domains(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 def _repeats(field: str, items: Iterable[object]) -> list[str]:
     """One problem for each item equal to an earlier one."""
     first: dict[object, int] = {}
@@ -277,6 +364,9 @@ class Organization:
         identifiers: Its identifiers in public registries (ROR, Wikidata, LEI, ...).
         relationships: Its relationships to other organizations.
         links: Other web pages about it (its website is ``website``).
+        acronym_locale: The language of ``acronym``, when known.
+        domains: Its internet domains, in lower case (``"u-tokyo.ac.jp"``).
+        provenance: The registry record it was imported from, with the registry's dates.
 
     Raises:
         ValidationError: A field has the wrong type or an invalid value, or fields contradict
@@ -301,6 +391,8 @@ class Organization:
         '2005-01-03'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``acronym_locale``, ``domains`` and ``provenance``.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -352,6 +444,15 @@ class Organization:
     links: tuple[Link, ...] = attrs.field(
         default=(), kw_only=True, converter=_to_links, validator=tuple_of(Link)
     )
+    acronym_locale: str | None = attrs.field(
+        default=None, kw_only=True, converter=_normalize_locale, validator=optional(_locale)
+    )
+    domains: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_to_domains, validator=_domains
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(Provenance))
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = self._problems()
@@ -389,6 +490,9 @@ class Organization:
         problems.extend(_repeats("other_names", self.other_names))
         problems.extend(_repeats("identifiers", self.identifiers))
         problems.extend(_repeats("links", self.links))
+        problems.extend(_repeats("domains", self.domains))
+        if self.acronym_locale is not None and self.acronym is None:
+            problems.append("$.acronym_locale: the language of an acronym, but there is none")
         problems.extend(self._people_problems())
         return problems
 
@@ -408,8 +512,12 @@ class Organization:
         return problems
 
     def display_name(self, locale: str | None = None) -> str:
-        """The name in ``locale`` (best match), followed by the acronym in parentheses."""
-        name = self.name.get(locale)
+        """The name in ``locale`` (best match), followed by the acronym in parentheses.
+
+        Without a locale, the first name in ``name``: the main one, such as the registry's
+        display name, whatever its language.
+        """
+        name = next(iter(self.name.values())) if locale is None else self.name.get(locale)
         if self.acronym and self.acronym != name:
             return f"{name} ({self.acronym})"
         return name

@@ -1,16 +1,27 @@
-"""Import organizations from ROR (Research Organization Registry) v2 records."""
+"""Import organizations from ROR (Research Organization Registry) v2 records.
+
+A record is read part by part. A problem in a part that the organization can do without (an
+identifier with a wrong check digit, a link that is no URL) is a *part problem*: :func:`from_ror`
+refuses the record for it, and :func:`~lifesci_partners.load_ror` in lenient mode drops the part
+and reports it. A problem that leaves no organization to build (no id, no usable name, a key of
+a later schema) is a *record problem*.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
 
+from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._links import Link, LinkKind
-from lifesci_partners._locales import locale_key
+from lifesci_partners._locales import UNDETERMINED, locale_key
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._names import NameKind, OrganizationName
 from lifesci_partners._organization import (
@@ -18,12 +29,14 @@ from lifesci_partners._organization import (
     Organization,
     OrganizationKind,
     OrganizationStatus,
+    _domain_problem,
 )
+from lifesci_partners._provenance import Provenance
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._validate import identifier
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["from_ror"]
+__all__ = ["Drop", "RecordRead", "from_ror", "read_record", "record_id"]
 
 T = TypeVar("T")
 
@@ -43,7 +56,7 @@ _RECORD_KEYS = frozenset(
         "admin",
     }
 )
-_REQUIRED = ("id", "names", "types", "status")
+_EXPECTED = ("types", "status", "locations", "admin")  # required by the schema, not by us
 _NAME_KEYS = frozenset({"value", "types", "lang"})
 _LOCATION_KEYS = frozenset({"geonames_id", "geonames_details"})
 _GEONAMES_KEYS = frozenset(
@@ -59,9 +72,12 @@ _GEONAMES_KEYS = frozenset(
         "country_subdivision_name",
     }
 )
+_DERIVED = ("continent_code", "continent_name", "country_name")  # CLDR knows them from the code
 _LINK_KEYS = frozenset({"type", "value"})
 _EXTERNAL_ID_KEYS = frozenset({"type", "all", "preferred"})
 _RELATIONSHIP_KEYS = frozenset({"type", "id", "label"})
+_ADMIN_KEYS = frozenset({"created", "last_modified"})
+_DATE_KEYS = frozenset({"date", "schema_version"})
 
 _KINDS = {
     "education": OrganizationKind.UNIVERSITY,
@@ -83,271 +99,442 @@ _RELATIONSHIPS = {
     "predecessor": RelationshipKind.PREDECESSOR,
 }
 _LINKS = {"website": LinkKind.WEBSITE, "wikipedia": LinkKind.WIKIPEDIA}
-_NAME_TYPES = {"ror_display", "label", "acronym", "alias"}
+_NAME_TYPES = frozenset({"ror_display", "label", "acronym", "alias"})
+_SCHEMA_VERSIONS = frozenset({"1.0", "2.0", "2.1"})
 _VALUE = {"$.value": "$"}  # an identifier's value is the record's string itself
+_DATE_LENGTH = 10
+_SHOWN = 60
 
 
 def _shown(value: object) -> str:
     text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."  # noqa: PLR2004  # keep messages short
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+@attrs.frozen
+class Drop:
+    """A part of a record that could not be represented: where, what, why, and its kind."""
+
+    path: str
+    value: object
+    message: str
+    kind: str
+
+
+@attrs.frozen
+class RecordRead:
+    """What reading one record gave: the organization, or the reasons there is none."""
+
+    organization: Organization | None
+    record_id: str | None
+    errors: tuple[str, ...]
+    drops: tuple[Drop, ...]
+
+
+class _Part(Exception):  # noqa: N818  # control flow inside this module, never raised out
+    """A part of the record is unusable; raised to leave it out."""
 
 
 class _Reader:
-    """Collects every problem of a record, each with its path."""
+    """Collects the problems of a record: record problems, and parts dropped."""
+
+    __slots__ = ("drops", "errors")
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.drops: list[Drop] = []
 
-    def error(self, path: str, message: str) -> None:
-        self.errors.append(f"{path}: {message}")
+    def drop(self, path: str, value: object, message: str, kind: str) -> _Part:
+        self.drops.append(Drop(path, value, message, kind))
+        return _Part()
 
-    def mapping(self, value: object, path: str, keys: frozenset[str]) -> dict[str, Any] | None:
+    def mapping(self, value: object, path: str, keys: frozenset[str], kind: str) -> dict[str, Any]:
         if type(value) is not dict:
-            self.error(path, f"expected an object, got {_shown(value)}")
-            return None
-        for key in sorted(set(value) - keys, key=str):
-            self.error(
-                f"{path}.{key}", f"unknown key in a ROR v2 record; expected only: {sorted(keys)}"
+            raise self.drop(path, value, f"expected an object, got {_shown(value)}", kind)
+        extra = [key for key in value if key not in keys]
+        if extra:
+            message = (
+                f"unknown key {_shown(extra[0])} in a ROR v2 record; expected only: "
+                f"{', '.join(sorted(keys))}"
             )
+            raise self.drop(f"{path}.{extra[0]}", value[extra[0]], message, "unknown-key")
         return value
 
-    def array(self, value: object, path: str) -> list[Any]:
+    def array(self, value: object, path: str, kind: str) -> list[Any]:
         if value is None:
             return []
         if type(value) is not list:
-            self.error(path, f"expected an array, got {_shown(value)}")
+            self.drop(path, value, f"expected an array, got {_shown(value)}", kind)
             return []
         return value
 
-    def string(self, value: object, path: str, *, nullable: bool = False) -> str | None:
-        if value is None and nullable:
-            return None
+    def string(self, value: object, path: str, kind: str) -> str:
         if type(value) is not str or not value.strip():
-            self.error(path, f"expected a non-empty string, got {_shown(value)}")
-            return None
+            raise self.drop(path, value, f"expected a non-empty string, got {_shown(value)}", kind)
         return value
 
-    def choice(self, value: object, path: str, choices: dict[str, T]) -> T | None:
+    def optional_string(self, value: object, path: str, kind: str) -> str | None:
+        return None if value is None else self.string(value, path, kind)
+
+    def choice(self, value: object, path: str, choices: dict[str, T], kind: str) -> T:
         if type(value) is str and value in choices:
             return choices[value]
-        self.error(path, f"expected one of {sorted(choices)}, got {_shown(value)}")
-        return None
+        message = f"expected one of {', '.join(sorted(choices))}, got {_shown(value)}"
+        raise self.drop(path, value, message, kind)
 
     def build(
         self,
         path: str,
+        kind: str,
         make: Callable[..., T],
         *args: Any,
+        value: object = None,
         keys: dict[str, str] | None = None,
         **kwargs: Any,
-    ) -> T | None:
-        """Return ``make(*args, **kwargs)``; its ValidationError is reported under ``path``.
+    ) -> T:
+        """Return ``make(*args, **kwargs)``; its ValidationError drops the part at ``path``.
 
         ``keys`` maps the model's field paths to the record's (``{"$.url": "$.value"}``), so
-        that every error names a place in the record.
+        that the problem names a place in the record.
         """
         try:
             return make(*args, **kwargs)
         except ValidationError as exc:
-            errors = list(exc.errors)
+            line = exc.errors[0]
             for model_path, record_path in (keys or {}).items():
-                errors = [
-                    record_path + e[len(model_path) :] if e.startswith(model_path + ":") else e
-                    for e in errors
-                ]
-            self.errors.extend(ValidationError(errors).prefixed(path).errors)
-            return None
+                if line.startswith(model_path + ":"):
+                    line = record_path + line[len(model_path) :]
+            where, _, message = line.partition(": ")
+            full = path + where[1:] if where.startswith("$") else path
+            raise self.drop(full, value, message, kind) from None
 
-    def ror_id(self, value: object, path: str) -> Identifier | None:
-        url = self.string(value, path)
-        if url is None:
-            return None
-        if not url.startswith(_ROR_PREFIX):
-            self.error(
-                path, f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {url!r}"
-            )
-            return None
-        return self.build(path, Identifier, "ror", url.removeprefix(_ROR_PREFIX), keys=_VALUE)
+
+def record_id(record: object) -> str | None:
+    """The bare ROR id of a record (``"05dxps055"``), or ``None`` when it has none to read."""
+    if type(record) is not dict:
+        return None
+    url = record.get("id")
+    if type(url) is not str or not url.startswith(_ROR_PREFIX):
+        return None
+    bare = url.removeprefix(_ROR_PREFIX)
+    return bare if 0 < len(bare) <= _SHOWN and bare.isalnum() else None
+
+
+def _ror_identifier(reader: _Reader, value: object, path: str, kind: str) -> Identifier:
+    url = reader.string(value, path, kind)
+    if not url.startswith(_ROR_PREFIX):
+        message = f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {_shown(url)}"
+        raise reader.drop(path, url, message, kind)
+    return reader.build(
+        path, kind, Identifier, "ror", url.removeprefix(_ROR_PREFIX), value=url, keys=_VALUE
+    )
+
+
+@attrs.define
+class _Name:
+    text: str
+    lang: str | None  # as the record gives it: None when not stated
+    types: frozenset[str]
+    path: str
+
+
+def _read_name(reader: _Reader, raw: object, path: str, default: str | None) -> _Name:
+    name = reader.mapping(raw, path, _NAME_KEYS, "name")
+    text = reader.string(name.get("value"), f"{path}.value", "name")
+    raw_types = name.get("types")
+    if type(raw_types) is not list or not raw_types:
+        message = f"expected a non-empty array of name types, got {_shown(raw_types)}"
+        raise reader.drop(f"{path}.types", raw_types, message, "name")
+    for index, kind in enumerate(raw_types):
+        if type(kind) is not str or kind not in _NAME_TYPES:
+            message = f"expected one of {', '.join(sorted(_NAME_TYPES))}, got {_shown(kind)}"
+            raise reader.drop(f"{path}.types[{index}]", kind, message, "name")
+    lang = name.get("lang")
+    if lang is not None:
+        if type(lang) is not str:
+            message = f"expected a language tag such as 'en', or null, got {_shown(lang)}"
+            raise reader.drop(f"{path}.lang", lang, message, "language")
+        try:
+            lang = locale_key(lang)
+        except ValueError as exc:
+            raise reader.drop(f"{path}.lang", lang, str(exc), "language") from None
+    return _Name(text, lang if lang is not None else default, frozenset(raw_types), path)
 
 
 class _Names:
-    """The names of a record, sorted into labels by locale, the acronym, and the others."""
+    """The names of a record, sorted into the official labels, the acronym, and the others."""
 
     def __init__(self) -> None:
         self.labels: dict[str, str] = {}
-        self.acronym: str | None = None
-        self.others: list[OrganizationName] = []
-        self.unlocalized_display: tuple[str, str] | None = None  # (path, text)
+        self.acronym: _Name | None = None
+        self.others: dict[OrganizationName, None] = {}
+
+    def other(self, text: str, kind: NameKind, lang: str | None) -> None:
+        self.others[OrganizationName(text, kind, lang)] = None
 
 
-def _name_kind(types: list[Any]) -> NameKind | None:
-    if "label" in types or "ror_display" in types:
-        return NameKind.LABEL
-    if "acronym" in types:
-        return NameKind.ACRONYM
-    if "alias" in types:
-        return NameKind.ALIAS
+def _read_names(reader: _Reader, raw: object, default: str | None) -> _Names | None:
+    names: list[_Name] = []
+    for index, item in enumerate(reader.array(raw, "$.names", "name")):
+        try:
+            names.append(_read_name(reader, item, f"$.names[{index}]", default))
+        except _Part:  # noqa: PERF203  # the name is left out, the others are read
+            continue
+    return _sort_names(reader, names)
+
+
+def _sort_names(reader: _Reader, names: list[_Name]) -> _Names | None:  # noqa: C901  # one rule per name type
+    display = next((n for n in names if "ror_display" in n.types), None)
+    if display is None:
+        display = next((n for n in names if "label" in n.types), None)
+    if display is None:
+        reader.errors.append(
+            "$.names: the record has no usable display name or label (a name of type "
+            "ror_display or label)"
+        )
+        return None
+    result = _Names()
+    result.labels[display.lang or UNDETERMINED] = display.text
+    acronyms: list[_Name] = []
+    for name in names:
+        if "label" in name.types and name is not display:
+            key = name.lang or UNDETERMINED
+            if key in result.labels:
+                result.other(name.text, NameKind.LABEL, name.lang)
+            else:
+                result.labels[key] = name.text
+        if "alias" in name.types:
+            result.other(name.text, NameKind.ALIAS, name.lang)
+        if "acronym" in name.types:
+            acronyms.append(name)
+    if acronyms:
+        main = next((a for a in acronyms if a.lang == display.lang), None)
+        main = main or next((a for a in acronyms if a.lang is None), acronyms[0])
+        result.acronym = main
+        for acronym in acronyms:
+            if acronym is not main:
+                result.other(acronym.text, NameKind.ACRONYM, acronym.lang)
+    return result
+
+
+def _decimal(value: object) -> Decimal | None:
+    """A JSON number as the exact decimal it was written as; ``None`` for anything else."""
+    kind = type(value)
+    if kind is Decimal or kind is int:
+        return Decimal(value)  # type: ignore[arg-type]  # checked just above
+    if kind is float:
+        return Decimal(repr(value))  # the shortest text that reads back as this float
     return None
 
 
-def _read_types(reader: _Reader, raw: object, path: str) -> list[Any]:
-    types = reader.array(raw, path)
-    for index, kind_name in enumerate(types):
-        if kind_name not in _NAME_TYPES:
-            reader.error(
-                f"{path}[{index}]",
-                f"expected one of {sorted(_NAME_TYPES)}, got {_shown(kind_name)}",
-            )
-    return types
-
-
-def _read_lang(reader: _Reader, raw: object, path: str) -> tuple[bool, str | None]:
-    """(whether the language is usable, the locale or None for 'not known')."""
-    lang = reader.string(raw, path, nullable=True)
-    if lang is None:
-        return raw is None, None
+def _coordinates(reader: _Reader, details: dict[str, Any], path: str) -> Coordinates | None:
+    lat, lng = details.get("lat"), details.get("lng")
+    if lat is None and lng is None:
+        return None
+    latitude, longitude = _decimal(lat), _decimal(lng)
+    if latitude is None or longitude is None:
+        message = f"expected two numbers of degrees, got lat {_shown(lat)} and lng {_shown(lng)}"
+        reader.drop(path, {"lat": lat, "lng": lng}, message, "location")
+        return None
     try:
-        return True, locale_key(lang)
-    except ValueError as exc:
-        reader.error(path, str(exc))
-        return False, None
-
-
-def _read_name(reader: _Reader, names: _Names, raw: object, path: str) -> None:
-    name = reader.mapping(raw, path, _NAME_KEYS)
-    if name is None:
-        return
-    text = reader.string(name.get("value"), f"{path}.value")
-    types = _read_types(reader, name.get("types"), f"{path}.types")
-    kind = _name_kind(types)
-    if kind is None:
-        reader.error(f"{path}.types", "a name needs a type: ror_display, label, acronym or alias")
-    usable, locale = _read_lang(reader, name.get("lang"), f"{path}.lang")
-    if text is None or kind is None or not usable:
-        return
-    text = text.strip()
-    if kind is NameKind.LABEL and locale is not None and "ror_display" in types:
-        replaced = names.labels.pop(locale, None)
-        names.labels = {locale: text, **names.labels}
-        if replaced is not None:
-            names.others.insert(0, OrganizationName(replaced, NameKind.LABEL, locale))
-    elif kind is NameKind.LABEL and locale is not None and locale not in names.labels:
-        names.labels[locale] = text
-    elif kind is NameKind.ACRONYM and names.acronym is None:
-        names.acronym = text
-    else:
-        if kind is NameKind.LABEL and locale is None and "ror_display" in types:
-            names.unlocalized_display = (f"{path}.lang", text)
-        other = reader.build(path, OrganizationName, text, kind, locale)
-        if other is not None and other not in names.others:
-            names.others.append(other)
-
-
-def _official_name(
-    reader: _Reader, names: _Names, default_language: str | None
-) -> LocalizedText | None:
-    if names.labels:
-        return LocalizedText(names.labels)
-    display = names.unlocalized_display
-    if display is None:
-        reader.error("$.names", "the record has no label (a name of type ror_display or label)")
-        return None
-    path, text = display
-    if default_language is None:
-        reader.error(
+        return reader.build(
             path,
-            f"no label has a language, and the display name {text!r} has none either; "
-            "pass default_language= to from_ror to say which language it is in",
+            "location",
+            Coordinates,
+            latitude,
+            longitude,
+            value={"lat": lat, "lng": lng},
+            keys={"$.latitude": "$.lat", "$.longitude": "$.lng"},
         )
+    except _Part:
         return None
-    names.others = [n for n in names.others if not (n.text == text and n.locale is None)]
-    return reader.build("$", LocalizedText, {default_language: text})
 
 
-def _read_location(reader: _Reader, raw: object, path: str) -> Address | None:
-    location = reader.mapping(raw, path, _LOCATION_KEYS)
-    if location is None:
-        return None
-    details = reader.mapping(
-        location.get("geonames_details"), f"{path}.geonames_details", _GEONAMES_KEYS
-    )
-    if details is None:
-        return None
+def _read_location(reader: _Reader, raw: object, path: str) -> Address:
+    location = reader.mapping(raw, path, _LOCATION_KEYS, "location")
     base = f"{path}.geonames_details"
-    country = reader.string(details.get("country_code"), f"{base}.country_code")
-    city = reader.string(details.get("name"), f"{base}.name", nullable=True)
-    region = reader.string(
-        details.get("country_subdivision_name"), f"{base}.country_subdivision_name", nullable=True
+    details = reader.mapping(location.get("geonames_details"), base, _GEONAMES_KEYS, "location")
+    city = reader.optional_string(details.get("name"), f"{base}.name", "location")
+    region = reader.optional_string(
+        details.get("country_subdivision_name"), f"{base}.country_subdivision_name", "location"
     )
-    if country is None:
-        return None
+    country = reader.optional_string(
+        details.get("country_code"), f"{base}.country_code", "location"
+    )
+    code = reader.optional_string(
+        details.get("country_subdivision_code"), f"{base}.country_subdivision_code", "location"
+    )
+    for key in _DERIVED:
+        reader.optional_string(details.get(key), f"{base}.{key}", "location")
+    subdivision = None
+    if code is not None:
+        if country is None:
+            message = "a subdivision code needs the country code, which is null"
+            reader.drop(f"{base}.country_subdivision_code", code, message, "location")
+        else:
+            subdivision = f"{country}-{code}"
+    geonames_id = location.get("geonames_id")
+    if geonames_id is not None and (type(geonames_id) is not int or geonames_id < 1):
+        message = f"expected a GeoNames id (a positive whole number), got {_shown(geonames_id)}"
+        reader.drop(f"{path}.geonames_id", geonames_id, message, "location")
+        geonames_id = None
     return reader.build(
         base,
+        "location",
         Address,
-        keys={"$.country": "$.country_code"},
+        value=details,
+        keys={
+            "$.country": "$.country_code",
+            "$.subdivision": "$.country_subdivision_code",
+            "$.geonames_id": "$.geonames_id",
+        },
         country=country,
-        locality=None if city is None else LocalizedText({"en": city}),
-        region=None if region is None else LocalizedText({"en": region}),
+        locality=None if city is None else LocalizedText({UNDETERMINED: city}),
+        region=None if region is None else LocalizedText({UNDETERMINED: region}),
+        subdivision=subdivision,
+        geonames_id=geonames_id,
+        coordinates=_coordinates(reader, details, base),
     )
 
 
 def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifier]:
-    entry = reader.mapping(raw, path, _EXTERNAL_ID_KEYS)
-    if entry is None:
-        return []
-    scheme = reader.string(entry.get("type"), f"{path}.type")
-    preferred = reader.string(entry.get("preferred"), f"{path}.preferred", nullable=True)
+    entry = reader.mapping(raw, path, _EXTERNAL_ID_KEYS, "identifier")
+    scheme = reader.string(entry.get("type"), f"{path}.type", "identifier")
+    preferred = entry.get("preferred")
+    if preferred is not None and (type(preferred) is not str or not preferred.strip()):
+        message = f"expected the preferred id (a string) or null, got {_shown(preferred)}"
+        reader.drop(f"{path}.preferred", preferred, message, "identifier")
+        preferred = None
     values = [
-        (f"{path}.all[{i}]", reader.string(v, f"{path}.all[{i}]"))
-        for i, v in enumerate(reader.array(entry.get("all"), f"{path}.all"))
+        (f"{path}.all[{i}]", v)
+        for i, v in enumerate(reader.array(entry.get("all"), f"{path}.all", "identifier"))
     ]
-    if preferred is not None:
-        values.sort(key=lambda item: item[1] != preferred)
-        if preferred not in (v for _, v in values):
-            values.insert(0, (f"{path}.preferred", preferred))
-    if scheme is None:
-        return []
+    if preferred is not None and preferred not in (v for _, v in values):
+        values.insert(0, (f"{path}.preferred", preferred))
     result = []
     for value_path, value in values:
-        if value is None:
+        try:
+            text = reader.string(value, value_path, "identifier")
+            compact = text.replace(" ", "") if scheme == "isni" else text  # ROR spaces ISNIs
+            result.append(
+                reader.build(
+                    value_path,
+                    "identifier",
+                    Identifier,
+                    scheme,
+                    compact,
+                    preferred=text == preferred,
+                    value=text,
+                    keys=_VALUE,
+                )
+            )
+        except _Part:  # noqa: PERF203  # the value is left out, the others are read
             continue
-        compact = value.replace(" ", "") if scheme == "isni" else value  # ROR spaces ISNIs
-        identifier = reader.build(value_path, Identifier, scheme, compact, keys=_VALUE)
-        if identifier is not None:
-            result.append(identifier)
+    result.sort(key=lambda i: not i.preferred)
     return result
 
 
-def _read_relationship(reader: _Reader, raw: object, path: str) -> Relationship | None:
-    entry = reader.mapping(raw, path, _RELATIONSHIP_KEYS)
-    if entry is None:
-        return None
-    kind = reader.choice(entry.get("type"), f"{path}.type", _RELATIONSHIPS)
-    target = reader.ror_id(entry.get("id"), f"{path}.id")
-    label = reader.string(entry.get("label"), f"{path}.label", nullable=True)
-    if kind is None or target is None:
-        return None
+def _read_relationship(reader: _Reader, raw: object, path: str) -> Relationship:
+    entry = reader.mapping(raw, path, _RELATIONSHIP_KEYS, "relationship")
+    kind = reader.choice(entry.get("type"), f"{path}.type", _RELATIONSHIPS, "relationship")
+    target = _ror_identifier(reader, entry.get("id"), f"{path}.id", "relationship")
+    label = reader.optional_string(entry.get("label"), f"{path}.label", "relationship")
     return Relationship(kind, identifier=target, label=label)
 
 
-def _read_link(reader: _Reader, raw: object, path: str) -> Link | None:
-    entry = reader.mapping(raw, path, _LINK_KEYS)
-    if entry is None:
-        return None
-    kind = reader.choice(entry.get("type"), f"{path}.type", _LINKS)
-    url = reader.string(entry.get("value"), f"{path}.value")
-    if kind is None or url is None:
-        return None
-    return reader.build(path, Link, url, kind, keys={"$.url": "$.value"})
+def _read_link(reader: _Reader, raw: object, path: str) -> Link:
+    entry = reader.mapping(raw, path, _LINK_KEYS, "link")
+    kind = reader.choice(entry.get("type"), f"{path}.type", _LINKS, "link")
+    url = reader.string(entry.get("value"), f"{path}.value", "link")
+    return reader.build(path, "link", Link, url, kind, value=url, keys={"$.url": "$.value"})
 
 
 def _read_established(reader: _Reader, value: object) -> PartialDate | None:
     if value is None:
         return None
-    if type(value) is not int:
-        reader.error("$.established", f"expected a year (a whole number) or null, got {value!r}")
-        return None
-    return reader.build("$.established", PartialDate, value)
+    year = _decimal(value)
+    if year is None or not year.is_finite() or year != year.to_integral_value():
+        message = f"expected a year (a whole number) or null, got {_shown(value)}"
+        raise reader.drop("$.established", value, message, "established")
+    if abs(year) > 10**4:  # no year of four digits or fewer is beyond this
+        message = f"{_shown(value)} is not a year a date can hold"
+        raise reader.drop("$.established", value, message, "established")
+    return reader.build("$.established", "established", PartialDate, int(year), value=value)
+
+
+def _read_date(reader: _Reader, raw: object, path: str) -> tuple[dt.date, str]:
+    entry = reader.mapping(raw, path, _DATE_KEYS, "admin")
+    text = reader.string(entry.get("date"), f"{path}.date", "admin")
+    try:
+        if len(text) != _DATE_LENGTH:
+            raise ValueError  # noqa: TRY301  # fromisoformat reads other forms too
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"expected a date such as '2024-12-11', got {_shown(text)}"
+        raise reader.drop(f"{path}.date", text, message, "admin") from None
+    version = entry.get("schema_version")
+    if type(version) is not str or version not in _SCHEMA_VERSIONS:
+        message = f"expected a schema version: 1.0, 2.0 or 2.1, got {_shown(version)}"
+        raise reader.drop(f"{path}.schema_version", version, message, "admin")
+    return day, version
+
+
+def _read_admin(reader: _Reader, raw: object, bare_id: str) -> Provenance:
+    created = modified = None
+    try:
+        admin = reader.mapping(raw, "$.admin", _ADMIN_KEYS, "admin")
+    except _Part:
+        return Provenance("ror", bare_id)
+    for key in ("created", "last_modified"):
+        if key not in admin:
+            reader.drop(f"$.admin.{key}", None, "required in a ROR v2 record, but missing", "admin")
+            continue
+        try:
+            day = _read_date(reader, admin[key], f"$.admin.{key}")
+        except _Part:
+            continue
+        if key == "created":
+            created = day
+        else:
+            modified = day
+    return Provenance(
+        "ror",
+        bare_id,
+        created_on=None if created is None else created[0],
+        created_schema_version=None if created is None else created[1],
+        modified_on=None if modified is None else modified[0],
+        schema_version=None if modified is None else modified[1],
+    )
+
+
+def _each(
+    reader: _Reader,
+    data: dict[str, Any],
+    key: str,
+    kind: str,
+    read: Callable[[_Reader, Any, str], T],
+) -> list[T]:
+    result = []
+    for index, raw in enumerate(reader.array(data.get(key), f"$.{key}", kind)):
+        try:
+            result.append(read(reader, raw, f"$.{key}[{index}]"))
+        except _Part:  # noqa: PERF203  # the item is left out, the others are read
+            continue
+        except ValidationError as exc:  # a model refused what the reader let through
+            where, _, message = exc.errors[0].partition(": ")
+            reader.drop(f"$.{key}[{index}]{where[1:]}", raw, message, kind)
+    return result
+
+
+def _read_domain(reader: _Reader, raw: object, path: str) -> str:
+    problem = _domain_problem(raw)
+    if problem is not None:
+        raise reader.drop(path, raw, problem, "domain")
+    return raw  # type: ignore[return-value]  # a str: checked above
+
+
+def _read_kind(reader: _Reader, raw: object, path: str) -> OrganizationKind:
+    return reader.choice(raw, path, _KINDS, "type")
 
 
 def _check_org_id(org_id: str) -> None:
@@ -358,132 +545,173 @@ def _check_org_id(org_id: str) -> None:
         raise ValidationError([f"$: the org_id argument: {problem}"]) from None
 
 
+def read_record(  # noqa: C901, PLR0912  # one pass over the record's keys, in order
+    record: object, *, org_id: str | None = None, default_language: str | None = None
+) -> RecordRead:
+    """Read one ROR v2 record: the organization without the parts that could not be read.
+
+    Never raises for bad input: every problem is in the result.
+    """
+    reader = _Reader()
+    bare = record_id(record)
+    if type(record) is not dict:
+        reader.errors.append(f"$: expected a ROR record (an object), got {_shown(record)}")
+        return RecordRead(None, None, tuple(reader.errors), ())
+    data: dict[str, Any] = record
+    unknown = [key for key in data if key not in _RECORD_KEYS]
+    reader.errors.extend(
+        f"$.{_shown(key)[1:-1] if type(key) is str else _shown(key)}: unknown key in a ROR v2 "
+        f"record (a later schema?); expected only: {', '.join(sorted(_RECORD_KEYS))}"
+        for key in unknown
+    )
+    ror = None
+    if "id" not in data:
+        reader.errors.append("$.id: required in a ROR v2 record, but missing")
+    else:
+        try:
+            ror = _ror_identifier(reader, data["id"], "$.id", "id")
+        except _Part:
+            drop = reader.drops.pop()
+            reader.errors.append(f"{drop.path}: {drop.message}")
+    if "names" not in data:
+        reader.errors.append("$.names: required in a ROR v2 record, but missing")
+        names = None
+    else:
+        names = _read_names(reader, data["names"], default_language)
+    for key in _EXPECTED:
+        if key not in data:
+            reader.drop(f"$.{key}", None, "required in a ROR v2 record, but missing", "missing")
+    if reader.errors or names is None or ror is None:
+        return RecordRead(None, bare, tuple(reader.errors), tuple(reader.drops))
+
+    kinds = list(dict.fromkeys(_each(reader, data, "types", "type", _read_kind)))
+    status = None
+    if "status" in data:
+        with contextlib.suppress(_Part):
+            status = reader.choice(data["status"], "$.status", _STATUSES, "status")
+    try:
+        founded = _read_established(reader, data.get("established"))
+    except _Part:
+        founded = None
+    places = _each(reader, data, "locations", "location", _read_location)
+    identifiers: dict[Identifier, None] = {ror: None}
+    for found in _each(reader, data, "external_ids", "identifier", _read_external_ids):
+        identifiers.update(dict.fromkeys(found))
+    relationships = list(
+        dict.fromkeys(_each(reader, data, "relationships", "relationship", _read_relationship))
+    )
+    links = list(dict.fromkeys(_each(reader, data, "links", "link", _read_link)))
+    domains = list(dict.fromkeys(_each(reader, data, "domains", "domain", _read_domain)))
+    provenance = _read_admin(reader, data["admin"], ror.value) if "admin" in data else None
+    if provenance is None:
+        provenance = Provenance("ror", ror.value)
+
+    website = next((link for link in links if link.kind is LinkKind.WEBSITE), None)
+    acronym = names.acronym
+    try:
+        organization = Organization(
+            id=ror.value if org_id is None else org_id,
+            name=LocalizedText(names.labels),
+            acronym=None if acronym is None else acronym.text,
+            acronym_locale=None if acronym is None else acronym.lang,
+            headquarters=places[0] if places else None,
+            website=None if website is None else website.url,
+            other_names=names.others,
+            kind=kinds[0] if kinds else None,
+            other_kinds=kinds[1:],
+            founded_on=founded,
+            status=status,
+            locations=places[1:],
+            identifiers=identifiers,
+            relationships=relationships,
+            links=[link for link in links if link is not website],
+            domains=domains,
+            provenance=provenance,
+        )
+    except ValidationError as exc:
+        reader.errors.extend(exc.errors)
+        return RecordRead(None, bare, tuple(reader.errors), tuple(reader.drops))
+    return RecordRead(organization, bare, (), tuple(reader.drops))
+
+
 def from_ror(
     record: object, *, org_id: str | None = None, default_language: str | None = None
 ) -> Organization:
     """Build an :class:`~lifesci_partners.Organization` from a ROR v2 record (parsed JSON).
 
-    What is kept, and where:
+    Strict: any problem in the record raises, with the record's ROR id in each message. To
+    import a whole dump and drop what cannot be read instead, use
+    :func:`~lifesci_partners.load_ror`. What is kept, and where:
 
     - ``id`` becomes the identifier ``ror`` (and, by default, the organization's id: the bare
       ROR id, ``"05dxps055"``); ``external_ids`` become identifiers, the preferred one of each
-      type first (ISNIs without their spaces).
-    - ``names``: labels with a language become ``name`` (the ``ror_display`` label first), the
-      first acronym ``acronym``, and every other name an entry of ``other_names`` with its
-      kind and language.
+      type first and marked ``preferred`` (ISNIs without their spaces).
+    - ``names``: the ``ror_display`` name is the first entry of ``name``, whatever its
+      language; the other labels follow, one per language, under ``und`` where the record gives
+      no language. The acronym in the display name's language (else one without a language, else
+      the first) is ``acronym``, its language ``acronym_locale``. Every other name is an entry of
+      ``other_names``, once for each of its types (a name typed ``acronym`` and ``label`` is
+      both), with the language the record gives (``None`` for null).
     - ``types`` become ``kind`` and ``other_kinds`` (``education`` is a university,
       ``healthcare`` a hospital); ``status`` the status; ``established`` ``founded_on``, a year.
-    - ``locations``: the first is the headquarters, the others ``locations``; the GeoNames
-      place name is the locality and the subdivision name the region, both keyed ``en``
-      (GeoNames' main names are the English ones).
-    - ``links``: the first website is ``website``, the others ``links``.
-    - ``relationships`` become relationships that name the other organization by its ROR id
-      and label.
+    - ``locations``: the first is the headquarters, the others ``locations``. The GeoNames
+      place name is the locality and the subdivision name the region, both under ``und``
+      (GeoNames does not say their language); the country code is the country, the
+      subdivision code the ISO 3166-2 ``subdivision`` (``US-CA``), and the GeoNames id and
+      coordinates are kept exactly.
+    - ``links``: the first website is ``website``, the others ``links``; ``domains``.
+    - ``relationships`` name the other organization by its ROR id and label.
+    - ``admin`` becomes ``provenance``: the ROR id, the dates the record was created and last
+      modified, and the schema version of each.
 
-    Not kept: ``domains``, ``admin`` (the registry's record dates), and GeoNames ids,
-    coordinates and continent. Unknown keys are refused, so a record of a later schema is not
+    Not kept: the continent and the country's name (CLDR gives both from the country code), the
+    order of the names in the record, and whether a display name is also typed ``label`` (ROR
+    types nearly all of them so). Unknown keys are refused, so a record of a later schema is not
     read half-way.
 
     Args:
         record: One ROR v2 record, as :func:`json.loads` gives it.
         org_id: The id of the organization in your data set; default: the bare ROR id.
-        default_language: The language of the display name when no label in the record has a
-            language (``Organization.name`` needs one); by default that is an error.
+        default_language: The language of the names whose ``lang`` is null; by default they
+            are stored as ``und`` (undetermined), never guessed.
 
     Returns:
         The organization.
 
     Raises:
         ValidationError: Every problem of the record, each with its path in the record
-            (``$.external_ids[1].all[0]``).
+            (``$.external_ids[1].all[0]``) and the record's ROR id.
 
     Example:
         >>> from lifesci_partners import from_ror
-        >>> caltech = from_ror({
-        ...     "id": "https://ror.org/05dxps055",
+        >>> kyoto = from_ror({
+        ...     "id": "https://ror.org/02kpeqv85",
         ...     "names": [
-        ...         {"value": "California Institute of Technology", "lang": "en",
+        ...         {"value": "Kyoto University", "lang": None,
         ...          "types": ["ror_display", "label"]},
-        ...         {"value": "Caltech", "lang": None, "types": ["alias"]},
+        ...         {"value": "京都大学", "lang": "ja", "types": ["label"]},
         ...     ],
-        ...     "types": ["education", "funder"],
+        ...     "types": ["education"],
         ...     "status": "active",
-        ...     "established": 1891,
+        ...     "established": 1897,
         ... })
-        >>> caltech.id, caltech.kind.value, str(caltech.founded_on)
-        ('05dxps055', 'university', '1891')
-        >>> [n.text for n in caltech.other_names]
-        ['Caltech']
+        >>> kyoto.id, kyoto.kind.value, str(kyoto.founded_on), dict(kyoto.name)
+        ('02kpeqv85', 'university', '1897', {'und': 'Kyoto University', 'ja': '京都大学'})
+        >>> kyoto.display_name(), kyoto.display_name("ja")
+        ('Kyoto University', '京都大学')
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Names without a language are kept under ``und``; domains, subdivision, GeoNames id,
+       coordinates, the acronym's language and the record's provenance are kept.
     """
     if org_id is not None:
         _check_org_id(org_id)
-    reader = _Reader()
-    data = reader.mapping(record, "$", _RECORD_KEYS)
-    if data is None:
-        raise ValidationError(reader.errors)
-    for key in _REQUIRED:
-        if key not in data:
-            reader.error(f"$.{key}", "required in a ROR v2 record, but missing")
-    ror = reader.ror_id(data.get("id"), "$.id") if "id" in data else None
-
-    names = _Names()
-    for index, raw in enumerate(reader.array(data.get("names"), "$.names")):
-        _read_name(reader, names, raw, f"$.names[{index}]")
-    name = _official_name(reader, names, default_language) if "names" in data else None
-
-    kinds = [
-        reader.choice(raw, f"$.types[{index}]", _KINDS)
-        for index, raw in enumerate(reader.array(data.get("types"), "$.types"))
-    ]
-    status = reader.choice(data["status"], "$.status", _STATUSES) if "status" in data else None
-    founded = _read_established(reader, data.get("established"))
-    locations = [
-        _read_location(reader, raw, f"$.locations[{index}]")
-        for index, raw in enumerate(reader.array(data.get("locations"), "$.locations"))
-    ]
-    identifiers = [] if ror is None else [ror]
-    for index, raw in enumerate(reader.array(data.get("external_ids"), "$.external_ids")):
-        identifiers.extend(_read_external_ids(reader, raw, f"$.external_ids[{index}]"))
-    relationships = [
-        _read_relationship(reader, raw, f"$.relationships[{index}]")
-        for index, raw in enumerate(reader.array(data.get("relationships"), "$.relationships"))
-    ]
-    links = [
-        _read_link(reader, raw, f"$.links[{index}]")
-        for index, raw in enumerate(reader.array(data.get("links"), "$.links"))
-    ]
-    for index, domain in enumerate(reader.array(data.get("domains"), "$.domains")):
-        reader.string(domain, f"$.domains[{index}]")
-
-    if reader.errors:
-        raise ValidationError(reader.errors)
-    assert name is not None  # noqa: S101  # no errors, so the names were read
-    assert ror is not None  # noqa: S101  # likewise the id
-    website = next((link for link in links if link and link.kind is LinkKind.WEBSITE), None)
-    unique_kinds = list(dict.fromkeys(k for k in kinds if k is not None))
-    places = [a for a in locations if a is not None]
-    organization = reader.build(
-        "$",
-        Organization,
-        id=ror.value if org_id is None else org_id,
-        name=name,
-        acronym=names.acronym,
-        headquarters=places[0] if places else None,
-        website=None if website is None else website.url,
-        other_names=names.others,
-        kind=unique_kinds[0] if unique_kinds else None,
-        other_kinds=unique_kinds[1:],
-        founded_on=founded,
-        status=status,
-        locations=places[1:],
-        identifiers=list(dict.fromkeys(identifiers)),
-        relationships=[r for r in relationships if r is not None],
-        links=list(
-            dict.fromkeys(link for link in links if link is not None and link is not website)
-        ),
-    )
-    if organization is None:
-        raise ValidationError(reader.errors)
-    return organization
+    if default_language is not None:
+        default_language = locale_key(default_language)
+    read = read_record(record, org_id=org_id, default_language=default_language)
+    if read.organization is not None and not read.drops:
+        return read.organization
+    where = f" (in ROR record {read.record_id})" if read.record_id else ""
+    lines = [*read.errors, *(f"{d.path}: {d.message}" for d in read.drops)]
+    raise ValidationError([line + where for line in lines])

@@ -31,13 +31,17 @@ from lifesci_partners._announcement import _claims as _announcement_claims
 from lifesci_partners._announcement import _ids as _id_list
 from lifesci_partners._announcement import _languages as _announcement_languages
 from lifesci_partners._claims import _count_figure, _rank
+from lifesci_partners._coordinates import _latitude, _longitude
 from lifesci_partners._identifiers import Identifier
+from lifesci_partners._identifiers import _flag as _identifier_flag
 from lifesci_partners._identifiers import _scheme as _identifier_scheme
 from lifesci_partners._identifiers import _value as _identifier_value
 from lifesci_partners._limits import _positive
+from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG
 from lifesci_partners._money import _currency as _money_currency
 from lifesci_partners._names import _locale as _name_locale
-from lifesci_partners._organization import _country
+from lifesci_partners._organization import _country, _domains, _geonames_id, _subdivision
+from lifesci_partners._provenance import _schema_version
 from lifesci_partners._rates import _currency as _rate_currency
 from lifesci_partners._rates import _positive as _positive_rate
 from lifesci_partners._renewal import _max_renewals
@@ -69,18 +73,31 @@ _VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
     _rate_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
     _positive_rate: {},  # a rate above zero: the pattern of a decimal string cannot say it
 }
-_LOCALE_PATTERN = "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+_LOCALE = {"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG}
 _VALIDATOR_FRAGMENTS.update(
     {
-        _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
+        _name_locale: _LOCALE,
         _max_renewals: {"minimum": 1},
         _agreement_events: {},  # only checks the Python types of the items
         _id_list: {"items": _VALIDATOR_FRAGMENTS[identifier]},
-        _announcement_languages: {"items": {"type": "string", "pattern": _LOCALE_PATTERN}},
+        _announcement_languages: {"items": _LOCALE},
         _announcement_claims: {},  # only checks the Python types of the items
         _rank: {"minimum": 1},
         _count_figure: {"properties": {"value": {"type": "integer"}}},  # a count, not an amount
         _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
+        _identifier_flag: {},  # only checks the Python type
+        _latitude: {"minimum": -90, "maximum": 90},  # for a whole number; a string's range is ours
+        _longitude: {"minimum": -180, "maximum": 180},
+        _subdivision: {"type": "string", "pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"},
+        _geonames_id: {"minimum": 1, "maximum": 10**12 - 1},
+        _domains: {
+            "items": {
+                "type": "string",
+                "maxLength": 253,
+                "pattern": "^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
+            }
+        },
+        _schema_version: {"type": "string", "pattern": "^[0-9]+(?:\\.[0-9]+){0,3}$"},
         _identifier_value: {
             "type": "string",
             "pattern": "^\\S(?:[\\s\\S]*\\S)?$",
