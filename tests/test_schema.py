@@ -39,6 +39,8 @@ PUBLIC_TYPES = [
     for name in lifesci_partners.__all__
     if isinstance(obj := getattr(lifesci_partners, name), type)
     and (attrs.has(obj) or issubclass(obj, enum.Enum) or obj in _convert.SCHEMA_FRAGMENTS)
+    # What an import returns, not a document: it has no JSON form.
+    and obj not in {lifesci_partners.ImportProblem, lifesci_partners.ImportResult}
 ]
 
 

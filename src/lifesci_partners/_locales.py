@@ -181,7 +181,7 @@ def parse_locale(tag: str | Locale) -> Locale:
         raise UnknownLocaleError(tag, msg)
     locale = _parse(key)
     if locale is None:
-        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale to format in"
+        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
         raise UnknownLocaleError(tag, msg)
     return locale
 

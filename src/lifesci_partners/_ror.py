@@ -56,7 +56,6 @@ _RECORD_KEYS = frozenset(
         "admin",
     }
 )
-_EXPECTED = ("types", "status", "locations", "admin")  # required by the schema, not by us
 _NAME_KEYS = frozenset({"value", "types", "lang"})
 _LOCATION_KEYS = frozenset({"geonames_id", "geonames_details"})
 _GEONAMES_KEYS = frozenset(
@@ -545,7 +544,7 @@ def _check_org_id(org_id: str) -> None:
         raise ValidationError([f"$: the org_id argument: {problem}"]) from None
 
 
-def read_record(  # noqa: C901, PLR0912  # one pass over the record's keys, in order
+def read_record(  # noqa: C901  # one pass over the record's keys, in order
     record: object, *, org_id: str | None = None, default_language: str | None = None
 ) -> RecordRead:
     """Read one ROR v2 record: the organization without the parts that could not be read.
@@ -578,9 +577,6 @@ def read_record(  # noqa: C901, PLR0912  # one pass over the record's keys, in o
         names = None
     else:
         names = _read_names(reader, data["names"], default_language)
-    for key in _EXPECTED:
-        if key not in data:
-            reader.drop(f"$.{key}", None, "required in a ROR v2 record, but missing", "missing")
     if reader.errors or names is None or ror is None:
         return RecordRead(None, bare, tuple(reader.errors), tuple(reader.drops))
 
@@ -667,7 +663,7 @@ def from_ror(
     Not kept: the continent and the country's name (CLDR gives both from the country code), the
     order of the names in the record, and whether a display name is also typed ``label`` (ROR
     types nearly all of them so). Unknown keys are refused, so a record of a later schema is not
-    read half-way.
+    read half-way. Only ``id`` and ``names`` are needed: a key left out is data not given.
 
     Args:
         record: One ROR v2 record, as :func:`json.loads` gives it.

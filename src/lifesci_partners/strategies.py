@@ -38,6 +38,7 @@ from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
 from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
 from lifesci_partners._cluster import Achievement, Cluster, MemberCount
+from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
@@ -61,6 +62,7 @@ from lifesci_partners._organization import (
     OrganizationStatus,
 )
 from lifesci_partners._people import Person, Position
+from lifesci_partners._provenance import Provenance
 from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._renewal import Renewal
@@ -73,6 +75,7 @@ __all__ = [
     "announcements",
     "claims",
     "clusters",
+    "coordinates",
     "currencies",
     "dates",
     "directories",
@@ -96,6 +99,7 @@ __all__ = [
     "periods",
     "photo_captions",
     "positions",
+    "provenances",
     "quotes",
     "registry_identifiers",
     "relationships",
@@ -175,7 +179,7 @@ def identifiers() -> st.SearchStrategy[str]:
     return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
 
 
-_LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant")
+_LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant", "und", "oj")
 
 
 @functools.cache  # building strategies is slow; composites call these on every draw
@@ -187,17 +191,53 @@ def localized_texts() -> st.SearchStrategy[LocalizedText]:
     )
 
 
+def _address(country: str | None, subdivision: str | None, **fields: Any) -> Address:
+    if country is None and all(value is None for value in fields.values()):
+        country = "JP"  # an address says at least something
+    code = None if country is None or subdivision is None else f"{country}-{subdivision}"
+    return Address(country=country, subdivision=code, **fields)
+
+
+@functools.cache
+def coordinates() -> st.SearchStrategy[Coordinates]:
+    """Points anywhere on Earth, to up to six decimal places, the poles and date line included."""
+
+    def degrees(bound: int) -> st.SearchStrategy[Decimal]:
+        return st.decimals(-bound, bound, places=6).map(lambda d: d.normalize() + 0)
+
+    return st.builds(Coordinates, degrees(90), degrees(180))
+
+
 def addresses() -> st.SearchStrategy[Address]:
-    """Addresses in a few countries, with or without their optional parts."""
+    """Addresses in a few countries (or none), with or without their optional parts."""
     optional_text = st.none() | localized_texts()
     return st.builds(
-        Address,
-        country=st.sampled_from(["JP", "FR", "DE", "US", "GB", "DK", "CH"]),
+        _address,
+        country=st.none() | st.sampled_from(["JP", "FR", "DE", "US", "GB", "DK", "CH"]),
+        subdivision=st.none() | st.sampled_from(["13", "CA", "IDF", "BY"]),
         locality=optional_text,
         region=optional_text,
         district=optional_text,
         street=optional_text,
         postal_code=st.none() | st.from_regex(r"[0-9A-Z -]{3,10}", fullmatch=True),
+        geonames_id=st.none() | st.integers(1, 10**12 - 1),
+        coordinates=st.none() | coordinates(),
+    )
+
+
+@functools.cache
+def provenances() -> st.SearchStrategy[Provenance]:
+    """Registry records: a registry, a record id, and dates and schema versions if known."""
+    versions = st.none() | st.sampled_from(["1.0", "2.0", "2.1"])
+    days = st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+    return st.builds(
+        Provenance,
+        st.sampled_from(["ror", "cordis", "gleif"]),
+        identifiers(),
+        created_on=days,
+        modified_on=days,
+        schema_version=versions,
+        created_schema_version=versions,
     )
 
 
@@ -258,7 +298,19 @@ def _orcid_form(digits: str) -> str:
 
 @functools.cache
 def registry_identifiers() -> st.SearchStrategy[Identifier]:
-    """Valid identifiers of every known scheme (check digits computed), and of other schemes."""
+    """Valid identifiers of every known scheme (check digits computed), and of other schemes.
+
+    Some are marked preferred.
+    """
+    return st.builds(_preferred, _registry_identifiers(), _ONE_IN[4])
+
+
+def _preferred(identifier: Identifier, preferred: bool) -> Identifier:  # drawn
+    return attrs.evolve(identifier, preferred=preferred) if preferred else identifier
+
+
+@functools.cache
+def _registry_identifiers() -> st.SearchStrategy[Identifier]:
     isni_digits = st.text("0123456789", min_size=15, max_size=15).map(
         lambda d: d + isni_check_character(d)
     )
@@ -366,6 +418,8 @@ def relationships() -> st.SearchStrategy[Relationship]:
 
 
 def _organization(kinds: list[OrganizationKind], dates: _Span, **fields: Any) -> Organization:
+    if fields.get("acronym") is None:  # the language of an acronym needs one
+        fields.pop("acronym_locale", None)
     own = fields["id"]  # an organization neither relates to nor founds itself
     fields["relationships"] = [r for r in fields["relationships"] if r.organization != own]
     fields["founders"] = [f for f in fields["founders"] if f.organization != own]
@@ -398,6 +452,13 @@ def _organization_fields() -> dict[str, st.SearchStrategy[Any]]:
         "identifiers": st.lists(registry_identifiers(), max_size=2, unique=True),
         "relationships": st.lists(relationships(), max_size=2),
         "links": st.lists(links(), max_size=2, unique=True),
+        "acronym_locale": st.none() | st.sampled_from(_LOCALES),
+        "domains": st.lists(
+            st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?\.[a-z]{2,4}", fullmatch=True),
+            max_size=2,
+            unique=True,
+        ),
+        "provenance": st.none() | provenances(),
     }
 
 
