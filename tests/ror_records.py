@@ -1,13 +1,17 @@
 """ROR v2 records used as test fixtures.
 
-These records were written by hand, following the ROR v2 schema (schema version 2.1), from
-what the registry publishes about these organizations; they were not downloaded, and their
-values may differ from the live registry. ``EXAMPLE_INACTIVE`` is fictional (its ROR ids have
-valid check digits but name no real records). Nothing here reaches the network.
+``REAL`` holds real records (see below). The others were written by hand, following the ROR v2
+schema (schema version 2.1), from what the registry publishes about these organizations; they
+were not downloaded, and their values may differ from the live registry. ``EXAMPLE_INACTIVE`` is
+fictional (its ROR ids have valid check digits but name no real records). Nothing here reaches
+the network.
 """
 
 from __future__ import annotations
 
+import copy
+import json
+from pathlib import Path
 from typing import Any
 
 _ADMIN: dict[str, Any] = {
@@ -197,3 +201,16 @@ EXAMPLE_INACTIVE: dict[str, Any] = {
 }
 
 ALL = (CALTECH, UTOKYO, CNRS)
+
+# Real records, copied unchanged from ../shared/data/ror/ror-v2-sample-4000.json.gz (ROR data,
+# CC0 1.0): a few chosen for their shapes (a display name without a language beside a Japanese
+# label, several locations, a name typed alias and label, a display name typed ror_display only,
+# an integer latitude, a record last written in schema 1.0, ...) and twenty drawn at random.
+REAL: tuple[dict[str, Any], ...] = tuple(
+    json.loads((Path(__file__).parent / "data" / "ror-records.json").read_text(encoding="utf-8"))
+)
+
+
+def real(ror_id: str) -> dict[str, Any]:
+    """A deep copy of the real record with this bare ROR id."""
+    return copy.deepcopy(next(r for r in REAL if r["id"] == f"https://ror.org/{ror_id}"))

@@ -133,9 +133,40 @@ def _address(address: Address, locale: str | None) -> dict[str, Any]:
             "@type": "PostalAddress",
             "streetAddress": _text(address.street, locale),
             "addressLocality": locality or None,
-            "addressRegion": _text(address.region, locale),
+            "addressRegion": _text(address.region, locale) or address.subdivision,
             "postalCode": address.postal_code,
             "addressCountry": address.country,
+        }
+    )
+
+
+def _places(org: Organization) -> list[Address]:
+    """The other sites of ``org``, after its head office if more than its address is known."""
+    hq = org.headquarters
+    located = hq is not None and (hq.coordinates is not None or hq.geonames_id is not None)
+    return [hq, *org.locations] if located and hq is not None else list(org.locations)
+
+
+def _place(address: Address, locale: str | None) -> dict[str, Any]:
+    """A PostalAddress, or a Place with it when coordinates or a GeoNames id are known."""
+    postal = _address(address, locale)
+    if address.coordinates is None and address.geonames_id is None:
+        return postal
+    geo = address.coordinates
+    return _drop_empty(
+        {
+            "@type": "Place",
+            "address": postal,
+            "geo": None
+            if geo is None
+            else {
+                "@type": "GeoCoordinates",
+                "latitude": str(geo.latitude),
+                "longitude": str(geo.longitude),
+            },
+            "sameAs": None
+            if address.geonames_id is None
+            else f"https://sws.geonames.org/{address.geonames_id}/",
         }
     )
 
@@ -198,7 +229,7 @@ def organization_node(
     org: Organization, *, locale: str | None = None, directory: Directory | None = None
 ) -> dict[str, Any]:
     """The schema.org node of ``org`` without ``@context``, to embed in another node."""
-    name = org.name.get(locale)
+    name = next(iter(org.name.values())) if locale is None else org.name.get(locale)
     alternate = []
     for other in org.all_names():
         if other.text != name and other.text not in alternate:
@@ -215,7 +246,7 @@ def organization_node(
         "foundingDate": None if org.founded_on is None else str(org.founded_on),
         "dissolutionDate": None if org.dissolved_on is None else str(org.dissolved_on),
         "address": None if org.headquarters is None else _address(org.headquarters, locale),
-        "location": [_address(a, locale) for a in org.locations],
+        "location": [_place(a, locale) for a in _places(org)],
         "founder": [f for f in founders if f is not None],
         "member": [_role(p, locale) for p in org.people],
         "identifier": [
