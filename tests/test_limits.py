@@ -36,8 +36,8 @@ def errors_of_dict(data: Any, limits: Limits | None = None) -> tuple[str, ...]:
 
 class TestLimits:
     def test_defaults(self) -> None:
-        """The documented defaults: 64 MiB, 64 levels, 100 digits."""
-        assert Limits() == Limits(max_bytes=64 * 1024 * 1024, max_depth=64, max_digits=100)
+        """The documented defaults: 1 GiB, 64 levels, 100 digits."""
+        assert Limits() == Limits(max_bytes=1024 * 1024 * 1024, max_depth=64, max_digits=100)
 
     @pytest.mark.parametrize("bad", [0, -1, True, 1.5, "10"])
     def test_positive_whole_numbers_only(self, bad: Any) -> None:

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 import attrs
 
 import lifesci_partners
-from lifesci_partners import __version__, _files, examples
+from lifesci_partners import __version__, _files, _ror_command, examples
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
 from lifesci_partners._directory import Directory
@@ -104,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_schema(commands)
     _add_convert(commands)
+    _ror_command.add_parser(commands)
     return parser
 
 
@@ -489,6 +490,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _cmd_validate,
     "schema": _cmd_schema,
     "convert": _cmd_convert,
+    "import-ror": _ror_command.run,
 }
 
 

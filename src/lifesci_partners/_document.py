@@ -10,17 +10,23 @@ from pathlib import Path
 
 from lifesci_partners._convert import from_json, to_json
 from lifesci_partners._directory import Directory
+from lifesci_partners._limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["dump", "load"]
 
 _ATTEMPTS = 100  # names tried for the temporary file before giving up
 
 
-def load(path: str | os.PathLike[str]) -> Directory:
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Directory:
     """Read a directory document (JSON) from a file, checking everything.
+
+    With the default limits, every document that :func:`dump` writes is read back, up to a
+    directory of the whole ROR registry and beyond.
 
     Args:
         path: The file to read.
+        limits: Bounds on size, nesting depth and numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
 
     Returns:
         The directory.
@@ -39,8 +45,10 @@ def load(path: str | os.PathLike[str]) -> Directory:
         True
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``limits``.
     """
-    return from_json(Path(path).read_bytes(), Directory)
+    return from_json(Path(path).read_bytes(), Directory, limits=limits)
 
 
 def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
@@ -50,7 +58,8 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
     place of ``path`` in one step (:func:`os.replace`). Whatever happens, even a crash or an
     interrupt mid-write, ``path`` holds either its old content or the whole new document, never
     part of it; the temporary file is removed if the write fails. An existing file keeps its
-    permissions; a new one gets the usual ones (``0o666`` less the umask).
+    permissions; a new one gets the usual ones (``0o666`` less the umask). A document longer
+    than :func:`load` reads with its default limits is refused before anything is written.
 
     Args:
         directory: The directory to write.
@@ -58,6 +67,7 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
 
     Raises:
         OSError: The file cannot be written (the old content, if any, is untouched).
+        ValueError: The document would be longer than :func:`load`'s default limit.
 
     .. versionadded:: 0.1.0
     """
@@ -65,6 +75,12 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
         msg = f"dump writes a Directory, got {type(directory).__name__}"
         raise TypeError(msg)
     data = (to_json(directory, indent=2) + "\n").encode("utf-8")
+    if len(data) > DEFAULT_LIMITS.max_bytes:
+        msg = (
+            f"the document would be {len(data):,} bytes, more than load() reads with its default "
+            f"limit of {DEFAULT_LIMITS.max_bytes:,}; nothing was written. Split the directory"
+        )
+        raise ValueError(msg)
     write_atomic(Path(path), data)
 
 

@@ -66,9 +66,11 @@ class Limits:
         of 3 levels
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``max_bytes`` is 1 GiB by default (was 64 MiB).
     """
 
-    max_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
+    max_bytes: int = attrs.field(default=1024 * _MIB, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_digits: int = attrs.field(default=100, validator=_positive)
 
