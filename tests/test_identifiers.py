@@ -174,6 +174,18 @@ class TestOtherSchemes:
         assert "did you mean 'ror'?" in problem("ROR", "05dxps055")
 
 
+class TestPreferred:
+    def test_preferred_is_part_of_the_identifier(self) -> None:
+        """The preferred flag is kept through JSON and tells two entries apart."""
+        grid = Identifier("grid", "grid.20861.3d", preferred=True)
+        assert from_json(to_json(grid), Identifier) == grid != Identifier("grid", "grid.20861.3d")
+
+    def test_preferred_is_a_bool(self) -> None:
+        """Only True or False is a preferred flag."""
+        with pytest.raises(ValidationError, match=r"^\$\.preferred: expected True or False"):
+            Identifier("grid", "grid.20861.3d", preferred=1)  # type: ignore[arg-type]
+
+
 class TestPresentation:
     def test_url(self) -> None:
         """Known registries give a page URL; others none."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from babel import Locale
 from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
-from lifesci_partners import LocalizedText, ValidationError
+from lifesci_partners import LocalizedText, ValidationError, json_schema
 from lifesci_partners import strategies as lst
+from lifesci_partners._locales import LOCALE_PATTERN, locale_key
 
 
 class TestConstruction:
@@ -165,3 +170,27 @@ class TestValueSemantics:
     def test_repr(self) -> None:
         """The repr shows the texts."""
         assert repr(LocalizedText({"en": "x"})) == "LocalizedText({'en': 'x'})"
+
+
+def _accepted(tag: str) -> bool:
+    try:
+        locale_key(tag)
+    except ValueError:
+        return False
+    return True
+
+
+_KEYS = Draft202012Validator(json_schema(LocalizedText))
+_TAG_LIKE = st.text(alphabet="aenxzAEXZ019-_.@ ", max_size=20)
+
+
+class TestKeysAndSchema:
+    @given(st.from_regex(re.compile(LOCALE_PATTERN), fullmatch=True).filter(lambda t: len(t) <= 64))
+    def test_every_well_formed_tag_is_a_key(self, tag: str) -> None:
+        """Every tag the published pattern matches is a key of a LocalizedText."""
+        assert LocalizedText({tag: "x"})
+
+    @given(st.one_of(_TAG_LIKE, st.from_regex(re.compile(LOCALE_PATTERN), fullmatch=True)))
+    def test_schema_accepts_exactly_the_same_keys(self, tag: str) -> None:
+        """The JSON Schema accepts a key exactly when the library does."""
+        assert _KEYS.is_valid({tag: "x"}) == _accepted(tag)

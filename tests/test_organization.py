@@ -49,6 +49,32 @@ class TestAddress:
         with pytest.raises(ValidationError, match=r"\$\.country: .* is not an ISO 3166-1"):
             Address(country=code)
 
+    def test_subdivision_of_its_country(self) -> None:
+        """An ISO 3166-2 code starts with the address's country."""
+        assert Address(country="US", subdivision="US-CA").subdivision == "US-CA"
+        with pytest.raises(
+            ValidationError, match=r"^\$\.subdivision: 'US-CA' is not a subdivision"
+        ):
+            Address(country="JP", subdivision="US-CA")
+
+    @pytest.mark.parametrize("code", ["CA", "us-ca", "US-ABCD"])
+    def test_malformed_subdivision(self, code: str) -> None:
+        """A subdivision code is the country, a hyphen and up to three letters or digits."""
+        with pytest.raises(ValidationError, match=r"^\$\.subdivision: expected an ISO 3166-2"):
+            Address(subdivision=code)
+
+    def test_country_may_be_unknown(self) -> None:
+        """A place without a country is an address; one saying nothing is not."""
+        assert Address(geonames_id=5381396).country_name("en") is None
+        with pytest.raises(ValidationError, match="at least a country or a place"):
+            Address()
+
+    @pytest.mark.parametrize("value", [0, -1, 10**12, True, "5381396"])
+    def test_bad_geonames_id(self, value: object) -> None:
+        """A GeoNames id is a positive whole number."""
+        with pytest.raises(ValidationError, match=r"^\$\.geonames_id: "):
+            Address(country="US", geonames_id=value)  # type: ignore[arg-type]
+
     def test_locality_must_be_localized(self) -> None:
         """A plain string is not a LocalizedText."""
         with pytest.raises(ValidationError, match=r"\$\.locality: expected LocalizedText"):
@@ -56,6 +82,31 @@ class TestAddress:
 
 
 class TestOrganization:
+    def test_display_name_without_locale_is_the_first_name(self) -> None:
+        """display_name() shows the main name, the first, even when English is there too."""
+        org = Organization(id="x", name=LocalizedText({"ja": "東京大学", "en": "UTokyo"}))
+        assert (org.display_name(), org.display_name("en")) == ("東京大学", "UTokyo")
+
+    @pytest.mark.parametrize("domain", ["Caltech.edu", "caltech", "-a.org", "a b.org", 5])
+    def test_bad_domain(self, domain: object) -> None:
+        """A domain is a host name in lower case, reported at its index."""
+        with pytest.raises(ValidationError, match=r"^\$\.domains\[1\]: expected a domain"):
+            Organization(id="x", name=NAME, domains=["caltech.edu", domain])  # type: ignore[list-item]
+
+    def test_repeated_domain(self) -> None:
+        """A domain listed twice is refused."""
+        with pytest.raises(ValidationError, match=r"\$\.domains\[1\]: the same as"):
+            Organization(id="x", name=NAME, domains=["a.org", "a.org"])
+
+    def test_acronym_locale_needs_an_acronym(self) -> None:
+        """The language of an acronym that is not there is refused."""
+        with pytest.raises(ValidationError, match=r"\$\.acronym_locale: "):
+            Organization(id="x", name=NAME, acronym_locale="en")
+        assert (
+            Organization(id="x", name=NAME, acronym="UT", acronym_locale="en-GB").acronym_locale
+            == "en_GB"
+        )
+
     def test_display_name(self) -> None:
         """The display name adds the acronym."""
         org = Organization(id="mpr", name=NAME, acronym="MPR")
