@@ -613,7 +613,8 @@ class Formatter:
         After the heading come its description, then one item per fact the data holds: kind,
         legal form, founding and dissolution dates (of any precision), status, headquarters and
         other sites, website, founders, people in their roles, other names (with their language
-        when it is not the locale's), registry identifiers, relationships and links; for a
+        when it is not the locale's), internet domains, registry identifiers, relationships and
+        links; for a
         :class:`~lifesci_partners.Cluster`, its members by category with their qualified
         figures, its key areas and its achievements ("since 2005"). Names, roles, legal forms,
         descriptions and categories are the data's own text in the best language it has; the

@@ -248,6 +248,7 @@ class _Renderer:
             (_message("organization", "Founders"), self.joined(map(self.founder, org.founders))),
             (_message("organization", "Key people"), self.joined(map(self.position, org.people))),
             (_message("organization", "Other names"), self.joined(self.other_names(org))),
+            (_message("organization", "Domains"), self.joined(org.domains)),
             (
                 _message("organization", "Identifiers"),
                 self.joined(map(self.identifier, org.identifiers)),
