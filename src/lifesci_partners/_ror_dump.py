@@ -126,18 +126,20 @@ def _array_records(text: _Text) -> Iterator[Any]:
                 raise _BrokenStream(msg)
             pos = text.skip_space(pos + 1)
         first = False
-        text.drop(pos)
-        record, pos = _decode_one(decoder, text)
+        if pos > _CHUNK:  # forget what was read, once it is a chunk: linear time overall
+            text.drop(pos)
+            pos = 0
+        record, pos = _decode_one(decoder, text, pos)
         yield record
 
 
-def _decode_one(decoder: json.JSONDecoder, text: _Text) -> tuple[Any, int]:
-    """The value at the start of the buffer, and where it ends (reading more as needed)."""
+def _decode_one(decoder: json.JSONDecoder, text: _Text, pos: int) -> tuple[Any, int]:
+    """The value at ``pos`` in the buffer, and where it ends (reading more as needed)."""
     while True:
         try:
-            record, end = decoder.raw_decode(text.buffer, 0)
+            record, end = decoder.raw_decode(text.buffer, pos)
         except json.JSONDecodeError as exc:
-            if text.more(len(text.buffer)):
+            if text.more(len(text.buffer) - pos):
                 continue
             where = text.offset + exc.pos
             msg = f"not valid JSON: {exc.msg} at character {where:,}"
@@ -145,7 +147,7 @@ def _decode_one(decoder: json.JSONDecoder, text: _Text) -> tuple[Any, int]:
         except RecursionError:
             msg = f"a record nested too deeply to read, at character {text.offset:,}"
             raise _BrokenStream(msg) from None
-        if end == len(text.buffer) and text.more(len(text.buffer)):
+        if end == len(text.buffer) and text.more(len(text.buffer) - pos):
             continue  # a number may go on in the next chunk: read it whole
         return record, end
 
