@@ -56,7 +56,7 @@ class TestNamespace:
 
     def test_first_use_imports_only_what_it_needs(self) -> None:
         """Using `Money` imports neither the converter nor the formatter nor the directory."""
-        heavy = ("_convert", "_formatting", "_directory")
+        heavy = ("_json._converters", "_text._formatting", "_directory")
         loaded = modules_after(
             "lifesci_partners.Money", tuple(f"lifesci_partners.{m}" for m in heavy)
         )

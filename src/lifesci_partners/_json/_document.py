@@ -8,8 +8,8 @@ import secrets
 import stat
 from pathlib import Path
 
-from lifesci_partners._convert import from_json, to_json
 from lifesci_partners._directory import Directory
+from lifesci_partners._json._converters import from_json, to_json
 
 __all__ = ["dump", "load"]
 

@@ -20,14 +20,15 @@ from typing import Any, TextIO
 import attrs
 
 import lifesci_partners
-from lifesci_partners import __version__, _files, examples
+from lifesci_partners import __version__, examples
 from lifesci_partners._agreement import Agreement
-from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
+from lifesci_partners._cli import _files
+from lifesci_partners._cli._lines import announcement_lines, cluster_lines
 from lifesci_partners._directory import Directory
-from lifesci_partners._formatting import Formatter
-from lifesci_partners._limits import DEFAULT_LIMITS
-from lifesci_partners._schema import json_schema
-from lifesci_partners._summary import announcement_lines, cluster_lines
+from lifesci_partners._json._converters import from_dict, to_dict
+from lifesci_partners._json._reader import DEFAULT_LIMITS
+from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
+from lifesci_partners._text._formatting import Formatter
 from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
