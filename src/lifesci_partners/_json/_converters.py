@@ -232,6 +232,10 @@ def _gc_paused() -> Iterator[None]:
 
     Reading and writing a directory make many small objects and no reference cycles, and every
     collection while they are made traverses them all again; the next one after does it once.
+
+    The collector is process-wide: while it is paused, other threads' garbage waits too (see
+    docs/performance.md). Calls may nest: each resumes it only if it was running when the call
+    began.
     """
     paused = gc.isenabled()
     if paused:

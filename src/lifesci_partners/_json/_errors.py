@@ -9,8 +9,8 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from lifesci_partners._cluster import Cluster
 from lifesci_partners._directory import Directory
-from lifesci_partners._json._hooks import _SHOWN
 from lifesci_partners._json._tagged import _CLAIM_TAGS, _EVENT_TAGS, _EVENT_TYPE_KEY
+from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["errors_of"]

@@ -29,10 +29,9 @@ from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._reader import JsonFloat
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
+from lifesci_partners._shown import SHOWN_IN_JSON, json_kind
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
-
-_SHOWN = 40  # characters of a bad string shown in a message
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -41,43 +40,25 @@ _GENERIC_ATTRS_HOOKS: set[Callable[[Any, type], Any]] = set()
 _MISSING = object()
 
 
-def _kind(value: object) -> str:  # noqa: PLR0911  # one return per JSON type
-    """How a JSON value is called in error messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)) or type(value).__name__ == "Decimal":
-        return f"a number ({value})"
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN else value[: _SHOWN - 3] + "..."
-        return f"a string ({shown!r})"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
 class _ShapeError(ValueError):
     """A value of the wrong JSON type or form; the message says what was expected."""
 
 
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
-        raise _ShapeError(f"expected a string, got {_kind(value)}")
+        raise _ShapeError(f"expected a string, got {json_kind(value)}")
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
-        raise _ShapeError(f"expected a whole number, got {_kind(value)}")
+        raise _ShapeError(f"expected a whole number, got {json_kind(value)}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if type(value) is not bool:
-        raise _ShapeError(f"expected true or false, got {_kind(value)}")
+        raise _ShapeError(f"expected true or false, got {json_kind(value)}")
     return value
 
 
@@ -102,7 +83,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
 
 def _parse_date(value: Any) -> dt.date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
-        raise _ShapeError(f"expected a date as 'YYYY-MM-DD', got {_kind(value)}")
+        raise _ShapeError(f"expected a date as 'YYYY-MM-DD', got {json_kind(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -112,7 +93,7 @@ def _parse_date(value: Any) -> dt.date:
 def _structure_partial_date(value: Any, _: type) -> PartialDate:
     if type(value) is not str:
         raise _ShapeError(
-            f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {_kind(value)}"
+            f"expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {json_kind(value)}"
         )
     return PartialDate.parse(value)
 
@@ -142,7 +123,7 @@ _TERM_TEXT = _TERM_TEXTS.__getitem__
 
 def _structure_term(value: Any, _: type) -> Term:
     if type(value) is not str:
-        raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {_kind(value)}")
+        raise _ShapeError(f"expected an ISO 8601 duration such as 'P5Y', got {json_kind(value)}")
     term = _TERMS.get(value)
     if term is None:
         term = Term.parse(value)
@@ -153,7 +134,7 @@ def _structure_term(value: Any, _: type) -> Term:
 
 def _float_refused(value: float, how: str = "write it as a string: {quoted}") -> _ShapeError:
     if isinstance(value, JsonFloat):
-        text = value.text if len(value.text) <= _SHOWN else None
+        text = value.text if len(value.text) <= SHOWN_IN_JSON else None
         origin = f"the JSON number {value!r}"
     else:
         text = repr(value)
@@ -180,7 +161,9 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         # exact_decimal's ValidationError carries a "$.number: " prefix; keep only the reason.
         reason = exc.errors[0].split(": ", 1)[1] if isinstance(exc, ValidationError) else exc
         raise _ShapeError(str(reason)) from None
-    raise _ShapeError(f"expected a decimal number as a string such as '1.50', got {_kind(value)}")
+    raise _ShapeError(
+        f"expected a decimal number as a string such as '1.50', got {json_kind(value)}"
+    )
 
 
 def _is_figure_value(t: Any) -> bool:
@@ -208,7 +191,7 @@ def _figure_value_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any,
             return money
         raise _ShapeError(
             "expected a count (a whole number), a decimal number (a string such as '12.5') or "
-            f"an amount of money (an object with amount and currency), got {_kind(value)}"
+            f"an amount of money (an object with amount and currency), got {json_kind(value)}"
         )
 
     return structure
@@ -217,7 +200,7 @@ def _figure_value_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any,
 def _structure_localized(value: Any, _: type) -> LocalizedText:
     if type(value) is not dict:
         raise _ShapeError(
-            f"expected an object of locale to text such as {{'en': '...'}}, got {_kind(value)}"
+            f"expected an object of locale to text such as {{'en': '...'}}, got {json_kind(value)}"
         )
     return LocalizedText(value)
 
@@ -230,7 +213,7 @@ def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]
     def structure(value: Any, _: type) -> enum.Enum:
         if type(value) in value_types and value in by_value:
             return by_value[value]
-        raise _ShapeError(f"expected one of {allowed}, got {_kind(value)}")
+        raise _ShapeError(f"expected one of {allowed}, got {json_kind(value)}")
 
     return structure
 
@@ -245,7 +228,7 @@ def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type],
 
     def structure(value: Any, cl: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _ShapeError(f"expected an array, got {_kind(value)}")
+            raise _ShapeError(f"expected an array, got {json_kind(value)}")
         result: tuple[Any, ...] = inner(value, cl)
         return result
 
@@ -276,7 +259,7 @@ def _attrs_hook_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, typ
 
     def structure(value: Any, cl: type) -> Any:
         if type(value) is not dict:
-            raise _ShapeError(f"expected an object, got {_kind(value)}")
+            raise _ShapeError(f"expected an object, got {json_kind(value)}")
         try:
             return inner(value, cl)
         except ClassValidationError as exc:

@@ -19,7 +19,8 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import describe
+from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
+from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
@@ -27,7 +28,6 @@ __all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
 _MIB = 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
-_SHOWN = 40  # characters of a key shown in a path
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

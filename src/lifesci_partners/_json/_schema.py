@@ -29,7 +29,6 @@ from typing import Any
 import attrs
 
 from lifesci_partners import _identifiers
-from lifesci_partners._agreement import _events as _agreement_events
 from lifesci_partners._announcement import _claims as _announcement_claims
 from lifesci_partners._announcement import _ids as _id_list
 from lifesci_partners._announcement import _languages as _announcement_languages
@@ -87,7 +86,6 @@ _VALIDATOR_FRAGMENTS.update(
     {
         _name_locale: {"type": "string", "pattern": _LOCALE_PATTERN},
         _max_renewals: {"minimum": 1},
-        _agreement_events: {},  # only checks the Python types of the items
         _id_list: {"items": _VALIDATOR_FRAGMENTS[identifier]},
         _announcement_languages: {"items": {"type": "string", "pattern": _LOCALE_PATTERN}},
         _announcement_claims: {},  # only checks the Python types of the items

@@ -22,9 +22,10 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._events import NonRenewalNotice, Termination
 from lifesci_partners._json import _versions
 from lifesci_partners._json._gen import _attrs_unstructure_factory
-from lifesci_partners._json._hooks import _MISSING, _attrs_hook_factory, _kind, _ShapeError
+from lifesci_partners._json._hooks import _MISSING, _attrs_hook_factory, _ShapeError
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._organization import Organization
+from lifesci_partners._shown import json_kind
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["TYPE_KEY"]
@@ -48,7 +49,7 @@ def _is_event_union(t: Any) -> bool:
 
 
 def _missing_or_kind(data: dict[str, Any], key: str) -> str:
-    return _kind(data[key]) if key in data else "nothing (the key is missing)"
+    return json_kind(data[key]) if key in data else "nothing (the key is missing)"
 
 
 def _event_structure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
@@ -57,7 +58,7 @@ def _event_structure_factory(cls: type, conv: cattrs.Converter) -> Callable[[Any
 
     def structure(value: Any, cl: type) -> Any:
         if type(value) is not dict:
-            raise _ShapeError(f"expected an object, got {_kind(value)}")
+            raise _ShapeError(f"expected an object, got {json_kind(value)}")
         if value.get(_EVENT_TYPE_KEY) != tag:
             got = _missing_or_kind(value, _EVENT_TYPE_KEY)
             raise ValidationError([f"$.{_EVENT_TYPE_KEY}: expected {tag!r}, got {got}"])
@@ -82,7 +83,7 @@ def _event_union_factory(_: Any, conv: cattrs.Converter) -> Callable[[Any, type]
 
     def structure(value: Any, _: type) -> Any:
         if type(value) is not dict:
-            raise _ShapeError(f"expected an event (an object), got {_kind(value)}")
+            raise _ShapeError(f"expected an event (an object), got {json_kind(value)}")
         tag = value.get(_EVENT_TYPE_KEY)
         if type(tag) is not str or tag not in hooks:
             got = _missing_or_kind(value, _EVENT_TYPE_KEY)
@@ -105,7 +106,7 @@ def _directory_structure_factory(_: type, conv: cattrs.Converter) -> Callable[[A
 
 def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) -> Directory:
     if type(value) is not dict:
-        raise _ShapeError(f"expected a directory document (an object), got {_kind(value)}")
+        raise _ShapeError(f"expected a directory document (an object), got {json_kind(value)}")
     errors = []
     body = dict(value)
     fmt = body.pop("format", _MISSING)
@@ -113,11 +114,11 @@ def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) ->
     if fmt is _MISSING:
         errors.append(f"$.format: required, but missing; write {DOCUMENT_FORMAT!r}")
     elif fmt != DOCUMENT_FORMAT:
-        errors.append(f"$.format: expected {DOCUMENT_FORMAT!r}, got {_kind(fmt)}")
+        errors.append(f"$.format: expected {DOCUMENT_FORMAT!r}, got {json_kind(fmt)}")
     if version is _MISSING:
         errors.append(f"$.version: required, but missing; write {DOCUMENT_VERSION}")
     elif type(version) is not int:
-        errors.append(f"$.version: expected a whole number, got {_kind(version)}")
+        errors.append(f"$.version: expected a whole number, got {json_kind(version)}")
     elif version != DOCUMENT_VERSION:
         try:
             body = _versions.upgrade(body, version, DOCUMENT_VERSION)
@@ -158,7 +159,7 @@ def _tagged_structure(
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise _ShapeError(f"expected an object, got {_kind(value)}")
+            raise _ShapeError(f"expected an object, got {json_kind(value)}")
         if TYPE_KEY not in value:
             if untagged is None:
                 raise ValidationError([f"$.{TYPE_KEY}: required, but missing; one of {expected}"])
@@ -166,7 +167,9 @@ def _tagged_structure(
         tag = value[TYPE_KEY]
         cl = by_tag.get(tag) if type(tag) is str else None
         if cl is None:
-            raise ValidationError([f"$.{TYPE_KEY}: expected one of {expected}, got {_kind(tag)}"])
+            raise ValidationError(
+                [f"$.{TYPE_KEY}: expected one of {expected}, got {json_kind(tag)}"]
+            )
         return hooks[cl]({k: v for k, v in value.items() if k != TYPE_KEY}, cl)
 
     return structure
