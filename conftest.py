@@ -64,7 +64,7 @@ def _in_folder(folder: str) -> Iterator[None]:
 
 
 def _run_console(example: Example) -> str | None:
-    from lifesci_partners._cli import main  # noqa: PLC0415  # imported when a block runs
+    from lifesci_partners._cli._main import main  # noqa: PLC0415  # imported when a block runs
 
     folder = example.namespace["_cli_folder"]
     for command, expected in _commands(example.parsed):

@@ -21,7 +21,8 @@ import orjson
 from pydantic import TypeAdapter
 
 from benchmarks import _data, _rivals, _timing
-from lifesci_partners import Agreement, _convert, from_json, to_json
+from lifesci_partners import Agreement, from_json, to_json
+from lifesci_partners._json import _orjson
 
 AGREEMENTS = tuple[Agreement, ...]
 _PYDANTIC = TypeAdapter(tuple[_rivals.PAgreement, ...])
@@ -36,11 +37,11 @@ def _backend(name: str, run: Callable[..., Any]) -> Callable[..., Any]:
     """``run`` with the library's JSON backend set to ``name`` ("json", or "orjson": [fast])."""
 
     def with_backend(*args: Any) -> Any:
-        previous = _convert.set_json_backend(name)
+        previous = _orjson.set_json_backend(name)
         try:
             return run(*args)
         finally:
-            _convert.set_json_backend(previous)
+            _orjson.set_json_backend(previous)
 
     return with_backend
 
@@ -127,7 +128,7 @@ def main() -> None:
         _timing.goal(
             f"decode, runtime deps, {label}: x pydantic", pydantic / results[OURS].median, 1
         )
-        # Reading does not use the extra: orjson cannot refuse duplicate keys (see _convert).
+        # Reading does not use the extra: orjson cannot refuse duplicate keys (see _json/_orjson).
         _timing.goal(
             f"decode, [fast] (reads as without), {label}: x pydantic",
             pydantic / results[OURS].median,

@@ -16,12 +16,12 @@ from lifesci_partners import (
     Directory,
     Formatter,
     __version__,
-    _files,
     examples,
     from_json,
     json_schema,
 )
-from lifesci_partners._cli import main
+from lifesci_partners._cli import _files
+from lifesci_partners._cli._main import main
 
 
 class TestShow:

@@ -11,7 +11,7 @@ from babel.numbers import parse_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lifesci_partners._compact import compact, round_significant
+from lifesci_partners._text._compact import compact, round_significant
 
 LOCALES = ("en", "fr", "ja", "de", "es", "en_IN", "de_CH", "zh_Hans", "ko", "pt_BR")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

@@ -23,14 +23,15 @@ from lifesci_partners import (
     Directory,
     Organization,
     ValidationError,
-    _convert,
     examples,
     from_json,
     to_dict,
     to_json,
 )
 from lifesci_partners import strategies as lst
-from lifesci_partners._limits import DEFAULT_LIMITS, parse_json
+from lifesci_partners._json import _converters, _orjson, _tagged
+from lifesci_partners._json._errors import errors_of
+from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
 
 pytest.importorskip("orjson")  # the test group installs it: both ways are compared in one run
 
@@ -40,40 +41,40 @@ BACKENDS = ("json", "orjson")
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> Iterator[str]:
     name: str = request.param
-    previous = _convert.set_json_backend(name)
+    previous = _orjson.set_json_backend(name)
     yield name
-    _convert.set_json_backend(previous)
+    _orjson.set_json_backend(previous)
 
 
 def outcome(text: str | bytes, cls: type, backend: str) -> tuple[str, Any]:
     """What reading ``text`` gives with ``backend``: the model, or the error lines."""
-    previous = _convert.set_json_backend(backend)
+    previous = _orjson.set_json_backend(backend)
     try:
         return ("ok", from_json(text, cls))
     except ValidationError as exc:
         return ("error", exc.errors)
     finally:
-        _convert.set_json_backend(previous)
+        _orjson.set_json_backend(previous)
 
 
 def reference(text: str | bytes, cls: type) -> tuple[str, Any]:
     """What reading ``text`` gives with the detailed converter alone (no fast path)."""
     try:
-        data = parse_json(text, DEFAULT_LIMITS, _convert._JsonFloat)
-        return ("ok", _convert._converter().structure(data, cls))
+        data = parse_json(text, DEFAULT_LIMITS, JsonFloat)
+        return ("ok", _converters._converter().structure(data, cls))
     except ValidationError as exc:
         return ("error", exc.errors)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        return ("error", _convert.errors_of(exc))
+        return ("error", errors_of(exc))
 
 
 def written(obj: object, backend: str, indent: int | None = None) -> str:
     """The JSON text of ``obj`` written with ``backend``."""
-    previous = _convert.set_json_backend(backend)
+    previous = _orjson.set_json_backend(backend)
     try:
         return to_json(obj, indent=indent)
     finally:
-        _convert.set_json_backend(previous)
+        _orjson.set_json_backend(previous)
 
 
 def seed_agreement() -> dict[str, Any]:
@@ -188,8 +189,8 @@ class TestMutatedDocuments:
     def test_fast_converter_builds_the_same_models(self, directory: Directory) -> None:
         """The converter without detailed validation builds what the detailed one builds."""
         data = to_dict(directory)
-        fast = _convert._fast_converter().structure(data, Directory)
-        assert fast == _convert._converter().structure(data, Directory) == directory
+        fast = _converters._fast_converter().structure(data, Directory)
+        assert fast == _converters._converter().structure(data, Directory) == directory
 
 
 def _cattrs_unstructure(
@@ -206,8 +207,9 @@ def _cattrs_unstructure(
 def cattrs_converter() -> cattrs.Converter:
     """The library's converter with cattrs' own unstructure functions for attrs classes."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_convert, "_attrs_unstructure_factory", _cattrs_unstructure)
-        return _convert._make_converter()
+        patch.setattr(_converters, "_attrs_unstructure_factory", _cattrs_unstructure)
+        patch.setattr(_tagged, "_attrs_unstructure_factory", _cattrs_unstructure)
+        return _converters._make_converter()
 
 
 # Every public model that the strategies make, and that to_dict writes.
@@ -262,11 +264,11 @@ class TestSetJsonBackend:
     def test_unknown_name(self) -> None:
         """A backend that does not exist is refused."""
         with pytest.raises(ValueError, match="unknown JSON backend 'ujson'"):
-            _convert.set_json_backend("ujson")
+            _orjson.set_json_backend("ujson")
 
     def test_returns_previous(self, backend: str) -> None:
         """The previous choice is returned, so that it can be restored."""
-        assert _convert.set_json_backend(backend) == backend
+        assert _orjson.set_json_backend(backend) == backend
 
 
 class TestGarbageCollector:

@@ -15,13 +15,13 @@ from lifesci_partners import (
     Directory,
     Money,
     ValidationError,
-    _files,
     examples,
     from_dict,
     to_dict,
 )
 from lifesci_partners import strategies as lst
-from lifesci_partners._limits import DEFAULT_LIMITS, Limits
+from lifesci_partners._cli import _files
+from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits
 
 
 def yaml_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:

@@ -62,11 +62,16 @@ from lifesci_partners import (
     Termination,
     UnknownLocaleError,
     Verdict,
-    _markdown,
     examples,
     strategies,
 )
-from lifesci_partners._formatting import _KIND_WORDS, _QUALIFIER_WORDS, _STATUS_WORDS, DateFormat
+from lifesci_partners._text import _markdown
+from lifesci_partners._text._formatting import (
+    _KIND_WORDS,
+    _QUALIFIER_WORDS,
+    _STATUS_WORDS,
+    DateFormat,
+)
 
 from .test_compact import parse_back
 
@@ -232,7 +237,8 @@ class TestConstruction:
     def test_import_loads_no_locale_data(self) -> None:
         """Importing the package compiles no catalog and parses no locale."""
         code = (
-            "import lifesci_partners, lifesci_partners._formatting as f, lifesci_partners._words"
+            "import lifesci_partners, lifesci_partners._text._formatting as f,"
+            " lifesci_partners._text._words"
             " as w; print(f._locale_data.cache_info().currsize, w._words.cache_info().currsize)"
         )
         result = subprocess.run(  # noqa: S603  # our own interpreter and code
@@ -1431,7 +1437,7 @@ def _work(locale: str) -> list[str]:
 class TestThreads:
     def test_mixed_locales_match_one_thread(self) -> None:
         """Threads formatting in mixed locales from cold caches give one thread's results."""
-        from lifesci_partners import _formatting, _words  # noqa: PLC0415  # to empty caches
+        from lifesci_partners._text import _formatting, _words  # noqa: PLC0415  # to empty caches
 
         locales = [*SUPPORTED, "fr_CA", "es"] * 3
         expected = {locale: _work(locale) for locale in set(locales)}

@@ -15,11 +15,11 @@ from lifesci_partners import (
     Limits,
     Party,
     ValidationError,
-    _limits,
     examples,
     from_dict,
     from_json,
 )
+from lifesci_partners._json import _reader
 
 
 def errors_of_json(text: str | bytes, limits: Limits | None = None) -> tuple[str, ...]:
@@ -230,5 +230,5 @@ class TestQuickWalk:
     def test_finds_a_problem_exactly_when_the_full_walk_does(self, data: Any, depth: int) -> None:
         """The quick walk says "no problem" exactly when the walk with paths finds none."""
         limits = Limits(max_depth=depth)
-        full = list(_limits._problems(data, limits, shared=True))
-        assert _limits._may_break(data, limits, shared=True) == bool(full)
+        full = list(_reader._problems(data, limits, shared=True))
+        assert _reader._may_break(data, limits, shared=True) == bool(full)

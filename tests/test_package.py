@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.resources
 import inspect
 import pickle
@@ -14,9 +15,41 @@ import lifesci_partners
 from lifesci_partners import LifesciPartnersError, NotFoundError, ValidationError
 
 
+def _ruf022_key(name: str) -> tuple[int, str]:
+    """Where ruff's RUF022 puts a name: constants, then classes, then the rest, each sorted."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    return (1 if name[0].isupper() else 2, name)
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """Each name imported in ``__init__.py``'s ``if TYPE_CHECKING:`` block, and its module."""
+    source = importlib.resources.files("lifesci_partners").joinpath("__init__.py").read_text()
+    (block,) = (
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "_typing.TYPE_CHECKING"
+    )
+    names: dict[str, str] = {}
+    for node in block.body:
+        assert isinstance(node, ast.ImportFrom), ast.unparse(node)
+        for alias in node.names:
+            name = alias.asname or alias.name
+            if node.module == "lifesci_partners":
+                names[name] = alias.name  # a public module, such as examples
+            else:
+                names[name] = str(node.module).removeprefix("lifesci_partners.")
+    return names
+
+
 class TestNamespace:
     def test_all_is_sorted(self) -> None:
         """__all__ is sorted (ruff RUF022 order: constants, classes, functions)."""
+        names = list(lifesci_partners.__all__)
+        assert names == sorted(names, key=_ruf022_key)
+
+    def test_all_has_no_repeats(self) -> None:
+        """No name appears twice in __all__."""
         names = list(lifesci_partners.__all__)
         assert len(names) == len(set(names))
 
@@ -40,6 +73,10 @@ class TestNamespace:
         table = set(lifesci_partners._MODULE_OF)
         assert table == set(lifesci_partners.__all__) - {"__version__"}
 
+    def test_type_checkers_see_every_public_name(self) -> None:
+        """The TYPE_CHECKING imports give each public name from the module that _MODULE_OF names."""
+        assert _type_checking_imports() == lifesci_partners._MODULE_OF
+
     def test_dir_lists_every_public_name(self) -> None:
         """dir() shows the public names, also those whose module is not imported yet."""
         assert set(lifesci_partners.__all__) <= set(dir(lifesci_partners))
@@ -56,7 +93,7 @@ class TestNamespace:
 
     def test_first_use_imports_only_what_it_needs(self) -> None:
         """Using `Money` imports neither the converter nor the formatter nor the directory."""
-        heavy = ("_convert", "_formatting", "_directory")
+        heavy = ("_json._converters", "_text._formatting", "_directory")
         loaded = modules_after(
             "lifesci_partners.Money", tuple(f"lifesci_partners.{m}" for m in heavy)
         )

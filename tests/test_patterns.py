@@ -13,7 +13,7 @@ from babel.numbers import format_currency, get_currency_precision
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
+from lifesci_partners._text._cldr import currency_formatter, date_formatter, wide_context
 
 # Ours, and locales with other separators, grouping (en_IN: 12,34,567), symbols and scripts.
 LOCALES = (

@@ -25,20 +25,19 @@ from lifesci_partners import (
     Organization,
     Party,
     Term,
-    _convert,
-    _schema,
     examples,
     json_schema,
     to_dict,
 )
 from lifesci_partners import strategies as lst
+from lifesci_partners._json import _converters, _schema
 from tests import _corpus
 
 PUBLIC_TYPES = [
     obj
     for name in lifesci_partners.__all__
     if isinstance(obj := getattr(lifesci_partners, name), type)
-    and (attrs.has(obj) or issubclass(obj, enum.Enum) or obj in _convert.SCHEMA_FRAGMENTS)
+    and (attrs.has(obj) or issubclass(obj, enum.Enum) or obj in _schema.SCHEMA_FRAGMENTS)
     # What an import returns, not a document: it has no JSON form.
     and obj not in {lifesci_partners.ImportProblem, lifesci_partners.ImportResult}
 ]
@@ -91,7 +90,7 @@ class TestCoverage:
         class Code:
             text: str
 
-        _convert.converter.register_structure_hook(Code, lambda v, _: Code(v))
+        _converters.converter.register_structure_hook(Code, lambda v, _: Code(v))
         with pytest.raises(TypeError, match="it has its own converter hooks"):
             json_schema(Code)
 

@@ -13,11 +13,11 @@ from lifesci_partners import (
     Directory,
     ValidationError,
     __version__,
-    _versions,
     examples,
     from_dict,
     from_json,
 )
+from lifesci_partners._json import _versions
 
 
 def seed_document() -> dict[str, Any]:

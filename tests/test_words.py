@@ -13,7 +13,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po
 
 import lifesci_partners
-from lifesci_partners._words import (
+from lifesci_partners._text._words import (
     FALLBACK_LANGUAGE,
     catalog_languages,
     placeholders,
@@ -70,7 +70,7 @@ class TestCatalogs:
         """messages.pot has every message that the source looks up, and no other."""
         keywords = {**DEFAULT_KEYWORDS, "_message": ((1, "c"), 2)}
         used = set()
-        for path in sorted(SOURCE_DIR.glob("*.py")):
+        for path in sorted(SOURCE_DIR.rglob("*.py")):
             for _, msgid, _, context in extract_from_file("python", path, keywords=keywords):
                 used.add((context, msgid if isinstance(msgid, str) else msgid[0]))
         assert used == set(_messages(_template()))

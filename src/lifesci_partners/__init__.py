@@ -21,25 +21,19 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         Verdict,
     )
     from lifesci_partners._cluster import Achievement, Cluster, MemberCount
-    from lifesci_partners._convert import (
-        DOCUMENT_FORMAT,
-        DOCUMENT_VERSION,
-        from_dict,
-        from_json,
-        to_dict,
-        to_json,
-    )
     from lifesci_partners._coordinates import Coordinates
     from lifesci_partners._dates import DatePrecision, PartialDate
     from lifesci_partners._directory import Directory
-    from lifesci_partners._document import dump, load
     from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
     from lifesci_partners._figures import Bounds, Figure, Qualifier
-    from lifesci_partners._formatting import Formatter
     from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
     from lifesci_partners._importing import ImportAction, ImportProblem, ImportResult
+    from lifesci_partners._json._converters import from_dict, from_json, to_dict, to_json
+    from lifesci_partners._json._document import dump, load
+    from lifesci_partners._json._reader import Limits
+    from lifesci_partners._json._schema import json_schema
+    from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
     from lifesci_partners._jsonld import to_jsonld
-    from lifesci_partners._limits import Limits
     from lifesci_partners._links import Link, LinkKind
     from lifesci_partners._localized import LocalizedText
     from lifesci_partners._money import Money
@@ -59,8 +53,8 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._renewal import Renewal
     from lifesci_partners._ror import from_ror
     from lifesci_partners._ror_dump import load_ror
-    from lifesci_partners._schema import json_schema
     from lifesci_partners._terms import Period, Term, TermConvention
+    from lifesci_partners._text._formatting import Formatter
     from lifesci_partners.exceptions import (
         CurrencyMismatchError,
         FloatNotAllowedError,
@@ -94,15 +88,15 @@ _MODULE_OF: dict[str, str] = {
     "Cluster": "_cluster",
     "Conversion": "_rates",
     "CurrencyMismatchError": "exceptions",
-    "DOCUMENT_FORMAT": "_convert",
-    "DOCUMENT_VERSION": "_convert",
+    "DOCUMENT_FORMAT": "_json._versions",
+    "DOCUMENT_VERSION": "_json._versions",
     "DatePrecision": "_dates",
     "Directory": "_directory",
     "ExchangeRate": "_rates",
     "ExchangeRates": "_rates",
     "Figure": "_figures",
     "FloatNotAllowedError": "exceptions",
-    "Formatter": "_formatting",
+    "Formatter": "_text._formatting",
     "Founder": "_organization",
     "FounderKind": "_organization",
     "Identifier": "_identifiers",
@@ -112,7 +106,7 @@ _MODULE_OF: dict[str, str] = {
     "IncomparableError": "exceptions",
     "KNOWN_SCHEMES": "_identifiers",
     "LifesciPartnersError": "exceptions",
-    "Limits": "_limits",
+    "Limits": "_json._reader",
     "Link": "_links",
     "LinkKind": "_links",
     "LocalizedText": "_localized",
@@ -146,15 +140,15 @@ _MODULE_OF: dict[str, str] = {
     "UnknownLocaleError": "exceptions",
     "ValidationError": "exceptions",
     "Verdict": "_claims",
-    "dump": "_document",
+    "dump": "_json._document",
     "examples": "examples",
-    "from_dict": "_convert",
-    "from_json": "_convert",
+    "from_dict": "_json._converters",
+    "from_json": "_json._converters",
     "from_ror": "_ror",
-    "json_schema": "_schema",
-    "load": "_document",
-    "to_dict": "_convert",
-    "to_json": "_convert",
+    "json_schema": "_json._schema",
+    "load": "_json._document",
+    "to_dict": "_json._converters",
+    "to_json": "_json._converters",
     "to_jsonld": "_jsonld",
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lifesci_partners._cli import main
+from lifesci_partners._cli._main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import attrs
 
@@ -16,7 +15,6 @@ from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
     date_value,
-    describe,
     identifier,
     instance_of,
     non_blank,
@@ -113,18 +111,6 @@ def _check_parties(agreement: Agreement) -> list[str]:
 
 def _to_events(events: Iterable[AgreementEvent]) -> tuple[AgreementEvent, ...]:
     return tuple(events)
-
-
-def _events(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise ValidationError([f"$.{attribute.name}: expected a tuple, got {describe(value)}"])
-    errors = [
-        f"$.{attribute.name}[{i}]: expected NonRenewalNotice or Termination, got {describe(item)}"
-        for i, item in enumerate(value)
-        if not isinstance(item, (NonRenewalNotice, Termination))
-    ]
-    if errors:
-        raise ValidationError(errors)
 
 
 def _check_dates(agreement: Agreement) -> list[str]:
@@ -321,7 +307,7 @@ class Agreement:
     max_extent_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     stated_end_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     events: tuple[AgreementEvent, ...] = attrs.field(
-        default=(), converter=_to_events, validator=_events
+        default=(), converter=_to_events, validator=tuple_of((NonRenewalNotice, Termination))
     )
     # Built on first use (most agreements read in bulk are never asked about their periods), or
     # at construction when a termination must be checked against it; see _schedule.

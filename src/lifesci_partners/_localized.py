@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from lifesci_partners._locales import locale_key, locale_parts
+from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["LocalizedText"]
 
 _DEFAULT_LANGUAGE = "en"
-_SHOWN = 40  # characters of a bad key shown in a path
 
 
 def _path(raw_key: object) -> str:

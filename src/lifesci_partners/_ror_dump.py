@@ -22,14 +22,14 @@ from typing import IO, Any
 
 from lifesci_partners._directory import Directory
 from lifesci_partners._importing import ImportResult, ProblemLog, Progress
-from lifesci_partners._limits import (
+from lifesci_partners._json._reader import (
     DEFAULT_LIMITS,
     _number_parsers,
     _object,
     _parse_constant,
     parse_json,
 )
-from lifesci_partners._limits import check_data as _check_data
+from lifesci_partners._json._reader import check_data as _check_data
 from lifesci_partners._organization import Organization
 from lifesci_partners._ror import read_record, record_id
 from lifesci_partners.exceptions import ValidationError

@@ -10,10 +10,13 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from lifesci_partners._shown import SHOWN as _SHOWN
+from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
     "date_value",
+    "describe",
     "identifier",
     "instance_of",
     "non_blank",
@@ -24,22 +27,12 @@ __all__ = [
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-_SHOWN = 60  # characters of a bad value's repr shown in a message
-
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
 
 
 def fail(attribute: attrs.Attribute[Any], message: str) -> ValidationError:
     """Return a ValidationError about ``attribute`` (to be raised by the caller)."""
     return ValidationError([f"$.{attribute.name}: {message}"])
-
-
-def describe(value: object) -> str:
-    """A short description of a bad value for an error message: its type and a cut repr."""
-    text = repr(value)
-    if len(text) > _SHOWN:
-        text = text[: _SHOWN - 3] + "..."
-    return f"{type(value).__name__} {text}"
 
 
 def instance_of(*types: type) -> Validator:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import functools
 
-from lifesci_partners._convert import from_json
 from lifesci_partners._directory import Directory
+from lifesci_partners._json._converters import from_json
 
 __all__ = ["link_j_mpr", "link_j_mpr_json"]
 

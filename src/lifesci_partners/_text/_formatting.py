@@ -15,21 +15,21 @@ from babel.dates import format_interval, match_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign_symbol
 
-from lifesci_partners import _markdown
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
-from lifesci_partners._agreement_text import summary
 from lifesci_partners._announcement import Announcement
-from lifesci_partners._compact import CompactNumber, compact
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
-from lifesci_partners._patterns import currency_formatter, date_formatter, wide_context
 from lifesci_partners._terms import Period, Term
-from lifesci_partners._words import Words, words_for
-from lifesci_partners._words import message as _message
+from lifesci_partners._text import _markdown
+from lifesci_partners._text._agreement_text import summary
+from lifesci_partners._text._cldr import currency_formatter, date_formatter, wide_context
+from lifesci_partners._text._compact import CompactNumber, compact
+from lifesci_partners._text._words import Words, words_for
+from lifesci_partners._text._words import message as _message
 
 __all__ = ["Compact", "DateFormat", "Formatter"]
 

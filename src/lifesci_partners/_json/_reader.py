@@ -1,4 +1,4 @@
-"""Limits on input, and the reading of JSON text under them.
+"""The JSON reader: JSON text to plain data under limits on its size.
 
 A document is read in two steps: the text is parsed into plain Python data, then that data is
 checked against the models. This module does the first step and the checks that protect memory
@@ -19,15 +19,15 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import describe
+from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
+from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["Limits", "check_data", "parse_json"]
+__all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
 
 _MIB = 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
-_SHOWN = 40  # characters of a key shown in a path
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -76,6 +76,27 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+class JsonFloat(float):
+    """A JSON number with a fraction or exponent, as :func:`~lifesci_partners.from_json` reads it.
+
+    It keeps the text as written, so that an error message can quote the number exactly; no
+    hook accepts it (a float never enters an amount, a rate or a figure).
+    """
+
+    __slots__ = ("text",)
+
+    text: str
+
+    def __init__(self, text: str) -> None:
+        # float.__new__ has already read the number from ``text``.
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text if len(self.text) <= _SHOWN else self.text[: _SHOWN - 3] + "..."
+
+    __str__ = __repr__
 
 
 class _Refused:

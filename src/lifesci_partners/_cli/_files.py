@@ -17,8 +17,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from lifesci_partners._convert import _JsonFloat
-from lifesci_partners._limits import Limits, _decimal_within, _Refused, check_data, parse_json
+from lifesci_partners._json._reader import (
+    JsonFloat,
+    Limits,
+    _decimal_within,
+    _Refused,
+    check_data,
+    parse_json,
+)
 from lifesci_partners.exceptions import LifesciPartnersError, ValidationError
 
 __all__ = ["FORMATS", "MissingExtraError", "dump", "format_of", "parse", "write_atomic"]
@@ -151,7 +157,7 @@ def _loader(limits: Limits) -> Any:
             return _Refused(f"{text} is not a finite number JSON can hold")
         checked = _decimal_within(value, limits.max_digits, text)
         # Like a JSON number with a fraction: kept as written, never taken for an exact amount.
-        return checked if isinstance(checked, _Refused) else _JsonFloat(text)
+        return checked if isinstance(checked, _Refused) else JsonFloat(text)
 
     Loader.add_constructor("tag:yaml.org,2002:int", construct_int)
     Loader.add_constructor("tag:yaml.org,2002:float", construct_float)

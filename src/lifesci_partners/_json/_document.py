@@ -8,9 +8,9 @@ import secrets
 import stat
 from pathlib import Path
 
-from lifesci_partners._convert import from_json, to_json
 from lifesci_partners._directory import Directory
-from lifesci_partners._limits import DEFAULT_LIMITS, Limits
+from lifesci_partners._json._converters import from_json, to_json
+from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits
 
 __all__ = ["dump", "load"]
 

@@ -8,8 +8,8 @@ from lifesci_partners._announcement import Announcement, Quote
 from lifesci_partners._claims import ClaimCheck, PartnerRank, PartnerScope
 from lifesci_partners._cluster import Cluster
 from lifesci_partners._directory import Directory
-from lifesci_partners._formatting import Formatter
 from lifesci_partners._organization import Organization
+from lifesci_partners._text._formatting import Formatter
 
 __all__ = ["announcement_lines", "cluster_lines"]
 

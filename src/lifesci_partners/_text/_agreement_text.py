@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
     from lifesci_partners._agreement import Agreement
     from lifesci_partners._directory import Directory
-    from lifesci_partners._formatting import Formatter
     from lifesci_partners._renewal import Renewal
-    from lifesci_partners._words import Words
+    from lifesci_partners._text._formatting import Formatter
+    from lifesci_partners._text._words import Words
 
 __all__ = ["party_name", "summary"]
 

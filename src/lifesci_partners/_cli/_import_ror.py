@@ -1,6 +1,6 @@
 """The ``import-ror`` command: a ROR dump in, a directory document out, problems reported.
 
-Registered by the command line (``_cli``) with :func:`add_parser` and :func:`run`.
+Registered by the command line (``_cli._main``) with :func:`add_parser` and :func:`run`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from lifesci_partners._document import dump, write_atomic
 from lifesci_partners._importing import ImportResult
+from lifesci_partners._json._document import dump, write_atomic
 from lifesci_partners._ror_dump import load_ror
 
 __all__ = ["add_parser", "run"]

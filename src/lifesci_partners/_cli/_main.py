@@ -20,14 +20,15 @@ from typing import Any, TextIO
 import attrs
 
 import lifesci_partners
-from lifesci_partners import __version__, _files, _ror_command, examples
+from lifesci_partners import __version__, examples
 from lifesci_partners._agreement import Agreement
-from lifesci_partners._convert import SCHEMA_FRAGMENTS, from_dict, to_dict
+from lifesci_partners._cli import _files, _import_ror
+from lifesci_partners._cli._lines import announcement_lines, cluster_lines
 from lifesci_partners._directory import Directory
-from lifesci_partners._formatting import Formatter
-from lifesci_partners._limits import DEFAULT_LIMITS
-from lifesci_partners._schema import json_schema
-from lifesci_partners._summary import announcement_lines, cluster_lines
+from lifesci_partners._json._converters import from_dict, to_dict
+from lifesci_partners._json._reader import DEFAULT_LIMITS
+from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
+from lifesci_partners._text._formatting import Formatter
 from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
@@ -104,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_schema(commands)
     _add_convert(commands)
-    _ror_command.add_parser(commands)
+    _import_ror.add_parser(commands)
     return parser
 
 
@@ -490,7 +491,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _cmd_validate,
     "schema": _cmd_schema,
     "convert": _cmd_convert,
-    "import-ror": _ror_command.run,
+    "import-ror": _import_ror.run,
 }
 
 

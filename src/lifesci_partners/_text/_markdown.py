@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, TypeVar
 
-from lifesci_partners._agreement_text import party_name
 from lifesci_partners._claims import PartnerRank, PartnerScope, Verdict
 from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import DatePrecision, PartialDate
@@ -19,7 +18,8 @@ from lifesci_partners._locales import locale_parts
 from lifesci_partners._money import Money
 from lifesci_partners._organization import OrganizationKind, OrganizationStatus
 from lifesci_partners._relationships import RelationshipKind
-from lifesci_partners._words import message as _message
+from lifesci_partners._text._agreement_text import party_name
+from lifesci_partners._text._words import message as _message
 from lifesci_partners.exceptions import NotFoundError
 
 if TYPE_CHECKING:
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
     from lifesci_partners._cluster import Achievement, MemberCount
     from lifesci_partners._directory import Directory
     from lifesci_partners._figures import Figure
-    from lifesci_partners._formatting import Compact, Formatter
     from lifesci_partners._identifiers import Identifier
     from lifesci_partners._links import Link
     from lifesci_partners._localized import LocalizedText
     from lifesci_partners._organization import Founder, Organization
     from lifesci_partners._people import Position
     from lifesci_partners._relationships import Relationship
-    from lifesci_partners._words import Words
+    from lifesci_partners._text._formatting import Compact, Formatter
+    from lifesci_partners._text._words import Words
 
 __all__ = ["announcement", "directory", "organization"]
 

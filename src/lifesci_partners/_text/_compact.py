@@ -18,7 +18,7 @@ import attrs
 from babel import Locale
 from babel.numbers import NumberPattern
 
-from lifesci_partners._patterns import wide_context
+from lifesci_partners._text._cldr import wide_context
 
 __all__ = ["SIGNIFICANT_DIGITS", "CompactNumber", "compact", "round_significant"]
 

@@ -18,7 +18,19 @@ from typing import Any
 
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["FIRST_RELEASE", "MIGRATIONS", "oldest_readable", "upgrade"]
+__all__ = [
+    "DOCUMENT_FORMAT",
+    "DOCUMENT_VERSION",
+    "FIRST_RELEASE",
+    "MIGRATIONS",
+    "oldest_readable",
+    "upgrade",
+]
+
+DOCUMENT_FORMAT = "lifesci-partners"
+"""The value of the ``format`` key of a directory document."""
+DOCUMENT_VERSION = 1
+"""The version of the directory document that this library writes."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

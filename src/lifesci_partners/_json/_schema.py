@@ -2,8 +2,8 @@
 
 Nothing here is written by hand per model. The schema of an attrs class comes from its fields and
 their resolved type hints; the schema of a scalar type with its own converter hooks (dates, terms,
-localized text, ...) comes from the fragment registered next to those hooks,
-:data:`lifesci_partners._convert.SCHEMA_FRAGMENTS`; enums list their values; the validators of a
+localized text, ...) comes from its fragment in
+:data:`lifesci_partners.SCHEMA_FRAGMENTS`; enums list their values; the validators of a
 field add what they check (id patterns, URLs, country codes); descriptions come from docstrings,
 field descriptions from the ``Args:`` section. A type with no known schema is an error, so a new
 type cannot be forgotten.
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import copy
+import datetime as dt
 import enum
+import functools
 import inspect
 import itertools
 import re
@@ -21,33 +23,49 @@ import textwrap
 import types
 import typing
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from lifesci_partners import _convert, _identifiers
-from lifesci_partners._agreement import _events as _agreement_events
+from lifesci_partners import _identifiers
 from lifesci_partners._announcement import _claims as _announcement_claims
 from lifesci_partners._announcement import _ids as _id_list
 from lifesci_partners._announcement import _languages as _announcement_languages
 from lifesci_partners._claims import _count_figure, _rank
+from lifesci_partners._cluster import Cluster
 from lifesci_partners._coordinates import _latitude, _longitude
+from lifesci_partners._dates import PartialDate
+from lifesci_partners._directory import Directory
+from lifesci_partners._figures import FigureValue
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._identifiers import _flag as _identifier_flag
 from lifesci_partners._identifiers import _scheme as _identifier_scheme
 from lifesci_partners._identifiers import _value as _identifier_value
-from lifesci_partners._limits import _positive
+from lifesci_partners._json import _converters
+from lifesci_partners._json._reader import _positive
+from lifesci_partners._json._tagged import _EVENT_TAGS, LEAF_TAGS, TYPE_KEY
+from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG
+from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._money import _currency as _money_currency
 from lifesci_partners._names import _locale as _name_locale
-from lifesci_partners._organization import _country, _domains, _geonames_id, _subdivision
+from lifesci_partners._organization import (
+    Organization,
+    _country,
+    _domains,
+    _geonames_id,
+    _subdivision,
+)
 from lifesci_partners._provenance import _schema_version
 from lifesci_partners._rates import _currency as _rate_currency
 from lifesci_partners._rates import _positive as _positive_rate
 from lifesci_partners._renewal import _max_renewals
+from lifesci_partners._terms import Term
 from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
 
-__all__ = ["SCHEMA_DIALECT", "json_schema", "unknown_validators"]
+__all__ = ["SCHEMA_DIALECT", "SCHEMA_FRAGMENTS", "json_schema", "unknown_validators"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -78,7 +96,6 @@ _VALIDATOR_FRAGMENTS.update(
     {
         _name_locale: _LOCALE,
         _max_renewals: {"minimum": 1},
-        _agreement_events: {},  # only checks the Python types of the items
         _id_list: {"items": _VALIDATOR_FRAGMENTS[identifier]},
         _announcement_languages: {"items": _LOCALE},
         _announcement_claims: {},  # only checks the Python types of the items
@@ -279,7 +296,7 @@ class _Builder:
             return {"type": "null"}
         if tp in {str, int, bool}:
             return dict(self._fragment(tp))
-        if tp in _convert.SCHEMA_FRAGMENTS and typing.get_origin(tp) is not None:
+        if tp in SCHEMA_FRAGMENTS and typing.get_origin(tp) is not None:
             return self._fragment(tp)  # a union with hooks of its own, such as a figure's value
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
@@ -287,18 +304,18 @@ class _Builder:
             return {"anyOf": [self.schema_of(arg) for arg in args]}
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
             return {"type": "array", "items": self.schema_of(args[0])}
-        if tp in _convert.SCHEMA_FRAGMENTS:
+        if tp in SCHEMA_FRAGMENTS:
             return self._ref(tp, lambda: self._fragment(tp))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self._ref(tp, lambda: self._enum(tp))
         if isinstance(tp, type) and attrs.has(tp):
-            if not _convert.has_generic_hooks(tp):
+            if not _converters.has_generic_hooks(tp):
                 raise _missing(tp, "it has its own converter hooks")
             return self._ref(tp, lambda: self.attrs_object(tp))
         raise _missing(tp, "no schema is known for it")
 
     def _fragment(self, tp: Any) -> dict[str, Any]:
-        fragment = _convert.SCHEMA_FRAGMENTS[tp]
+        fragment = SCHEMA_FRAGMENTS[tp]
         if callable(fragment):
             return fragment(self)
         return copy.deepcopy(fragment)
@@ -386,7 +403,7 @@ class _Builder:
             described["description"] = docs[field.name]
         default = field.default
         if default is not attrs.NOTHING and not isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # Factory is a class at run time
-            described["default"] = _convert.converter.unstructure(default)
+            described["default"] = _converters.converter.unstructure(default)
         if described and "$ref" in schema and len(schema) == 1:
             return {**schema, **described}
         return {**described, **schema}
@@ -395,9 +412,121 @@ class _Builder:
 def _missing(tp: Any, why: str) -> TypeError:
     msg = (
         f"no JSON Schema for {tp!r}: {why}. Register its schema fragment in "
-        "SCHEMA_FRAGMENTS in lifesci_partners/_convert.py, next to its converter hooks"
+        "SCHEMA_FRAGMENTS in lifesci_partners/_json/_schema.py"
     )
     return TypeError(msg)
+
+
+# The schema of each type that has converter hooks of its own (_json/_hooks.py, _json/_tagged.py),
+# as a JSON Schema (draft 2020-12) dict, or as a function of the builder for a type whose schema
+# refers to models.
+def _tagged_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
+    kind = {TYPE_KEY: {"const": tag, "description": "What kind of object this is."}}
+    schema: dict[str, Any] = builder.attrs_object(cls, kind)
+    return schema
+
+
+def _organization_schema(builder: Any) -> dict[str, Any]:
+    """A plain organization (``type`` left out or ``"organization"``), or a cluster."""
+    plain: dict[str, Any] = builder.attrs_object(Organization)
+    plain["properties"] = {
+        TYPE_KEY: {"const": "organization", "description": "Optional for a plain organization."},
+        **plain["properties"],
+    }
+    described = {"description": plain.pop("description")} if "description" in plain else {}
+    return {**described, "oneOf": [plain, builder.schema_of(Cluster)]}
+
+
+def _event_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
+    kind = {"type": {"const": tag, "description": "What kind of event this is."}}
+    schema: dict[str, Any] = builder.attrs_object(cls, kind)
+    return schema
+
+
+def _directory_schema(builder: Any) -> dict[str, Any]:
+    envelope = {
+        "format": {"const": DOCUMENT_FORMAT, "description": "Always the same: the format's name."},
+        "version": {
+            "const": DOCUMENT_VERSION,
+            "description": "The version of the document format; this schema describes this one.",
+        },
+    }
+    schema: dict[str, Any] = builder.attrs_object(Directory, envelope)
+    return {"title": f"lifesci-partners directory document, version {DOCUMENT_VERSION}", **schema}
+
+
+SchemaFragment = dict[str, Any] | Callable[[_Builder], dict[str, Any]]
+
+SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    dt.date: {
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "description": "A calendar date, YYYY-MM-DD (ISO 8601).",
+    },
+    PartialDate: {
+        "type": "string",
+        "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        "description": (
+            "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+    },
+    Term: {
+        "type": "string",
+        "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
+        "minLength": 3,
+        "maxLength": 40,
+        "description": (
+            "A term as the date part of an ISO 8601 duration: years, months and days (P5Y, "
+            "P1Y6M, P90D) or weeks alone (P2W); not all zero."
+        ),
+    },
+    Decimal: {
+        "anyOf": [
+            {
+                "type": "string",
+                "pattern": "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$",
+                "maxLength": 100,
+            },
+            {"type": "integer"},
+        ],
+        "description": (
+            "An exact decimal number, written as a string ('864000000', '1.50', '2.1E+10') or as "
+            "a whole number; never as a number with a fraction, which JSON readers take for a "
+            "binary float. At most 30 digits before the point and 30 after."
+        ),
+    },
+    FigureValue: lambda builder: {
+        "anyOf": [
+            {"type": "integer", "description": "A count."},
+            builder.schema_of(Decimal),
+            builder.schema_of(Money),
+        ],
+        "description": "A count (a whole number), a decimal number (a string) or money.",
+    },
+    LocalizedText: {
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": {"pattern": LOCALE_PATTERN, "maxLength": MAX_TAG},  # a BCP 47 tag
+        "additionalProperties": {"type": "string", "pattern": "\\S"},
+        "description": (
+            "The same text in several languages: BCP 47 language tag (en, ja-JP or ja_JP; und "
+            "when the language is not known) to text that is not blank."
+        ),
+    },
+    Directory: _directory_schema,
+    **{event: functools.partial(_event_schema, event, tag) for event, tag in _EVENT_TAGS.items()},
+    Organization: _organization_schema,
+    **{cls: functools.partial(_tagged_schema, cls, tag) for cls, tag in LEAF_TAGS.items()},
+}
+"""The JSON Schema of each type that has its own converter hooks.
+
+:func:`json_schema` refuses a type that has neither a fragment here nor the generic attrs, enum
+or tuple hooks, so a new type with hooks of its own must have its fragment here.
+"""
 
 
 def _build(tp: Any) -> _Builder:

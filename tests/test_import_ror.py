@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lifesci_partners import load
-from lifesci_partners._cli import main
+from lifesci_partners._cli._main import main
 from tests import ror_records
 from tests.test_ror_dump import array_bytes, with_bad_isni
 

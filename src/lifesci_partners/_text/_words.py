@@ -41,7 +41,6 @@ FALLBACK_LANGUAGE = "en"
 """The language of our words where a locale has no catalog of its own."""
 
 _CATALOG_DIR = "locale"
-_TEMPLATE = "messages.pot"
 
 
 def _catalog_files() -> Traversable:

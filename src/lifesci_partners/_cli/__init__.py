@@ -1,0 +1,1 @@
+"""The command line: ``lifesci-partners`` and ``python -m lifesci_partners``."""

@@ -1,0 +1,312 @@
+"""The JSON document format: the two converters, and the public load/dump functions.
+
+Dates are ISO 8601 strings, terms ISO 8601 durations (``"P5Y"``), enums their values, localized
+text a ``{"locale": "text"}`` object. Input is strict: unknown keys are refused and no value is
+coerced from another type (a number is never read as text). Every problem in a document is
+reported at once in one :class:`~lifesci_partners.exceptions.ValidationError`, each with its path.
+
+Two converters are made from the same hooks, each on first use: the fast one
+(``detailed_validation=False``) reads first, and the detailed one reads again and explains when
+the fast one fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import functools
+import gc
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import StructureHandlerNotFoundError
+
+from lifesci_partners._dates import PartialDate
+from lifesci_partners._directory import Directory
+from lifesci_partners._json._errors import errors_of
+from lifesci_partners._json._gen import _attrs_unstructure_factory
+from lifesci_partners._json._hooks import (
+    _DATE_TEXT,
+    _ENUM_VALUE,
+    _GENERIC_ATTRS_HOOKS,
+    _TERM_TEXT,
+    _attrs_hook_factory,
+    _enum_hook_factory,
+    _figure_value_hook_factory,
+    _is_figure_value,
+    _is_hom_tuple,
+    _is_optional,
+    _optional_hook_factory,
+    _structure_bool,
+    _structure_date,
+    _structure_decimal,
+    _structure_int,
+    _structure_localized,
+    _structure_partial_date,
+    _structure_str,
+    _structure_term,
+    _tuple_hook_factory,
+    _tuple_unstructure_factory,
+)
+from lifesci_partners._json._orjson import OrjsonHooks, fast_json
+from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, Limits, check_data, parse_json
+from lifesci_partners._json._tagged import (
+    _EVENT_TAGS,
+    _directory_structure_factory,
+    _directory_unstructure_factory,
+    _event_structure_factory,
+    _event_union_factory,
+    _event_unstructure_factory,
+    _is_event_union,
+    _register_tagged_unions,
+)
+from lifesci_partners._json._textgen import TextWriters
+from lifesci_partners._localized import LocalizedText
+from lifesci_partners._terms import Term
+from lifesci_partners.exceptions import ValidationError
+
+__all__ = [
+    "from_dict",
+    "from_json",
+    "has_generic_hooks",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter; without ``detailed``, the fast path's, which only tells valid from not.
+
+    Saying what is wrong, and where, is left to the detailed converter.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=detailed, omit_if_default=True, detailed_validation=detailed
+    )
+    conv.register_structure_hook_factory(_is_optional, _optional_hook_factory)
+    conv.register_unstructure_hook_factory(_is_hom_tuple, _tuple_unstructure_factory)
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure_factory)
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: _ENUM_VALUE
+    )
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, _DATE_TEXT)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_structure_hook(Term, _structure_term)
+    conv.register_unstructure_hook(Term, _TERM_TEXT)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook_factory(_is_figure_value, _figure_value_hook_factory)
+    conv.register_structure_hook(LocalizedText, _structure_localized)
+    conv.register_unstructure_hook(LocalizedText, LocalizedText.to_dict)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook_factory
+    )
+    conv.register_structure_hook_factory(_is_hom_tuple, _tuple_hook_factory)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+    conv.register_structure_hook_factory(lambda t: t is Directory, _directory_structure_factory)
+    conv.register_structure_hook_factory(lambda t: t in _EVENT_TAGS, _event_structure_factory)
+    conv.register_unstructure_hook_factory(lambda t: t in _EVENT_TAGS, _event_unstructure_factory)
+    conv.register_structure_hook_factory(_is_event_union, _event_union_factory)
+    conv.register_unstructure_hook_factory(lambda t: t is Directory, _directory_unstructure_factory)
+    _register_tagged_unions(conv)
+    return conv
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter behind :func:`to_dict` and :func:`from_dict`, made on first use."""
+    return _make_converter()
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    """The same hooks without detailed validation: the first try of :func:`from_dict`."""
+    return _make_converter(detailed=False)
+
+
+@functools.cache
+def _text_writers() -> TextWriters:
+    """The compact text writers, made from the converter's hooks."""
+    return TextWriters(_converter())
+
+
+@functools.cache
+def _orjson_hooks() -> OrjsonHooks:
+    """What orjson is given for the models, made from the converter's hooks."""
+    return OrjsonHooks(_converter())
+
+
+def has_generic_hooks(cls: type) -> bool:
+    """Whether ``cls`` is read as a plain object of its attrs fields, with no hook of its own."""
+    try:
+        return _converter().get_structure_hook(cls) in _GENERIC_ATTRS_HOOKS
+    except StructureHandlerNotFoundError:  # a field's type has no hook: the schema says which
+        return True
+
+
+converter: cattrs.Converter  # not bound here: __getattr__ makes it on first use
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # made on first use, so that importing the package stays light
+        return _converter()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def to_dict(obj: object) -> Any:
+    """Return ``obj`` as JSON-ready Python data (dicts, lists, strings, numbers, booleans).
+
+    Example:
+        >>> from lifesci_partners import Term, Party, to_dict
+        >>> to_dict(Party("link-j"))
+        {'org': 'link-j'}
+        >>> to_dict(Term(years=5))
+        'P5Y'
+    """
+    with _gc_paused():
+        return _converter().unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
+    """Build a ``cls`` from JSON-ready Python data, checking everything.
+
+    Args:
+        data: What :func:`json.loads` would give.
+        cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on nesting depth and the size of numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
+
+    Returns:
+        The validated model.
+
+    Raises:
+        ValidationError: Every problem found, each with its path.
+        TypeError: ``cls`` is not a type this library can build.
+
+    Example:
+        >>> from lifesci_partners import Party, from_dict
+        >>> from_dict({"org": "mpr", "role": "partner"}, Party)
+        Party(org='mpr', role='partner')
+        >>> from_dict({"org": 5, "rank": 1}, Party)
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.ValidationError: 2 problems:
+          $.org: expected a string, got a number (5)
+          $.rank: unknown key; expected only: org, role
+    """
+    errors = list(check_data(data, DEFAULT_LIMITS if limits is None else limits))
+    if errors:
+        raise ValidationError(errors)
+    return _structure(data, cls)
+
+
+def _structure(data: Any, cls: type[T]) -> T:
+    try:
+        return _structure_fast(data, cls)
+    except Exception:  # noqa: BLE001, S110  # whatever it was, the detailed converter says it
+        pass
+    try:
+        return _converter().structure(data, cls)
+    except StructureHandlerNotFoundError:
+        msg = f"{cls!r} is not a lifesci-partners model and cannot be read from JSON data"
+        raise TypeError(msg) from None
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        raise ValidationError(errors_of(exc)) from None
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the garbage collector, and resume it after if it was running.
+
+    Reading and writing a directory make many small objects and no reference cycles, and every
+    collection while they are made traverses them all again; the next one after does it once.
+
+    The collector is process-wide: while it is paused, other threads' garbage waits too (see
+    docs/performance.md). Calls may nest: each resumes it only if it was running when the call
+    began.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _structure_fast(data: Any, cls: type[T]) -> T:
+    """Structure without detailed validation, with the garbage collector paused."""
+    with _gc_paused():
+        return _fast_converter().structure(data, cls)
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Return ``obj`` as JSON text (UTF-8 text, non-ASCII characters kept as they are).
+
+    Compact by default; ``indent=2`` (or another width) puts each value on its own line.
+
+    Example:
+        >>> from lifesci_partners import Party, to_json
+        >>> to_json(Party("mpr", role="partner"))
+        '{"org":"mpr","role":"partner"}'
+    """
+    # The collector stays paused until the dicts are gone, so that it never traverses them.
+    with _gc_paused():
+        return _json_text(obj, indent)
+
+
+def _json_text(obj: object, indent: int | None) -> str:
+    fast = fast_json()
+    if fast is None and indent is None:
+        text = _text_writers().text(obj)
+        if text is not None:
+            return text
+    if fast is not None and indent in (None, 2):
+        text = _orjson_hooks().text(fast, obj, indent)
+        if text is not None:
+            return text
+    data = _converter().unstructure(obj)
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
+    )
+
+
+def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
+    """Build a ``cls`` from JSON text, checking everything; the inverse of :func:`to_json`.
+
+    The text is UTF-8 (as ``bytes``) or ``str``; a leading byte order mark is ignored. A number
+    with a fraction or exponent is never taken for an exact amount: amounts, rates and decimal
+    figures are written as strings (``"1.50"``) or whole numbers. Duplicate keys, NaN,
+    infinities and lone surrogates are refused.
+
+    Args:
+        text: The JSON text.
+        cls: The model class to build, such as :class:`~lifesci_partners.Directory`.
+        limits: Bounds on size, nesting depth and numbers; default :class:`Limits()
+            <lifesci_partners.Limits>`.
+
+    Raises:
+        ValidationError: The text is not JSON, breaks a limit, or describes no valid ``cls``;
+            every problem is listed with its path.
+
+    Example:
+        >>> from lifesci_partners import Term, from_json, to_json
+        >>> from_json(to_json(Term(years=5)), Term)
+        Term(years=5, months=0, days=0)
+    """
+    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits, JsonFloat)
+    return _structure(data, cls)
