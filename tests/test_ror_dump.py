@@ -169,6 +169,15 @@ class TestExactness:
         assert (problem.path, problem.action) == ("$.status", ImportAction.RECORD_SKIPPED)
         assert "more than once" in problem.message
 
+    def test_lone_surrogate_skips_the_record(self) -> None:
+        """An escaped lone surrogate is no text: the record is skipped; a pair is read."""
+        lone = json.dumps([ror_records.CALTECH]).replace("Caltech", "Caltech\\ud800", 1)
+        (problem,) = load_ror(io.BytesIO(lone.encode())).problems
+        assert "lone surrogate" in problem.message
+        pair = json.dumps([ror_records.CALTECH]).replace("Caltech", "Caltech\\ud83d\\ude00", 1)
+        (org,) = load_ror(io.BytesIO(pair.encode())).directory.organizations
+        assert org.other_names[0].text == "Caltech\U0001f600"
+
     def test_huge_number_skips_the_record(self) -> None:
         """A number of 500 digits is refused before any work is spent on it."""
         text = json.dumps([ror_records.CALTECH]).replace("1891", "1" * 500)

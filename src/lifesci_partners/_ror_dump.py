@@ -51,13 +51,52 @@ class _BrokenStream(Exception):  # noqa: N818  # inside this module only
         self.message = message
 
 
-def _decoder() -> json.JSONDecoder:
+class _Suspect:
+    """Whether the value being decoded holds something the limits refuse.
+
+    The decoder's hooks mark it when they refuse a number or meet a duplicate key; only then,
+    or when the text escapes a surrogate, is the record walked to say where the problem is
+    (:func:`~lifesci_partners._json._reader.check_data`). A valid record, the usual case, costs
+    no walk. Nesting needs none either: a ROR record is four levels deep, any deeper value is of
+    a wrong type there, which the record's reader reports at its path.
+    """
+
+    __slots__ = ("marked",)
+
+    def __init__(self) -> None:
+        self.marked = False
+
+
+def _decoder(suspect: _Suspect) -> json.JSONDecoder:
     parse_int, parse_float = _number_parsers(DEFAULT_LIMITS, Decimal)
+
+    def on_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = _object(pairs)
+        if type(result) is not dict:
+            suspect.marked = True
+        return result
+
+    def on_int(text: str) -> Any:
+        value = parse_int(text)
+        if type(value) is not int:
+            suspect.marked = True
+        return value
+
+    def on_float(text: str) -> Any:
+        value = parse_float(text)
+        if type(value) is not Decimal:
+            suspect.marked = True
+        return value
+
+    def on_constant(name: str) -> Any:
+        suspect.marked = True
+        return _parse_constant(name)
+
     return json.JSONDecoder(
-        object_pairs_hook=_object,
-        parse_int=parse_int,
-        parse_float=parse_float,
-        parse_constant=_parse_constant,
+        object_pairs_hook=on_object,
+        parse_int=on_int,
+        parse_float=on_float,
+        parse_constant=on_constant,
     )
 
 
@@ -105,9 +144,10 @@ class _Text:
                 return pos
 
 
-def _array_records(text: _Text) -> Iterator[Any]:
-    """Each element of the JSON array the text holds, parsed; the text starts with ``[``."""
-    decoder = _decoder()
+def _array_records(text: _Text) -> Iterator[tuple[Any, bool]]:
+    """Each element of the JSON array the text holds, parsed, and whether it is suspect."""
+    suspect = _Suspect()
+    decoder = _decoder(suspect)
     pos = text.skip_space(0) + 1  # past '['
     first = True
     while True:
@@ -129,8 +169,12 @@ def _array_records(text: _Text) -> Iterator[Any]:
         if pos > _CHUNK:  # forget what was read, once it is a chunk: linear time overall
             text.drop(pos)
             pos = 0
+        suspect.marked = False
+        start = pos
         record, pos = _decode_one(decoder, text, pos)
-        yield record
+        buffer = text.buffer
+        escaped = buffer.find("\\ud", start, pos) >= 0 or buffer.find("\\uD", start, pos) >= 0
+        yield record, suspect.marked or escaped
 
 
 def _decode_one(decoder: json.JSONDecoder, text: _Text, pos: int) -> tuple[Any, int]:
@@ -245,24 +289,25 @@ def _byte_lines(head: bytes, stream: Any) -> Iterator[bytes]:
         yield pending
 
 
-def _lines(head: bytes, stream: Any) -> Iterator[tuple[int, Any]]:
+def _lines(head: bytes, stream: Any) -> Iterator[tuple[int, Any, bool]]:
     """(line number, record or the ValidationError of that line) for each line with text."""
     for number, line in enumerate(_byte_lines(head, stream), start=1):
         if not line.strip():
             continue
         try:
-            yield number, parse_json(line, DEFAULT_LIMITS)
+            yield number, parse_json(line, DEFAULT_LIMITS), False  # checked by parse_json
         except ValidationError as exc:
-            yield number, exc
+            yield number, exc, False
 
 
-def _records(stream: Any) -> Iterator[tuple[int, Any]]:
+def _records(stream: Any) -> Iterator[tuple[int, Any, bool]]:
     """(position, record) for each record of a JSON array or JSON Lines stream."""
     head = stream.read(_CHUNK)
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"["):
         text = _Text(stream, head)
-        yield from enumerate(_array_records(text), start=1)
+        for position, (record, suspect) in enumerate(_array_records(text), start=1):
+            yield position, record, suspect
     elif start:
         yield from _lines(head, stream)
 
@@ -342,9 +387,9 @@ def load_ror(
                 break
             if item is None:
                 break
-            position, record = item
+            position, record, suspect = item
             count += 1
-            organization = _import(log, position, record, seen)
+            organization = _import(log, position, record, seen, suspect=suspect)
             if organization is not None:
                 organizations.append(organization)
             if progress is not None and count % _PROGRESS_EVERY == 0:
@@ -359,16 +404,19 @@ def load_ror(
 
 
 def _import(
-    log: ProblemLog, position: int, record: Any, seen: dict[str, int]
+    log: ProblemLog, position: int, record: Any, seen: dict[str, int], *, suspect: bool
 ) -> Organization | None:
-    """The organization of one record, with its problems logged; ``None`` if skipped."""
+    """The organization of one record, with its problems logged; ``None`` if skipped.
+
+    A ``suspect`` record is first checked against the limits.
+    """
     if isinstance(record, ValidationError):  # a JSON Lines line that is not JSON
         log.start(position, None)
         log.skipped(record, None, "json")
         return None
     bare = record_id(record)
     log.start(position, bare)
-    problems = list(_check_data(record, DEFAULT_LIMITS, shared=False))
+    problems = list(_check_data(record, DEFAULT_LIMITS, shared=False)) if suspect else []
     if problems:
         log.skipped(problems, record, "json")
         return None
