@@ -239,6 +239,18 @@ class TestProblems:
         assert message in result.problems[-1].message
         assert result.problems[-1].action is ImportAction.RECORD_SKIPPED
 
+    def test_truncated_gzip(self) -> None:
+        """A gzip file cut short keeps the records before the cut and reports it."""
+        data = gzip.compress(array_bytes(REAL))
+        result = load_ror(io.BytesIO(data[: len(data) - 100]))
+        assert "damaged or cut short" in result.problems[-1].message
+        assert len(result.directory.organizations) < len(REAL)
+
+    def test_not_a_zip(self) -> None:
+        """Bytes that start like a zip but are none are a ValidationError."""
+        with pytest.raises(ValidationError, match="not a zip file"):
+            load_ror(io.BytesIO(b"PK\x03\x04 and nothing else"))
+
     def test_progress(self) -> None:
         """Progress is called every thousand records and at the end."""
         counts: list[int] = []

@@ -15,6 +15,7 @@ import io
 import json
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +42,8 @@ _PROGRESS_EVERY = 1000
 _ZIP = b"PK\x03\x04"
 _GZIP = b"\x1f\x8b"
 _WHITESPACE = " \t\n\r"
+# What a damaged or truncated zip or gzip stream raises while it is read.
+_DAMAGED = (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile)
 
 
 class _BrokenStream(Exception):  # noqa: N818  # inside this module only
@@ -246,7 +249,10 @@ def _open(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any:
             stream.seek(-len(head), io.SEEK_CUR)
         else:  # a zip is read from its end: a pipe must be read whole first
             stream = io.BytesIO(head + stream.read())
-        archive = zipfile.ZipFile(stream)
+        try:
+            archive = zipfile.ZipFile(stream)
+        except zipfile.BadZipFile as exc:
+            raise ValidationError([f"$: not a zip file that can be read: {exc}"]) from None
         inner = archive.open(_member(archive))
         stack.extend([archive, inner])
         return inner
@@ -384,6 +390,11 @@ def load_ror(
             except _BrokenStream as exc:
                 log.start(count + 1, None)
                 log.skipped([f"$: {exc.message}; nothing after it is read"], None, "json")
+                break
+            except _DAMAGED as exc:
+                log.start(count + 1, None)
+                message = f"$: the compressed file is damaged or cut short ({exc}); nothing after"
+                log.skipped([message + " it is read"], None, "json")
                 break
             if item is None:
                 break
