@@ -25,7 +25,7 @@ from typing import Any
 from benchmarks import _timing
 
 N = int(os.environ.get("LSP_BENCH_ROR_RECORDS", "120000"))
-ROUNDS = min(_timing.ROUNDS, 3)
+ROUNDS = _timing.ROUNDS  # LSP_BENCH_ROUNDS=1 for one quick round at registry size
 _ROOT = Path(__file__).resolve().parent.parent
 _SHARED = _ROOT.parent / "shared" / "data" / "ror" / "ror-v2-sample-4000.json.gz"
 _FIXTURES = _ROOT / "tests" / "data" / "ror-records.json"
