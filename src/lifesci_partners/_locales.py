@@ -12,7 +12,12 @@ from babel.core import parse_locale as _split
 
 from lifesci_partners.exceptions import UnknownLocaleError
 
-__all__ = ["locale_key", "locale_parts", "parse_locale"]
+__all__ = ["LOCALE_PATTERN", "locale_key", "locale_parts", "parse_locale"]
+
+LOCALE_PATTERN = "^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+"""The shape of a locale identifier (``en``, ``ja-JP``, ``ja_JP``) as JSON Schema can say it.
+
+Whether CLDR knows the locale is babel's to say: :func:`locale_key` refuses ``xx``."""
 
 _UNDETERMINED = frozenset({"und", "root"})
 

@@ -23,6 +23,7 @@ from lifesci_partners._validate import (
     identifier,
     instance_of,
     optional,
+    rule,
     tuple_of,
     web_url,
 )
@@ -50,6 +51,7 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c for c in names if len(c) == _ALPHA_2 and c.isalpha()) - _NOT_COUNTRIES
 
 
+@rule({"type": "string", "pattern": "^[A-Z]{2}$"})  # CLDR decides which codes exist
 def _country(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected an ISO 3166-1 alpha-2 code, got {describe(value)}")
