@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from lifesci_partners import ValidationError
 from lifesci_partners._validate import (
     Rule,
+    _InstanceOf,
+    _Optional,
     identifier,
     instance_of,
     optional,
@@ -78,6 +80,23 @@ class TestInstanceOf:
         flag: object = True
         with pytest.raises(ValidationError, match=r"\$\.value: expected int, got bool True"):
             instance_of(int)(None, FIELD, flag)
+
+
+class TestOptional:
+    @given(st.one_of(st.none(), st.booleans(), st.integers(), st.text(), st.floats()))
+    def test_optional_instance_of_is_the_plain_pair(self, value: object) -> None:
+        """optional(instance_of(...)), checked in one call, accepts and refuses as the pair does."""
+
+        def outcome(validator: Rule) -> tuple[str, ...]:
+            try:
+                validator(None, FIELD, value)
+            except ValidationError as exc:
+                return exc.errors
+            return ()
+
+        fused = optional(instance_of(int, str))
+        assert type(fused) is not _Optional
+        assert outcome(fused) == outcome(_Optional(_InstanceOf((int, str))))
 
 
 class TestTupleOf:

@@ -189,8 +189,23 @@ class _Optional(Rule):
             self.validator(instance, attribute, value)
 
 
+@attrs.frozen
+class _OptionalInstanceOf(_Optional):
+    """``optional(instance_of(...))`` in one call: the most common validator of the models."""
+
+    validator: _InstanceOf
+
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            types = self.validator.types
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                raise fail(attribute, f"expected {self.validator.names}, got {describe(value)}")
+
+
 def optional(validator: Validator) -> Rule:
     """Run ``validator`` unless the value is ``None``."""
+    if type(validator) is _InstanceOf:
+        return _OptionalInstanceOf(validator)
     return _Optional(validator)
 
 
