@@ -1,4 +1,4 @@
-"""Tests for the JSON form of Money, exchange rates and figures (their hooks in _convert.py)."""
+"""Tests for the JSON form of Money, exchange rates and figures (their hooks in _json/_hooks.py)."""
 
 from __future__ import annotations
 

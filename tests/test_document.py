@@ -102,6 +102,16 @@ class TestDump:
         dump(seed(), path)
         assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
+    def test_follows_symlink(self, tmp_path: Path) -> None:
+        """Dumping through a symbolic link replaces the file it points to, and keeps the link."""
+        real = tmp_path / "real.json"
+        real.write_text("old", encoding="utf-8")
+        link = tmp_path / "link.json"
+        link.symlink_to(real)
+        dump(seed(), link)
+        assert link.is_symlink()
+        assert load(real) == seed()
+
     def test_missing_folder(self, tmp_path: Path) -> None:
         """A folder that does not exist is an OSError, and nothing is created."""
         with pytest.raises(FileNotFoundError):

@@ -10,9 +10,17 @@ import attrs
 from lifesci_partners._claims import CLAIM_TYPES, Claim
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._links import Link
-from lifesci_partners._locales import locale_key
+from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG, locale_key
 from lifesci_partners._localized import LocalizedText
-from lifesci_partners._validate import describe, fail, identifier, instance_of, optional, tuple_of
+from lifesci_partners._validate import (
+    describe,
+    fail,
+    identifier,
+    instance_of,
+    optional,
+    rule,
+    tuple_of,
+)
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Announcement", "PhotoCaption", "Quote"]
@@ -33,6 +41,7 @@ def _id_problems(attribute: attrs.Attribute[Any], index: int, item: object) -> l
     return []
 
 
+@rule({"items": identifier.json_schema()})
 def _ids(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a tuple of ids; each bad one is reported with its index."""
     if not isinstance(value, tuple):
@@ -135,6 +144,7 @@ def _to_languages(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(_normalized(item) for item in items)
 
 
+@rule({"items": {"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG}})
 def _languages(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise fail(attribute, f"expected a tuple of locales, got {describe(value)}")

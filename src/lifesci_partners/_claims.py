@@ -18,12 +18,14 @@ from lifesci_partners._validate import (
     instance_of,
     non_blank,
     optional,
+    rule,
 )
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Claim", "ClaimCheck", "PartnerCount", "PartnerRank", "PartnerScope", "Verdict"]
 
 
+@rule({"minimum": 1})
 def _rank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int:
         raise fail(attribute, f"expected a whole number, got {describe(value)}")
@@ -82,6 +84,7 @@ class PartnerScope(enum.Enum):
     """Partners headquartered in another country."""
 
 
+@rule({"properties": {"value": {"type": "integer"}}})  # a count, not an amount
 def _count_figure(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Figure):
         raise fail(attribute, f"expected Figure, got {describe(value)}")

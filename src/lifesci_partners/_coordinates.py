@@ -7,14 +7,16 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import describe, fail
+from lifesci_partners._validate import Rule, describe, fail, rule
 
 __all__ = ["Coordinates"]
 
 _MAX_DIGITS = 30  # more digits than any survey gives; keeps arithmetic on them cheap
 
 
-def _degrees(bound: int) -> Any:
+def _degrees(bound: int) -> Rule:
+    # The range is for a whole number of degrees; a string's is ours to check.
+    @rule({"minimum": -bound, "maximum": bound})
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not Decimal:
             raise fail(attribute, f"expected a Decimal number of degrees, got {describe(value)}")
@@ -23,7 +25,6 @@ def _degrees(bound: int) -> Any:
         if not -bound <= value <= bound:
             raise fail(attribute, f"{value} is outside -{bound} to {bound} degrees")
 
-    check.bound = bound  # type: ignore[attr-defined]  # read by the JSON Schema
     return check
 
 

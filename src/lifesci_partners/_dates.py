@@ -13,9 +13,10 @@ import attrs
 from lifesci_partners._validate import Validator, describe, fail, optional
 from lifesci_partners.exceptions import IncomparableError, ValidationError
 
-__all__ = ["DatePrecision", "PartialDate", "span_problems"]
+__all__ = ["PARTIAL_DATE", "DatePrecision", "PartialDate", "span_problems"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # not other scripts' digits
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+"""A partial date as text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, ASCII digits."""
 _MIN_YEAR = 1
 _MAX_YEAR = 9999
 _MONTHS = 12
@@ -115,7 +116,7 @@ class PartialDate:
         if not isinstance(text, str):
             msg = f"$: expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {describe(text)}"
             raise ValidationError([msg])
-        match = _ISO.fullmatch(text)
+        match = PARTIAL_DATE.fullmatch(text)
         if match is None:
             msg = f"$: {text!r} is not a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
             raise ValidationError([msg])

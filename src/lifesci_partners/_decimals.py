@@ -21,6 +21,7 @@ from decimal import Decimal
 from lifesci_partners.exceptions import FloatNotAllowedError, ValidationError
 
 __all__ = [
+    "DECIMAL_TEXT",
     "EXACT",
     "MAX_DECIMAL_PLACES",
     "MAX_INTEGER_DIGITS",
@@ -28,6 +29,7 @@ __all__ = [
     "ROUNDING",
     "ROUNDING_MODES",
     "check_rounding",
+    "checked_decimal",
     "exact_decimal",
     "limit_problem",
     "parse_decimal_text",
@@ -73,7 +75,7 @@ ROUNDING_MODES = (
 
 # What a decimal number looks like as text: ASCII digits, an optional sign, point and exponent.
 # Stricter than Decimal(): no surrounding white space, no '_', no non-ASCII digits, no NaN.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 # 10**30 needs 100 bits; a larger int cannot be in range, and is refused before conversion.
 _MAX_INT_BITS = (10**MAX_INTEGER_DIGITS).bit_length()
@@ -112,7 +114,7 @@ def parse_decimal_text(text: str) -> Decimal:
             f"{MAX_TEXT_LENGTH} are supported"
         )
         raise ValueError(msg)
-    if not _NUMBER.fullmatch(text):
+    if not DECIMAL_TEXT.fullmatch(text):
         shown = text if len(text) <= 40 else text[:37] + "..."  # noqa: PLR2004  # short quote
         msg = f"{shown!r} is not a decimal number such as '864000000', '1.50' or '2.1E+10'"
         raise ValueError(msg)
@@ -145,6 +147,19 @@ def _from_decimal(value: Decimal) -> Decimal:
     return value if type(value) is Decimal else Decimal(value)
 
 
+def checked_decimal(value: str | int | Decimal) -> Decimal:
+    """Return a ``str``, ``int`` or ``Decimal`` as a checked ``Decimal``.
+
+    Raises:
+        ValueError: It is not an exact number in range; the message says why, without a path.
+    """
+    if isinstance(value, Decimal):
+        return _from_decimal(value)
+    if isinstance(value, str):
+        return parse_decimal_text(value)
+    return _from_int(value)
+
+
 def exact_decimal(value: object, name: str) -> Decimal:
     """Return ``value`` as a checked ``Decimal``; ``name`` is the field, for messages.
 
@@ -161,12 +176,10 @@ def exact_decimal(value: object, name: str) -> Decimal:
         )
         raise FloatNotAllowedError(msg)
     try:
-        if isinstance(value, Decimal):
-            return _from_decimal(value)
-        if isinstance(value, str):
-            return parse_decimal_text(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return _from_int(value)
+        if isinstance(value, (Decimal, str)) or (
+            isinstance(value, int) and not isinstance(value, bool)
+        ):
+            return checked_decimal(value)
     except ValueError as exc:
         raise ValidationError([f"$.{name}: {exc}"]) from None
     msg = (

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import describe, fail
+from lifesci_partners._validate import describe, fail, rule, whole
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
@@ -179,6 +179,7 @@ KNOWN_SCHEMES: frozenset[str] = frozenset(_CHECKS)
 ``isni``, ``orcid`` and ``grid``. Values of any other scheme are kept as plain text."""
 
 
+@rule({"type": "string", "pattern": whole(_SCHEME)})
 def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected a scheme name (a string), got {describe(value)}")
@@ -191,6 +192,7 @@ def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
+@rule({"type": "string", "pattern": "^\\S(?:[\\s\\S]*\\S)?$", "maxLength": _MAX_OTHER})
 def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected the identifier (a string), got {describe(value)}")
@@ -202,6 +204,7 @@ def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
+@rule({})  # only checks the Python type
 def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
         raise fail(attribute, f"expected True or False, got {describe(value)}")

@@ -14,7 +14,7 @@ import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal, limit_problem
-from lifesci_partners._validate import describe
+from lifesci_partners._validate import describe, rule
 from lifesci_partners.exceptions import (
     CurrencyMismatchError,
     FloatNotAllowedError,
@@ -69,6 +69,7 @@ def _to_amount(value: str | int | Decimal) -> Decimal:
     return exact_decimal(value, "amount")
 
 
+@rule({"type": "string", "pattern": "^[A-Z]{3}$"})  # CLDR decides which codes exist
 def _currency(_instance: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     check_currency(value, "$.currency")
 

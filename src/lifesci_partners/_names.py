@@ -8,8 +8,8 @@ from typing import Any
 import attrs
 
 from lifesci_partners._dates import PartialDate, span_problems
-from lifesci_partners._locales import locale_key
-from lifesci_partners._validate import describe, fail, instance_of, non_blank, optional
+from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG, locale_key
+from lifesci_partners._validate import describe, fail, instance_of, non_blank, optional, rule
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["NameKind", "OrganizationName"]
@@ -39,6 +39,7 @@ def _normalize_locale(value: object) -> object:
     return value
 
 
+@rule({"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG})
 def _locale(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected a locale such as 'ja' (a string), got {describe(value)}")

@@ -26,8 +26,10 @@ from lifesci_partners._validate import (
     identifier,
     instance_of,
     optional,
+    rule,
     tuple_of,
     web_url,
+    whole,
 )
 from lifesci_partners.exceptions import ValidationError
 
@@ -53,6 +55,7 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c for c in names if len(c) == _ALPHA_2 and c.isalpha()) - _NOT_COUNTRIES
 
 
+@rule({"type": "string", "pattern": "^[A-Z]{2}$"})  # CLDR decides which codes exist
 def _country(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected an ISO 3166-1 alpha-2 code, got {describe(value)}")
@@ -74,6 +77,7 @@ _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 _MAX_DOMAIN = 253
 
 
+@rule({"type": "string", "pattern": whole(_SUBDIVISION)})
 def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str or _SUBDIVISION.fullmatch(value) is None:
         raise fail(
@@ -83,6 +87,7 @@ def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: obje
         )
 
 
+@rule({"minimum": 1, "maximum": _MAX_GEONAMES_ID - 1})
 def _geonames_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or not 0 < value < _MAX_GEONAMES_ID:
         raise fail(
@@ -98,6 +103,7 @@ def _domain_problem(value: object) -> str | None:
     return None
 
 
+@rule({"items": {"type": "string", "maxLength": _MAX_DOMAIN, "pattern": whole(_DOMAIN)}})
 def _domains(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise fail(attribute, f"expected a tuple, got {describe(value)}")

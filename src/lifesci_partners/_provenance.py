@@ -9,13 +9,22 @@ from typing import Any
 import attrs
 
 from lifesci_partners._identifiers import _scheme
-from lifesci_partners._validate import date_value, describe, fail, identifier, optional
+from lifesci_partners._validate import (
+    date_value,
+    describe,
+    fail,
+    identifier,
+    optional,
+    rule,
+    whole,
+)
 
 __all__ = ["Provenance"]
 
 _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+){0,3}")
 
 
+@rule({"type": "string", "pattern": whole(_VERSION)})
 def _schema_version(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not str or _VERSION.fullmatch(value) is None:
         raise fail(attribute, f"expected a schema version such as '2.1', got {describe(value)}")

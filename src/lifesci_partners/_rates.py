@@ -13,7 +13,7 @@ import attrs
 
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal
 from lifesci_partners._money import Money, check_currency, minor_unit_digits
-from lifesci_partners._validate import date_value, instance_of, non_blank, optional, tuple_of
+from lifesci_partners._validate import date_value, instance_of, non_blank, optional, rule, tuple_of
 from lifesci_partners.exceptions import RateNotFoundError, ValidationError
 
 __all__ = ["Conversion", "ExchangeRate", "ExchangeRates", "RatePolicy"]
@@ -36,12 +36,14 @@ def _to_rate(value: str | int | Decimal) -> Decimal:
     return exact_decimal(value, "rate")
 
 
+@rule({})  # above zero: the pattern of a decimal string cannot say it
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if value <= 0:
         msg = f"$.{attribute.name}: an exchange rate must be positive, got {value}"
         raise ValidationError([msg])
 
 
+@rule({"type": "string", "pattern": "^[A-Z]{3}$"})  # CLDR decides which codes exist
 def _currency(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_currency(value, f"$.{attribute.name}")
 

@@ -7,11 +7,12 @@ from typing import Any
 import attrs
 
 from lifesci_partners._terms import Term
-from lifesci_partners._validate import describe, fail, instance_of, optional
+from lifesci_partners._validate import describe, fail, instance_of, optional, rule
 
 __all__ = ["Renewal"]
 
 
+@rule({"minimum": 1})
 def _max_renewals(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return

@@ -16,6 +16,7 @@ import attrs
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
+    "TERM_PATTERN",
     "Period",
     "Term",
     "TermConvention",
@@ -28,8 +29,10 @@ _ONE_DAY = dt.timedelta(days=1)
 
 # Only the date part of an ISO 8601 duration: PnYnMnD, or PnW alone.
 # ASCII digits only: "\d" would also read Arabic-Indic or full-width digits.
-_DURATION = re.compile(r"P(?:(?P<y>[0-9]+)Y)?(?:(?P<m>[0-9]+)M)?(?:(?P<d>[0-9]+)D)?")
-_WEEKS = re.compile(r"P(?P<w>[0-9]+)W")
+_DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)D)?")
+_WEEKS = re.compile(r"P([0-9]+)W")
+TERM_PATTERN = f"^(?:{_DURATION.pattern}|{_WEEKS.pattern})$"
+"""The JSON Schema pattern of a term's text, from the two expressions that read it."""
 # Longer text is no term: 'P999999999Y999999999M999999999D' has 31 characters.
 _MAX_TEXT = 40
 
@@ -193,13 +196,13 @@ class Term:
         match = _DURATION.fullmatch(text)
         if match and text != "P":
             return cls(
-                years=int(match["y"] or 0),
-                months=int(match["m"] or 0),
-                days=int(match["d"] or 0),
+                years=int(match[1] or 0),
+                months=int(match[2] or 0),
+                days=int(match[3] or 0),
             )
         weeks = _WEEKS.fullmatch(text)
         if weeks:
-            return cls(days=7 * int(weeks["w"]))
+            return cls(days=7 * int(weeks[1]))
         if "T" in text.upper():
             hint = "a term has no time part"
         elif text.startswith(("-", "+")):

@@ -1,11 +1,19 @@
-"""attrs validators shared by the models; each raises ValidationError with the field's path."""
+"""attrs validators shared by the models; each raises ValidationError with the field's path.
+
+Every validator here is a :class:`Rule`: a small frozen object, as attrs' own validators are
+(``attrs.validators.instance_of`` is an ``_InstanceOfValidator`` that keeps its type), that
+carries what it checks. ``Rule.json_schema`` gives the JSON Schema keywords that the rule adds to
+its field's type, so that ``_json/_schema.py`` reads each rule from the rule itself, and a
+regular expression is written once. A model's own validator becomes a rule with :func:`rule`.
+"""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -15,14 +23,17 @@ from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
+    "Rule",
     "date_value",
     "describe",
     "identifier",
     "instance_of",
     "non_blank",
     "optional",
+    "rule",
     "tuple_of",
     "web_url",
+    "whole",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -36,17 +47,170 @@ def fail(attribute: attrs.Attribute[Any], message: str) -> ValidationError:
     return ValidationError([f"$.{attribute.name}: {message}"])
 
 
-def instance_of(*types: type) -> Validator:
-    """Check that the value is an instance of one of ``types`` (``bool`` is not an ``int``)."""
-    names = " or ".join(t.__name__ for t in types)
+def whole(pattern: re.Pattern[str]) -> str:
+    """The JSON Schema pattern that matches what ``pattern.fullmatch`` matches.
 
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    Example:
+        >>> whole(re.compile("[a-z]+"))
+        '^[a-z]+$'
+        >>> whole(re.compile("a|b"))
+        '^(?:a|b)$'
+    """
+    text = pattern.pattern
+    depth = 0
+    escaped = False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return f"^(?:{text})$"
+    return f"^{text}$"
+
+
+class Rule:
+    """A field validator that carries what it checks: the base of every validator here.
+
+    Called as attrs calls a validator, ``rule(instance, attribute, value)``; raises
+    :class:`~lifesci_partners.exceptions.ValidationError`. :attr:`schema` holds the JSON Schema
+    keywords that the rule adds to the schema of its field's type: none (``{}``) for a rule that
+    checks no more than the type says.
+    """
+
+    __slots__ = ()
+
+    schema: ClassVar[Mapping[str, Any]] = {}
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        raise NotImplementedError  # pragma: no cover  # every rule has its own
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema keywords that this rule adds to its field's type (a new dict)."""
+        return copy.deepcopy(dict(self.schema))
+
+
+def rule(schema: Mapping[str, Any]) -> Callable[[Validator], Rule]:
+    """Make a validator function a :class:`Rule` whose JSON Schema is ``schema``.
+
+    The function becomes the ``__call__`` of a class of its own, so that calling the rule costs
+    what calling the function did.
+
+    Example:
+        >>> @rule({"minimum": 1})
+        ... def positive(_instance, attribute, value):
+        ...     if value < 1:
+        ...         raise fail(attribute, f"must be at least 1, got {value}")
+        >>> positive.json_schema()
+        {'minimum': 1}
+    """
+
+    def make(check: Validator) -> Rule:
+        namespace = {
+            "__slots__": (),
+            "__call__": staticmethod(check),
+            "__doc__": check.__doc__,
+            "__module__": check.__module__,
+            "__qualname__": check.__qualname__,
+            "__repr__": lambda _: f"<rule {check.__module__}.{check.__qualname__}>",
+            "schema": schema,
+        }
+        made: Rule = type(check.__name__, (Rule,), namespace)()
+        return made
+
+    return make
+
+
+@attrs.frozen
+class _InstanceOf(Rule):
+    """An instance of one of ``types`` (``bool`` is not an ``int``)."""
+
+    types: tuple[type, ...]
+    names: str = attrs.field(init=False)
+
+    @names.default
+    def _names(self) -> str:
+        return " or ".join(t.__name__ for t in self.types)
+
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        types = self.types
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise fail(attribute, f"expected {names}, got {describe(value)}")
-
-    return check
+            raise fail(attribute, f"expected {self.names}, got {describe(value)}")
 
 
+def instance_of(*types: type) -> Rule:
+    """Check that the value is an instance of one of ``types`` (``bool`` is not an ``int``)."""
+    return _InstanceOf(types)
+
+
+@attrs.frozen
+class _TupleOf(Rule):
+    """A tuple whose every item is an instance of one of ``types``."""
+
+    types: tuple[type, ...]
+    names: str = attrs.field(init=False)
+
+    @names.default
+    def _names(self) -> str:
+        return " or ".join(t.__name__ for t in self.types)
+
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise fail(attribute, f"expected a tuple, got {describe(value)}")
+        types = self.types
+        errors = [
+            f"$.{attribute.name}[{i}]: expected {self.names}, got {describe(item)}"
+            for i, item in enumerate(value)
+            if not isinstance(item, types)
+        ]
+        if errors:
+            raise ValidationError(errors)
+
+
+def tuple_of(item_type: type | tuple[type, ...]) -> Rule:
+    """Check for a tuple whose every item is an ``item_type`` (or one of several types).
+
+    The error names the index of each wrong item and the types expected.
+    """
+    return _TupleOf(item_type if isinstance(item_type, tuple) else (item_type,))
+
+
+@attrs.frozen
+class _Optional(Rule):
+    """Runs ``validator`` unless the value is ``None``; says what ``validator`` says."""
+
+    validator: Validator
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            self.validator(instance, attribute, value)
+
+
+@attrs.frozen
+class _OptionalInstanceOf(_Optional):
+    """``optional(instance_of(...))`` in one call: the most common validator of the models."""
+
+    validator: _InstanceOf
+
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            types = self.validator.types
+            if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+                raise fail(attribute, f"expected {self.validator.names}, got {describe(value)}")
+
+
+def optional(validator: Validator) -> Rule:
+    """Run ``validator`` unless the value is ``None``."""
+    if type(validator) is _InstanceOf:
+        return _OptionalInstanceOf(validator)
+    return _Optional(validator)
+
+
+@rule({"type": "string", "pattern": "\\S"})
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check for a string that is not empty or only white space."""
     if not isinstance(value, str):
@@ -55,6 +219,7 @@ def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object)
         raise fail(attribute, "must not be empty")
 
 
+@rule({"type": "string", "pattern": whole(_IDENTIFIER)})
 def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check an id: 1 to 200 letters, digits, ``.``, ``_``, ``:`` or ``-``.
 
@@ -71,12 +236,15 @@ def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
+@rule({})
 def date_value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check for a calendar date (a ``datetime.date``, not a ``datetime``)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise fail(attribute, f"expected a date, got {describe(value)}")
 
 
+# What JSON Schema can say of a URL: an http or https scheme and a host, no white space.
+@rule({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$"})
 def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check for an absolute http or https URL with a host."""
     if not isinstance(value, str):
@@ -88,41 +256,3 @@ def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
         raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
-
-
-@attrs.frozen
-class _Optional:
-    """Runs ``validator`` unless the value is ``None`` (kept visible for the JSON Schema)."""
-
-    validator: Validator
-
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            self.validator(instance, attribute, value)
-
-
-def optional(validator: Validator) -> Validator:
-    """Run ``validator`` unless the value is ``None``."""
-    return _Optional(validator)
-
-
-def tuple_of(item_type: type | tuple[type, ...]) -> Validator:
-    """Check for a tuple whose every item is an ``item_type`` (or one of several types).
-
-    The error names the index of each wrong item and the types expected.
-    """
-    types = item_type if isinstance(item_type, tuple) else (item_type,)
-    expected = " or ".join(t.__name__ for t in types)
-
-    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, tuple):
-            raise fail(attribute, f"expected a tuple, got {describe(value)}")
-        errors = [
-            f"$.{attribute.name}[{i}]: expected {expected}, got {describe(item)}"
-            for i, item in enumerate(value)
-            if not isinstance(item, types)
-        ]
-        if errors:
-            raise ValidationError(errors)
-
-    return check

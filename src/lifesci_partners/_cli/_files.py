@@ -7,16 +7,13 @@ duplicate keys, dates and ``yes``/``no`` stay text, numbers with a point are nev
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import re
-import sys
-import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from lifesci_partners._json._document import write_atomic
 from lifesci_partners._json._reader import (
     JsonFloat,
     Limits,
@@ -248,44 +245,3 @@ def dump(data: Any, fmt: str) -> str:
     import json  # noqa: PLC0415  # only here, to keep the module's imports about files
 
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
-
-    The bytes go to a temporary file in the same folder, which is flushed to disk and then
-    renamed over ``path``. On any error or interrupt the temporary file is removed and ``path``
-    is left as it was. An existing file keeps its permissions; a symbolic link is followed.
-    """
-    if path.is_symlink():
-        path = path.resolve()
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        temp.chmod(mode)
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    if sys.platform != "win32":  # make the rename itself durable
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)

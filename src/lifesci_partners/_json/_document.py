@@ -58,8 +58,9 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
     place of ``path`` in one step (:func:`os.replace`). Whatever happens, even a crash or an
     interrupt mid-write, ``path`` holds either its old content or the whole new document, never
     part of it; the temporary file is removed if the write fails. An existing file keeps its
-    permissions; a new one gets the usual ones (``0o666`` less the umask). A document longer
-    than :func:`load` reads with its default limits is refused before anything is written.
+    permissions; a new one gets the usual ones (``0o666`` less the umask). A symbolic link is
+    followed: the file it points to is replaced, and the link stays. A document longer than
+    :func:`load` reads with its default limits is refused before anything is written.
 
     Args:
         directory: The directory to write.
@@ -97,7 +98,15 @@ def _create_temporary(target: Path) -> tuple[Path, int]:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder."""
+    """Write ``data`` to ``target`` so that readers see the old file or the new one, never a part.
+
+    The bytes go to a temporary file in the same folder, which is flushed to disk and then
+    renamed over ``target``. On any error or interrupt the temporary file is removed and
+    ``target`` is left as it was. An existing file keeps its permissions; a symbolic link is
+    followed, and stays a link.
+    """
+    if target.is_symlink():
+        target = target.resolve()
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:

@@ -43,7 +43,7 @@ def _attrs_unstructure_factory(
     cattrs' function.
 
     With ``raw``, for orjson only: models and tuples are left for orjson to write, which asks
-    :func:`_orjson_default` for each model inside.
+    ``OrjsonHooks.default`` (``_orjson.py``) for each model inside.
     """
     write = _written_raw if raw else _written
     hints = get_type_hints(cls)

@@ -24,7 +24,7 @@ from cattrs.errors import ClassValidationError
 from cattrs.gen import make_dict_structure_fn
 
 from lifesci_partners._dates import PartialDate
-from lifesci_partners._decimals import exact_decimal, parse_decimal_text
+from lifesci_partners._decimals import checked_decimal
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._reader import JsonFloat
 from lifesci_partners._localized import LocalizedText
@@ -33,7 +33,8 @@ from lifesci_partners._shown import SHOWN_IN_JSON, json_kind
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import ValidationError
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""A date as JSON text writes it: ``YYYY-MM-DD``, ASCII digits."""
 
 _GENERIC_ATTRS_HOOKS: set[Callable[[Any, type], Any]] = set()
 """The structure hooks made by :func:`_attrs_hook_factory`: attrs classes read field by field."""
@@ -82,7 +83,7 @@ def _structure_date(value: Any, _: type) -> dt.date:
 
 
 def _parse_date(value: Any) -> dt.date:
-    if type(value) is not str or not _ISO_DATE.fullmatch(value):
+    if type(value) is not str or not ISO_DATE.fullmatch(value):
         raise _ShapeError(f"expected a date as 'YYYY-MM-DD', got {json_kind(value)}")
     try:
         return dt.date.fromisoformat(value)
@@ -152,15 +153,11 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
     """
     if isinstance(value, float):
         raise _float_refused(value)
-    try:
-        if type(value) is str:
-            return parse_decimal_text(value)
-        if type(value) is int or type(value) is Decimal:
-            return exact_decimal(value, "number")
-    except ValueError as exc:
-        # exact_decimal's ValidationError carries a "$.number: " prefix; keep only the reason.
-        reason = exc.errors[0].split(": ", 1)[1] if isinstance(exc, ValidationError) else exc
-        raise _ShapeError(str(reason)) from None
+    if type(value) is str or type(value) is int or type(value) is Decimal:
+        try:
+            return checked_decimal(value)
+        except ValueError as exc:
+            raise _ShapeError(str(exc)) from None
     raise _ShapeError(
         f"expected a decimal number as a string such as '1.50', got {json_kind(value)}"
     )

@@ -21,6 +21,7 @@ import attrs
 
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import describe
+from lifesci_partners._validate import rule
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
@@ -30,6 +31,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
+@rule({"minimum": 1})
 def _positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 1:
         msg = f"$.{attribute.name}: expected a positive whole number, got {describe(value)}"

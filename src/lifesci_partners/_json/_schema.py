@@ -29,41 +29,22 @@ from typing import Any
 import attrs
 
 from lifesci_partners import _identifiers
-from lifesci_partners._announcement import _claims as _announcement_claims
-from lifesci_partners._announcement import _ids as _id_list
-from lifesci_partners._announcement import _languages as _announcement_languages
-from lifesci_partners._claims import _count_figure, _rank
 from lifesci_partners._cluster import Cluster
-from lifesci_partners._coordinates import _latitude, _longitude
-from lifesci_partners._dates import PartialDate
+from lifesci_partners._dates import PARTIAL_DATE, PartialDate
+from lifesci_partners._decimals import DECIMAL_TEXT
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._identifiers import Identifier
-from lifesci_partners._identifiers import _flag as _identifier_flag
-from lifesci_partners._identifiers import _scheme as _identifier_scheme
-from lifesci_partners._identifiers import _value as _identifier_value
 from lifesci_partners._json import _converters
-from lifesci_partners._json._reader import _positive
+from lifesci_partners._json._hooks import ISO_DATE
 from lifesci_partners._json._tagged import _EVENT_TAGS, LEAF_TAGS, TYPE_KEY
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
-from lifesci_partners._money import _currency as _money_currency
-from lifesci_partners._names import _locale as _name_locale
-from lifesci_partners._organization import (
-    Organization,
-    _country,
-    _domains,
-    _geonames_id,
-    _subdivision,
-)
-from lifesci_partners._provenance import _schema_version
-from lifesci_partners._rates import _currency as _rate_currency
-from lifesci_partners._rates import _positive as _positive_rate
-from lifesci_partners._renewal import _max_renewals
-from lifesci_partners._terms import Term
-from lifesci_partners._validate import _Optional, identifier, non_blank, web_url
+from lifesci_partners._organization import Organization
+from lifesci_partners._terms import TERM_PATTERN, Term
+from lifesci_partners._validate import Rule, _Optional, whole
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_FRAGMENTS", "json_schema", "unknown_validators"]
 
@@ -74,54 +55,6 @@ _SECTION = re.compile(
 )
 _ROLE = re.compile(r":[a-z:]+:`~?(?:([^`<]*?)\s*<[^`>]*>|(?:[\w.]*\.)?([^`.]+))`")
 _LITERAL = re.compile(r"``(.+?)``")
-
-# What a validator adds to the type's schema. Validators that only check the Python type
-# (instance_of, tuple_of, date_value) add nothing that the type does not already say.
-_VALIDATOR_FRAGMENTS: dict[Any, dict[str, Any]] = {
-    identifier: {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"},
-    non_blank: {"type": "string", "pattern": "\\S"},
-    web_url: {
-        "type": "string",
-        "format": "uri",
-        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$",
-    },
-    _country: {"type": "string", "pattern": "^[A-Z]{2}$"},
-    _positive: {"minimum": 1},
-    _money_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
-    _rate_currency: {"type": "string", "pattern": "^[A-Z]{3}$"},
-    _positive_rate: {},  # a rate above zero: the pattern of a decimal string cannot say it
-}
-_LOCALE = {"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG}
-_VALIDATOR_FRAGMENTS.update(
-    {
-        _name_locale: _LOCALE,
-        _max_renewals: {"minimum": 1},
-        _id_list: {"items": _VALIDATOR_FRAGMENTS[identifier]},
-        _announcement_languages: {"items": _LOCALE},
-        _announcement_claims: {},  # only checks the Python types of the items
-        _rank: {"minimum": 1},
-        _count_figure: {"properties": {"value": {"type": "integer"}}},  # a count, not an amount
-        _identifier_scheme: {"type": "string", "pattern": "^[a-z][a-z0-9_.-]{0,39}$"},
-        _identifier_flag: {},  # only checks the Python type
-        _latitude: {"minimum": -90, "maximum": 90},  # for a whole number; a string's range is ours
-        _longitude: {"minimum": -180, "maximum": 180},
-        _subdivision: {"type": "string", "pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"},
-        _geonames_id: {"minimum": 1, "maximum": 10**12 - 1},
-        _domains: {
-            "items": {
-                "type": "string",
-                "maxLength": 253,
-                "pattern": "^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$",
-            }
-        },
-        _schema_version: {"type": "string", "pattern": "^[0-9]+(?:\\.[0-9]+){0,3}$"},
-        _identifier_value: {
-            "type": "string",
-            "pattern": "^\\S(?:[\\s\\S]*\\S)?$",
-            "maxLength": 500,
-        },
-    }
-)
 
 
 def _identifier_formats() -> dict[str, Any]:
@@ -147,8 +80,6 @@ def _identifier_formats() -> dict[str, Any]:
 
 # Rules across the fields of a model that JSON Schema can still say, added to its object schema.
 _MODEL_RULES: dict[type, Callable[[], dict[str, Any]]] = {Identifier: _identifier_formats}
-
-_TYPE_ONLY_VALIDATORS = ("instance_of.", "tuple_of.", "date_value", "_non_negative_int")
 
 
 def _clean(text: str) -> str:
@@ -227,7 +158,7 @@ def _flatten(validator: Any) -> Iterator[Any]:
     if isinstance(validator, (list, tuple)):
         for item in validator:
             yield from _flatten(item)
-    elif isinstance(validator, _Optional):
+    elif isinstance(validator, _Optional):  # ours: it says what its validator says
         yield from _flatten(validator.validator)
     elif hasattr(validator, "_validators"):  # attrs.validators.and_
         yield from _flatten(validator._validators)  # noqa: SLF001  # attrs exposes no accessor
@@ -261,11 +192,6 @@ def _attrs_validator_fragment(validator: Any) -> dict[str, Any] | None:  # noqa:
     if name in {"_InstanceOfValidator", "_DeepIterable", "_DeepMapping"}:
         return {}
     return None
-
-
-def _is_type_only(validator: Any) -> bool:
-    qualname = getattr(validator, "__qualname__", "")
-    return isinstance(qualname, str) and qualname.startswith(_TYPE_ONLY_VALIDATORS)
 
 
 _FOR_ARRAYS = {"minLength": "minItems", "maxLength": "maxItems"}
@@ -389,12 +315,12 @@ class _Builder:
         inner = [a for a in args if a is not type(None)] if optional else [hint]
         base = self.schema_of(inner[0] if len(inner) == 1 else typing.Union[tuple(inner)])  # noqa: UP007  # built at run time
         for validator in _flatten(field.validator):
-            fragment = _VALIDATOR_FRAGMENTS.get(validator)
-            if fragment is None:
+            if isinstance(validator, Rule):
+                fragment: dict[str, Any] | None = validator.json_schema()
+            else:
                 fragment = _attrs_validator_fragment(validator)
             if fragment is None:
-                if not _is_type_only(validator):
-                    self.unknown_validators.append(f"{cls.__name__}.{field.name}: {validator!r}")
+                self.unknown_validators.append(f"{cls.__name__}.{field.name}: {validator!r}")
                 continue
             base = _merge(base, fragment)
         schema = {"anyOf": [base, {"type": "null"}]} if optional else base
@@ -464,19 +390,19 @@ SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {
     dt.date: {
         "type": "string",
         "format": "date",
-        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "pattern": whole(ISO_DATE),
         "description": "A calendar date, YYYY-MM-DD (ISO 8601).",
     },
     PartialDate: {
         "type": "string",
-        "pattern": "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        "pattern": whole(PARTIAL_DATE),
         "description": (
             "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD."
         ),
     },
     Term: {
         "type": "string",
-        "pattern": "^P(?:(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+D)?|[0-9]+W)$",
+        "pattern": TERM_PATTERN,
         "minLength": 3,
         "maxLength": 40,
         "description": (
@@ -488,7 +414,7 @@ SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {
         "anyOf": [
             {
                 "type": "string",
-                "pattern": "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?$",
+                "pattern": whole(DECIMAL_TEXT),
                 "maxLength": 100,
             },
             {"type": "integer"},

@@ -24,10 +24,10 @@ from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
 from lifesci_partners._terms import Period, Term
-from lifesci_partners._text import _markdown
-from lifesci_partners._text._agreement_text import summary
+from lifesci_partners._text._agreement_text import AgreementText
 from lifesci_partners._text._cldr import currency_formatter, date_formatter, wide_context
 from lifesci_partners._text._compact import CompactNumber, compact
+from lifesci_partners._text._markdown import Markdown
 from lifesci_partners._text._words import Words, words_for
 from lifesci_partners._text._words import message as _message
 
@@ -565,7 +565,7 @@ class Formatter:
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {agreement!r}"
             raise TypeError(msg)
-        return summary(self, self._words, agreement, directory, on)
+        return AgreementText(self, self._words, directory).summary(agreement, on)
 
     def organization_name(self, organization: Organization) -> str:
         """The organization's name in this locale (best match), with its acronym.
@@ -651,7 +651,7 @@ class Formatter:
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
             raise TypeError(msg)
-        return _markdown.organization(self, self._words, organization, directory)
+        return Markdown(self, self._words, directory).organization_page(organization)
 
     def announcement(self, announcement: Announcement, directory: Directory | None = None) -> str:
         """Render an announcement as Markdown: a news release as its readers would see it.
@@ -682,7 +682,7 @@ class Formatter:
         if not isinstance(announcement, Announcement):
             msg = f"expected an Announcement, got {announcement!r}"
             raise TypeError(msg)
-        return _markdown.announcement(self, self._words, announcement, directory)
+        return Markdown(self, self._words, directory).announcement_page(announcement)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
         """Render a whole directory as Markdown: its organizations, agreements and announcements.
@@ -697,7 +697,7 @@ class Formatter:
         if not isinstance(directory, Directory):
             msg = f"expected a Directory, got {directory!r}"
             raise TypeError(msg)
-        return _markdown.directory(self, self._words, directory, on)
+        return Markdown(self, self._words, directory).directory_page(directory, on)
 
     def list(self, items: Iterable[str], style: str = "standard") -> str:
         """Join items with the locale's conjunction (CLDR list patterns).

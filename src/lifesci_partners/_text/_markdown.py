@@ -18,7 +18,8 @@ from lifesci_partners._locales import locale_parts
 from lifesci_partners._money import Money
 from lifesci_partners._organization import OrganizationKind, OrganizationStatus
 from lifesci_partners._relationships import RelationshipKind
-from lifesci_partners._text._agreement_text import party_name
+from lifesci_partners._text._agreement_text import AgreementText
+from lifesci_partners._text._renderer import Renderer
 from lifesci_partners._text._words import message as _message
 from lifesci_partners.exceptions import NotFoundError
 
@@ -37,10 +38,9 @@ if TYPE_CHECKING:
     from lifesci_partners._organization import Founder, Organization
     from lifesci_partners._people import Position
     from lifesci_partners._relationships import Relationship
-    from lifesci_partners._text._formatting import Compact, Formatter
-    from lifesci_partners._text._words import Words
+    from lifesci_partners._text._formatting import Compact
 
-__all__ = ["announcement", "directory", "organization"]
+__all__ = ["Markdown"]
 
 T = TypeVar("T")
 
@@ -152,15 +152,22 @@ def _link(text: str, url: str) -> str:
     return f"[{text.translate(_MARKDOWN_LINK_TEXT)}]({url})"
 
 
-class _Renderer:
-    """Renders models for one formatter; a short-lived helper of one call."""
+class Markdown(Renderer):
+    """Markdown pages of organizations, announcements and directories."""
 
-    __slots__ = ("directory", "f", "w")
+    __slots__ = ()
 
-    def __init__(self, f: Formatter, w: Words, directory: Directory | None) -> None:
-        self.f = f
-        self.w = w
-        self.directory = directory
+    def organization_page(self, org: Organization) -> str:
+        """An organization as Markdown: heading, description, then one item per known fact."""
+        return "\n".join(self.organization(org)).rstrip("\n")
+
+    def announcement_page(self, news: Announcement) -> str:
+        """An announcement as Markdown: headline, dateline, body, quotes, captions, figures."""
+        return "\n".join(self.announcement(news)).rstrip("\n")
+
+    def directory_page(self, directory: Directory, on: dt.date | None) -> str:
+        """A whole directory as Markdown: every organization, then every agreement."""
+        return "\n".join(self.directory_lines(directory, on)).rstrip("\n")
 
     def label(self, label: str, value: str) -> str:
         return self.w.pgettext("label", "{label}: {value}").format(label=label, value=value)
@@ -422,7 +429,7 @@ class _Renderer:
         if quote.role is not None:
             fields["role"] = self.text(quote.role)
         if quote.organization is not None:
-            fields["organization"] = party_name(self.f, quote.organization, self.directory)
+            fields["organization"] = self.party_name(quote.organization)
         if "role" in fields and "organization" in fields:
             template = w.pgettext("quote", "{speaker}, {role} of {organization}")
         elif "role" in fields:
@@ -462,7 +469,7 @@ class _Renderer:
             agreement = self.directory.agreement(agreement_id)
         except NotFoundError:
             return agreement_id
-        return self.f.agreement(agreement, self.directory)
+        return AgreementText(self.f, self.w, self.directory).summary(agreement, None)
 
     def claims(self, news: Announcement) -> list[str]:
         """The figures it states; with a directory, what the data says of each."""
@@ -498,7 +505,7 @@ class _Renderer:
     def short_name(self, org_id: str) -> str:
         """An organization's acronym or name from the directory, else its id."""
         try:
-            return party_name(self.f, org_id, self.directory)
+            return self.party_name(org_id)
         except NotFoundError:
             return org_id
 
@@ -512,31 +519,11 @@ class _Renderer:
         for org in directory.organizations:
             lines.extend((*self.organization(org), ""))
         lines.extend((f"# {agreements}", ""))
-        lines.extend(
-            f"- {self.f.agreement(agreement, directory, on)}" for agreement in directory.agreements
-        )
+        text = AgreementText(self.f, self.w, directory)
+        lines.extend(f"- {text.summary(agreement, on)}" for agreement in directory.agreements)
         if directory.announcements:
             announcements = w.pgettext("directory", "Announcements")
             lines.extend(("", f"# {announcements}", ""))
             for news in directory.announcements:
                 lines.extend((*self.announcement(news), ""))
         return lines
-
-
-def organization(
-    f: Formatter, w: Words, org: Organization, directory: Directory | None = None
-) -> str:
-    """An organization as Markdown: heading, description, then one item per known fact."""
-    return "\n".join(_Renderer(f, w, directory).organization(org)).rstrip("\n")
-
-
-def announcement(
-    f: Formatter, w: Words, news: Announcement, directory: Directory | None = None
-) -> str:
-    """An announcement as Markdown: headline, dateline, body, quotes, captions, figures."""
-    return "\n".join(_Renderer(f, w, directory).announcement(news)).rstrip("\n")
-
-
-def directory(f: Formatter, w: Words, directory: Directory, on: dt.date | None) -> str:
-    """A whole directory as Markdown: every organization, then every agreement."""
-    return "\n".join(_Renderer(f, w, directory).directory_lines(directory, on)).rstrip("\n")
