@@ -137,7 +137,7 @@ class ImportResult:
 
     @property
     def complete(self) -> bool:
-        """Whether every record was imported whole: no part dropped, no record skipped."""
+        """Whether every record was imported whole, with no part dropped and no record skipped."""
         return not self.problems
 
     @property
