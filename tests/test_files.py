@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lifesci_partners import (
@@ -35,6 +35,9 @@ def yaml_errors(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, ...]:
 
 
 class TestYaml:
+    # At most 100: PyYAML parses in pure Python, and the JSON round trip of the same directories
+    # runs at the full count in test_convert.py (TestRoundTrip.test_directory).
+    @settings(max_examples=min(settings().max_examples, 100))
     @given(lst.directories())
     def test_same_model_as_json(self, directory: Directory) -> None:
         """A directory written as YAML reads back as the same model."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -194,6 +194,9 @@ class TestAgreesWithTheReader:
         """The shipped LINK-J / MPR document is valid under the schema."""
         assert_valid(Directory, to_dict(examples.link_j_mpr()))
 
+    # At most 100: jsonschema takes ~20 ms a document, and every model a directory holds is
+    # checked at the full count by test_generated_models_are_valid below.
+    @settings(max_examples=min(settings().max_examples, 100))
     @given(lst.directories())
     def test_generated_directories_are_valid(self, directory: Directory) -> None:
         """Every directory the strategies generate is written as a valid document."""

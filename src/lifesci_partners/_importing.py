@@ -137,7 +137,7 @@ class ImportResult:
 
     @property
     def complete(self) -> bool:
-        """True when every record was imported whole, with no part dropped and no record skipped."""
+        """Whether every record was imported whole, with no part dropped and no record skipped."""
         return not self.problems
 
     @property

@@ -26,7 +26,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import islice
 from typing import Any, TypeVar
@@ -118,6 +119,7 @@ _KINDS = st.sampled_from(AgreementKind)
 _CONVENTIONS = st.sampled_from(TermConvention)
 _ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (3, 4, 5)}
 _NOTICE_COUNTS = st.integers(0, 2)
+_BOOLEANS = st.booleans()
 _USUAL_TERMS = tuple(
     Term.parse(text) for text in ("P1M", "P3M", "P6M", "P1Y", "P2Y", "P3Y", "P4Y", "P5Y", "P10Y")
 )
@@ -135,6 +137,12 @@ def _leap_day(year: int) -> dt.date:
     return dt.date(year, 2, 29) if calendar.isleap(year) else dt.date(year, 2, 28)
 
 
+def _late_day(year: int, month: int, day: int) -> dt.date:
+    """Day ``day`` (28 to 31) of the month, or its last day when the month is shorter."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+@functools.cache  # one strategy per pair of bounds: composites call this on every draw
 def dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -142,20 +150,20 @@ def dates(
     """Dates between ``min_value`` and ``max_value``, biased toward the dangerous days.
 
     About half the examples are February 29 of a leap year, a day 28 to 31, a month end, or
-    January 1 / December 31.
+    January 1 / December 31 (a dangerous day outside the bounds becomes the nearest bound).
     """
     years = st.integers(min_value.year, max_value.year)
     months = st.integers(1, 12)
     risky = st.one_of(
         years.map(_leap_day),
         st.builds(_month_end, years, months),
-        st.tuples(years, months, st.integers(28, 31)).map(
-            lambda t: dt.date(t[0], t[1], min(t[2], calendar.monthrange(t[0], t[1])[1]))
-        ),
+        st.builds(_late_day, years, months, st.integers(28, 31)),
         years.map(lambda y: dt.date(y, 1, 1)),
         years.map(lambda y: dt.date(y, 12, 31)),
-    ).filter(lambda d: min_value <= d <= max_value)
-    return st.one_of(st.dates(min_value, max_value), risky)
+    )
+    # Clamped rather than filtered: a filter throws draws away (and retries) near the bounds.
+    within = risky.map(lambda d: min(max(d, min_value), max_value))
+    return st.one_of(st.dates(min_value, max_value), within)
 
 
 @functools.cache  # building strategies is slow; composites call these on every draw
@@ -173,22 +181,67 @@ def terms(max_years: int = 30) -> st.SearchStrategy[Term]:
     return st.one_of(st.sampled_from(usual), any_term) if usual else any_term
 
 
+_ID_START = "abcdefghijklmnopqrstuvwxyz0123456789"
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _joined(*parts: str) -> str:
+    return "".join(parts)
+
+
+def _text_of(first: str, rest: str, max_rest: int, min_rest: int = 0) -> st.SearchStrategy[str]:
+    """One character of ``first``, then ``min_rest`` to ``max_rest`` characters of ``rest``.
+
+    Two draws of text, where ``st.from_regex`` for the same language costs ten times more.
+    """
+    return st.builds(
+        _joined,
+        st.text(first, min_size=1, max_size=1),
+        st.text(rest, min_size=min_rest, max_size=max_rest),
+    )
+
+
 @functools.cache  # building strategies is slow; composites call these on every draw
 def identifiers() -> st.SearchStrategy[str]:
     """Valid ids: a letter or digit, then letters, digits, ``.``, ``_``, ``:`` or ``-``."""
-    return st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,15}", fullmatch=True)
+    return _text_of(_ID_START, _ID_START + "._:-", 15)
 
 
 _LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant", "und", "oj")
 
 
+def _non_blank(text: str) -> str:
+    """``text``, or a dash when it is blank (a map: a filter would throw draws away)."""
+    return text if text.strip() else "-"
+
+
+def _stripped(text: str) -> str:
+    return text.strip() or "-"
+
+
+@functools.cache
+def _locale_orders(locales: tuple[str, ...], size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    """``size`` distinct locales of ``locales``, in any order: one draw."""
+    return st.sampled_from(tuple(itertools.permutations(locales, size)))
+
+
+@st.composite
+def _texts_by_locale(
+    draw: st.DrawFn, locales: tuple[str, ...], max_size: int, text: st.SearchStrategy[str]
+) -> LocalizedText:
+    """Texts in 1 to ``max_size`` distinct ``locales``, in any order.
+
+    A size and an ordered choice of locales, then a text for each: about half the draws of
+    ``st.dictionaries``, which draws and checks every key on its own.
+    """
+    size = draw(st.integers(1, min(max_size, len(locales))))
+    return LocalizedText({locale: draw(text) for locale in draw(_locale_orders(locales, size))})
+
+
 @functools.cache  # building strategies is slow; composites call these on every draw
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Texts in one to four locales, with non-blank text (including non-ASCII)."""
-    text = st.text(min_size=1, max_size=40).filter(str.strip)
-    return st.dictionaries(st.sampled_from(_LOCALES), text, min_size=1, max_size=4).map(
-        LocalizedText
-    )
+    return _texts_by_locale(_LOCALES, 4, st.text(min_size=1, max_size=40).map(_non_blank))
 
 
 def _address(country: str | None, subdivision: str | None, **fields: Any) -> Address:
@@ -219,7 +272,7 @@ def addresses() -> st.SearchStrategy[Address]:
         region=optional_text,
         district=optional_text,
         street=optional_text,
-        postal_code=st.none() | st.from_regex(r"[0-9A-Z -]{3,10}", fullmatch=True),
+        postal_code=st.none() | st.text("0123456789" + _UPPER + " -", min_size=3, max_size=10),
         geonames_id=st.none() | st.integers(1, 10**12 - 1),
         coordinates=st.none() | coordinates(),
     )
@@ -241,6 +294,7 @@ def provenances() -> st.SearchStrategy[Provenance]:
     )
 
 
+@functools.cache  # one strategy per pair of bounds: composites call this on every draw
 def partial_dates(
     min_value: dt.date = dt.date(_MIN_YEAR, 1, 1),
     max_value: dt.date = dt.date(_MAX_YEAR, 12, 31),
@@ -277,19 +331,22 @@ def _spans() -> st.SearchStrategy[_Span]:
 
 @functools.cache
 def _short_texts() -> st.SearchStrategy[str]:
-    return st.text(min_size=1, max_size=12).map(str.strip).filter(bool)
+    """Short non-blank texts, without spaces around them."""
+    return st.text(min_size=1, max_size=12).map(_stripped)
 
 
 @functools.cache
 def _small_texts() -> st.SearchStrategy[LocalizedText]:
     """Localized texts in one or two locales, short: for the many secondary text fields."""
-    return st.dictionaries(st.sampled_from(_LOCALES), _short_texts(), min_size=1, max_size=2).map(
-        LocalizedText
-    )
+    return _texts_by_locale(_LOCALES, 2, _short_texts())
 
 
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 _ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _grid(number: str, suffix: str) -> Identifier:
+    return Identifier("grid", f"grid.{number}.{suffix}")
 
 
 def _orcid_form(digits: str) -> str:
@@ -324,8 +381,10 @@ def _registry_identifiers() -> st.SearchStrategy[Identifier]:
         ),
         isni_digits.map(lambda v: Identifier("isni", v)),
         isni_digits.map(lambda v: Identifier("orcid", _orcid_form(v))),
-        st.from_regex(r"grid\.[0-9]{1,6}\.[0-9a-f]{1,2}", fullmatch=True).map(
-            lambda v: Identifier("grid", v)
+        st.builds(
+            _grid,
+            st.text("0123456789", min_size=1, max_size=6),
+            st.text("0123456789abcdef", min_size=1, max_size=2),
         ),
         st.builds(
             Identifier, st.sampled_from(["fundref", "siren", "hal.structure"]), _short_texts()
@@ -437,7 +496,7 @@ def _organization_fields() -> dict[str, st.SearchStrategy[Any]]:
     optional_text = st.none() | _small_texts()
     return {
         "name": localized_texts(),
-        "acronym": st.none() | st.from_regex(r"[A-Z][A-Z-]{1,8}", fullmatch=True),
+        "acronym": st.none() | _text_of(_UPPER, _UPPER + "-", 8, min_rest=1),
         "headquarters": st.none() | addresses(),
         "website": st.none() | st.sampled_from(["https://example.org/", "http://example.com/a"]),
         "other_names": st.lists(organization_names(), max_size=2, unique=True),
@@ -571,14 +630,27 @@ def _landmarks(agreement: Agreement) -> list[dt.date]:
     return days
 
 
+def _choice(draw: st.DrawFn, pool: Sequence[T]) -> T:
+    """One item of ``pool`` (non-empty), drawn by its index.
+
+    ``st.integers`` with the same bounds is one strategy, cached by Hypothesis, where
+    ``st.sampled_from(pool)`` would build and validate a new strategy for every draw.
+    """
+    return pool[draw(st.integers(0, len(pool) - 1))]
+
+
+def _distinct(draw: st.DrawFn, pool: Sequence[T], min_size: int, max_size: int) -> list[T]:
+    """Between ``min_size`` and ``max_size`` distinct items of ``pool`` (as many as it has)."""
+    left = list(pool)
+    count = draw(st.integers(min(min_size, len(left)), min(max_size, len(left))))
+    return [left.pop(draw(st.integers(0, len(left) - 1))) for _ in range(count)]
+
+
 def _notices(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> list[AgreementEvent]:
     landmarks = _landmarks(agreement)
     count = draw(_NOTICE_COUNTS)
     return [
-        NonRenewalNotice(
-            on=_near(draw, draw(st.sampled_from(landmarks)), 400),
-            by=draw(st.sampled_from(by)),
-        )
+        NonRenewalNotice(on=_near(draw, _choice(draw, landmarks), 400), by=_choice(draw, by))
         for _ in range(count)
     ]
 
@@ -593,10 +665,10 @@ def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termin
     latest = _shifted(final_end, -1) if final_end is not None else _shifted(earliest, 20_000)
     if latest < earliest:
         return None
-    day = _near(draw, draw(st.sampled_from([*_landmarks(agreement), earliest, latest])), 60)
+    day = _near(draw, _choice(draw, [*_landmarks(agreement), earliest, latest]), 60)
     return Termination(
         on=min(max(day, earliest), latest),
-        by=draw(st.none() | st.sampled_from(by)),
+        by=None if draw(_BOOLEANS) else _choice(draw, by),
         reason=draw(_maybe(localized_texts())),
     )
 
@@ -621,11 +693,16 @@ def agreements(
         lifecycle: Whether to add renewals, limits and events; ``False`` gives agreements with
             only an effective date and a term.
     """
+    return _agreement(draw, org_ids, lifecycle=lifecycle)
+
+
+def _agreement(draw: st.DrawFn, org_ids: tuple[str, ...] | None, *, lifecycle: bool) -> Agreement:
+    """The body of :func:`agreements`, which directories call directly, for speed."""
     if org_ids is None:
         pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
     else:
         pool = list(org_ids)
-    chosen = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=4, unique=True))
+    chosen = _distinct(draw, pool, 2, 4)
     party_list = [Party(org, role=draw(_maybe(_ROLES))) for org in chosen]
     effective_on = draw(dates())
     agreement = Agreement(
@@ -652,7 +729,7 @@ def agreements(
     agreement = attrs.evolve(agreement, term=term, stated_end_on=stated_end_on, renewal=renewal)
     if draw(_ONE_IN[4]):
         first_last = agreement.last_day or effective_on
-        limit = draw(st.sampled_from([first_last, *_landmarks(agreement)]))
+        limit = _choice(draw, [first_last, *_landmarks(agreement)])
         limit = max(_near(draw, limit, 30), first_last)
         agreement = attrs.evolve(agreement, max_extent_on=limit)
     if renewal is not None:
@@ -667,6 +744,8 @@ def agreements(
 # Strategies for drawn directories pick ids from pools at draw time, with cached strategies, so
 # that no strategy is built (and validated by Hypothesis) anew for every directory.
 _INDEXES = st.integers(0, 2**16)
+_RANKS = st.integers(1, 30)
+_SCOPES = st.sampled_from(PartnerScope)
 _LANGUAGE_SETS = st.lists(st.sampled_from(("en", "fr", "ja")), max_size=2, unique=True).map(tuple)
 
 
@@ -758,7 +837,11 @@ def directories(
             person_ids.append(person.id)
         kind = _light_clusters() if draw(_ONE_IN[3]) else _light_organizations()
         orgs.append(attrs.evolve(draw(kind), id=org_id, people=staff))
-    agreement_list = draw(st.lists(agreements(tuple(ids)), max_size=4, unique_by=lambda a: a.id))
+    agreement_list: list[Agreement] = []
+    for _ in range(draw(st.integers(0, 4))):
+        agreement = _agreement(draw, tuple(ids), lifecycle=True)
+        if all(agreement.id != other.id for other in agreement_list):
+            agreement_list.append(agreement)
     agreement_ids = tuple(a.id for a in agreement_list)
     news: list[Announcement] = []
     for _ in range(draw(st.integers(0, max_announcements))):
@@ -852,9 +935,7 @@ def _texts_in(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
     """Texts in some of ``languages`` (in any locale when there are none)."""
     if not languages:
         return _small_texts()
-    return st.dictionaries(
-        st.sampled_from(languages), _short_texts(), min_size=1, max_size=len(languages)
-    ).map(LocalizedText)
+    return _texts_by_locale(languages, len(languages), _short_texts())
 
 
 @functools.cache
@@ -868,7 +949,7 @@ def _headlines(languages: tuple[str, ...]) -> st.SearchStrategy[LocalizedText]:
 def _statement(
     draw: st.DrawFn, statements: st.SearchStrategy[LocalizedText] | None
 ) -> LocalizedText | None:
-    return draw(st.none() | (_small_texts() if statements is None else statements))
+    return draw(_maybe(_small_texts() if statements is None else statements))
 
 
 @st.composite
@@ -886,12 +967,20 @@ def partner_ranks(
 
     .. versionadded:: 0.1.0
     """
+    return _partner_rank(draw, org_ids, statements)
+
+
+def _partner_rank(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None,
+    statements: st.SearchStrategy[LocalizedText] | None,
+) -> PartnerRank:
     org = _pick(draw, org_ids)
     partner = _pick(draw, org_ids)
     if partner == org:
         others = [i for i in org_ids or () if i != org]
         partner = others[0] if others else f"{org}-partner"
-    return PartnerRank(org, partner, draw(st.integers(1, 30)), _statement(draw, statements))
+    return PartnerRank(org, partner, draw(_RANKS), _statement(draw, statements))
 
 
 @functools.cache
@@ -914,11 +1003,19 @@ def partner_counts(
 
     .. versionadded:: 0.1.0
     """
+    return _partner_count(draw, org_ids, statements)
+
+
+def _partner_count(
+    draw: st.DrawFn,
+    org_ids: tuple[str, ...] | None,
+    statements: st.SearchStrategy[LocalizedText] | None,
+) -> PartnerCount:
     return PartnerCount(
         _pick(draw, org_ids),
         draw(_claimed_counts()),
-        draw(st.sampled_from(PartnerScope)),
-        on=draw(st.none() | dates()),
+        draw(_SCOPES),
+        on=draw(_maybe(dates())),
         statement=_statement(draw, statements),
     )
 
@@ -951,12 +1048,21 @@ def quotes(
 
     .. versionadded:: 0.1.0
     """
+    return _quote(draw, person_ids, org_ids, texts)
+
+
+def _quote(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None,
+    org_ids: tuple[str, ...] | None,
+    texts: st.SearchStrategy[LocalizedText] | None,
+) -> Quote:
     text = _small_texts() if texts is None else texts
     return Quote(
         draw(text),
         speaker=_pick(draw, person_ids),
-        role=draw(st.none() | text),
-        organization=_pick(draw, org_ids) if draw(st.booleans()) else None,
+        role=draw(_maybe(text)),
+        organization=_pick(draw, org_ids) if draw(_BOOLEANS) else None,
     )
 
 
@@ -975,6 +1081,14 @@ def photo_captions(
 
     .. versionadded:: 0.1.0
     """
+    return _photo_caption(draw, person_ids, texts)
+
+
+def _photo_caption(
+    draw: st.DrawFn,
+    person_ids: tuple[str, ...] | None,
+    texts: st.SearchStrategy[LocalizedText] | None,
+) -> PhotoCaption:
     text = draw(_small_texts() if texts is None else texts)
     return PhotoCaption(text, people=_picks(draw, person_ids, 3))
 
@@ -1007,28 +1121,28 @@ def announcements(
     rank_claims = org_ids is None or len(org_ids) >= 2  # noqa: PLR2004  # a rank needs two
     claim_list: list[Claim] = []
     for _ in range(draw(st.integers(0, 3))):
-        if rank_claims and draw(st.booleans()):
-            claim_list.append(draw(partner_ranks(org_ids, texts)))
+        if rank_claims and draw(_BOOLEANS):
+            claim_list.append(_partner_rank(draw, org_ids, texts))
         else:
-            claim_list.append(draw(partner_counts(org_ids, texts)))
+            claim_list.append(_partner_count(draw, org_ids, texts))
     quote_list = (
         []
         if person_ids == ()
-        else [draw(quotes(person_ids, org_ids, texts)) for _ in range(draw(st.integers(0, 2)))]
+        else [_quote(draw, person_ids, org_ids, texts) for _ in range(draw(st.integers(0, 2)))]
     )
     link_list = draw(st.lists(_untitled_links(), max_size=1))
-    if draw(st.booleans()):
+    if draw(_BOOLEANS):
         link_list.append(Link("https://example.org/news", title=draw(texts)))
     return Announcement(
         id=draw(identifiers()),
         publisher=_pick(draw, org_ids),
         headline=draw(_headlines(languages)),
-        published_on=draw(st.none() | partial_dates()),
+        published_on=draw(_maybe(partial_dates())),
         languages=languages,
-        subheadline=draw(st.none() | texts),
+        subheadline=draw(_maybe(texts)),
         body=draw(st.lists(texts, max_size=3)),
         quotes=quote_list,
-        captions=[draw(photo_captions(person_ids, texts)) for _ in range(draw(st.integers(0, 2)))],
+        captions=[_photo_caption(draw, person_ids, texts) for _ in range(draw(st.integers(0, 2)))],
         about=_picks(draw, agreement_ids, 2),
         mentions=_picks(draw, org_ids, 3),
         claims=claim_list,
@@ -1039,6 +1153,8 @@ def announcements(
 # Currencies with 2 (EUR, USD, ...), 0 (JPY), 3 (BHD, KWD) and 4 (CLF) minor-unit digits.
 _CURRENCIES = ("EUR", "JPY", "USD", "GBP", "CHF", "DKK", "BHD", "KWD", "CLF")
 _SOURCES = ("ECB reference rate", "https://example.org/rates", "Annual report 2020")
+_MAYBE_SOURCES = st.none() | st.sampled_from(_SOURCES)
+_QUALIFIERS = st.sampled_from(Qualifier)
 
 
 def currencies() -> st.SearchStrategy[str]:
@@ -1110,7 +1226,7 @@ def exchange_rates(
     .. versionadded:: 0.1.0
     """
     pool = _CURRENCIES if currencies is None else tuple(currencies)
-    base, quote = draw(st.sampled_from([(b, q) for b in pool for q in pool if b != q]))
+    base, quote = draw(st.sampled_from(tuple((b, q) for b in pool for q in pool if b != q)))
     rate = draw(
         _decimals(
             allow_negative=False, positive=True, min_exponent=-6, max_exponent=3, max_digits=9
@@ -1141,6 +1257,7 @@ def exchange_rate_tables(
     return items.map(ExchangeRates)
 
 
+@functools.cache
 def _figure_values() -> st.SearchStrategy[FigureValue]:
     return st.one_of(
         st.integers(0, 10**12),
@@ -1176,12 +1293,12 @@ def figures(
     .. versionadded:: 0.1.0
     """
     value = draw(_figure_values() if values is None else values)
-    qualifier = draw(st.sampled_from(list(Qualifier if qualifiers is None else qualifiers)))
+    qualifier = draw(_QUALIFIERS if qualifiers is None else st.sampled_from(tuple(qualifiers)))
     upper = _larger(draw, value) if qualifier is Qualifier.BETWEEN else None
     return Figure(
         value,
         qualifier,
         upper=upper,
-        as_of=draw(st.none() | dates()),
-        source=draw(st.none() | st.sampled_from(_SOURCES)),
+        as_of=draw(_maybe(dates())),
+        source=draw(_MAYBE_SOURCES),
     )
