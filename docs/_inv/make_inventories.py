@@ -25,6 +25,7 @@ INVENTORIES: dict[str, tuple[str, dict[str, dict[str, str]]]] = {
                 "enum.Enum": "library/enum.html",
                 "os.PathLike": "library/os.html",
                 "pathlib.Path": "library/pathlib.html",
+                "collections.abc.Callable": "library/collections.abc.html",
                 "collections.abc.Iterable": "library/collections.abc.html",
                 "collections.abc.Iterator": "library/collections.abc.html",
                 "collections.abc.Mapping": "library/collections.abc.html",
