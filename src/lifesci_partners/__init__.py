@@ -11,6 +11,17 @@ import typing as _typing
 if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imported on first use
     from lifesci_partners import examples
     from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
+    from lifesci_partners._amendments import (
+        AgreementVersion,
+        Amendment,
+        PartyAdded,
+        PartyWithdrawn,
+        PurposeChanged,
+        RoleChanged,
+        StatedEndChanged,
+        TermChanged,
+        TitleChanged,
+    )
     from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
     from lifesci_partners._claims import (
         Claim,
@@ -150,6 +161,15 @@ _MODULE_OF: dict[str, str] = {
     "to_dict": "_json._converters",
     "to_json": "_json._converters",
     "to_jsonld": "_jsonld",
+    "AgreementVersion": "_amendments",
+    "Amendment": "_amendments",
+    "PartyAdded": "_amendments",
+    "PartyWithdrawn": "_amendments",
+    "PurposeChanged": "_amendments",
+    "RoleChanged": "_amendments",
+    "StatedEndChanged": "_amendments",
+    "TermChanged": "_amendments",
+    "TitleChanged": "_amendments",
 }
 
 __all__ = [
@@ -162,6 +182,8 @@ __all__ = [
     "AgreementEvent",
     "AgreementKind",
     "AgreementStatus",
+    "AgreementVersion",
+    "Amendment",
     "Announcement",
     "Bounds",
     "Claim",
@@ -203,20 +225,27 @@ __all__ = [
     "PartnerRank",
     "PartnerScope",
     "Party",
+    "PartyAdded",
+    "PartyWithdrawn",
     "Period",
     "Person",
     "PhotoCaption",
     "Position",
     "Provenance",
+    "PurposeChanged",
     "Qualifier",
     "Quote",
     "RateNotFoundError",
     "Relationship",
     "RelationshipKind",
     "Renewal",
+    "RoleChanged",
+    "StatedEndChanged",
     "Term",
+    "TermChanged",
     "TermConvention",
     "Termination",
+    "TitleChanged",
     "UnknownLocaleError",
     "ValidationError",
     "Verdict",

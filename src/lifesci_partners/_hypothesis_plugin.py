@@ -23,6 +23,7 @@ def _strategy_names() -> dict[type, str]:
         lp.Achievement: "achievements",
         lp.Address: "addresses",
         lp.Agreement: "agreements",
+        lp.AgreementVersion: "agreement_versions",
         lp.Announcement: "announcements",
         lp.Cluster: "clusters",
         lp.Coordinates: "coordinates",
@@ -52,6 +53,13 @@ def _strategy_names() -> dict[type, str]:
         lp.Relationship: "relationships",
         lp.Renewal: "renewals",
         lp.Term: "terms",
+        lp.TermChanged: "term_changes",
+        lp.StatedEndChanged: "stated_end_changes",
+        lp.PartyAdded: "parties_added",
+        lp.PartyWithdrawn: "party_withdrawals",
+        lp.RoleChanged: "role_changes",
+        lp.TitleChanged: "title_changes",
+        lp.PurposeChanged: "purpose_changes",
         lp.Termination: "terminations",
     }
 

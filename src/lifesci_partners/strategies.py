@@ -36,6 +36,17 @@ import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._amendments import (
+    AgreementVersion,
+    Amendment,
+    PartyAdded,
+    PartyWithdrawn,
+    PurposeChanged,
+    RoleChanged,
+    StatedEndChanged,
+    TermChanged,
+    TitleChanged,
+)
 from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
 from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
 from lifesci_partners._cluster import Achievement, Cluster, MemberCount
@@ -68,11 +79,15 @@ from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
+from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
     "achievements",
     "addresses",
+    "agreement_versions",
     "agreements",
+    "amended_agreements",
+    "amendments",
     "announcements",
     "claims",
     "clusters",
@@ -94,19 +109,26 @@ __all__ = [
     "organizations",
     "partial_dates",
     "parties",
+    "parties_added",
     "partner_counts",
     "partner_ranks",
+    "party_withdrawals",
     "people",
     "periods",
     "photo_captions",
     "positions",
     "provenances",
+    "purpose_changes",
     "quotes",
     "registry_identifiers",
     "relationships",
     "renewals",
+    "role_changes",
+    "stated_end_changes",
+    "term_changes",
     "terminations",
     "terms",
+    "title_changes",
 ]
 
 T = TypeVar("T")
@@ -1302,3 +1324,170 @@ def figures(
         as_of=draw(_maybe(dates())),
         source=draw(_MAYBE_SOURCES),
     )
+
+
+# Amendments (issue 17). Dates of amendments cluster around period starts, last days, notice
+# deadlines and month ends, where an amendment changes which answer is right.
+_AMENDMENT_COUNTS = st.integers(1, 4)
+_AMENDMENT_KINDS = st.sampled_from(
+    ("term", "stated_end", "added", "withdrawn", "role", "title", "purpose")
+)
+_REFERENCES = st.none() | st.sampled_from(
+    ("Amendment No. 1", "https://example.org/amendment-2.pdf", "Avenant n° 3")
+)
+
+
+def _amendment_day(draw: st.DrawFn, agreement: Agreement, latest: dt.date) -> dt.date:
+    """A day from the effective date to ``latest``, near a landmark or a month end."""
+    landmarks = [*_landmarks(agreement), agreement.effective_on, latest]
+    day = _near(draw, _choice(draw, landmarks), 200)
+    if draw(_ONE_IN[3]):
+        day = _month_end(day.year, day.month)
+    return min(max(day, agreement.effective_on), latest)
+
+
+def _amendment(draw: st.DrawFn, agreement: Agreement, day: dt.date) -> Amendment:
+    """One amendment on ``day`` of a kind that the agreement, as it stands then, allows."""
+    parties = [p.org for p in agreement.parties_on(day)]
+    ref = draw(_REFERENCES)
+    kind = draw(_AMENDMENT_KINDS)
+    amendment: Amendment
+    if kind == "withdrawn" and len(parties) > 2:  # noqa: PLR2004  # two must remain
+        amendment = PartyWithdrawn(day, _choice(draw, parties), reference=ref)
+    elif kind in {"title", "purpose"}:
+        text = draw(_maybe(localized_texts()))
+        changed = TitleChanged if kind == "title" else PurposeChanged
+        amendment = changed(day, text, reference=ref)
+    elif kind == "term":
+        amendment = TermChanged(day, draw(terms()), reference=ref)
+    elif kind == "stated_end":
+        end = None if draw(_ONE_IN[5]) else _near(draw, day, 3000)
+        amendment = StatedEndChanged(day, end, reference=ref)
+    else:  # a role, a party added, or a withdrawal that would leave one party
+        org = _choice(draw, parties) if kind != "added" else draw(identifiers())
+        role = draw(_maybe(_ROLES))
+        changed_party = RoleChanged if org in parties else PartyAdded
+        amendment = changed_party(day, org, role, reference=ref)
+    return amendment
+
+
+def _latest_amendment_day(agreement: Agreement) -> dt.date | None:
+    """The last day an amendment can take effect: before the termination and the end."""
+    ends = [e.on for e in agreement.events if isinstance(e, Termination)]
+    if agreement.final_end is not None:
+        ends.append(agreement.final_end)
+    if not ends:
+        return _shifted(agreement.effective_on, 20_000)
+    latest = _shifted(min(ends), -1)
+    return latest if latest >= agreement.effective_on else None
+
+
+@st.composite
+def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Agreement:
+    """Agreements (as :func:`agreements` makes them) with one to four valid amendments.
+
+    Each amendment is dated near a period boundary, a notice deadline or a month end, and is of
+    a kind the agreement allows on that day; one that the agreement refuses (it would end the
+    agreement before it takes effect, say) is left out, so some agreements have none.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids the parties are drawn from; by default, random ids.
+
+    .. versionadded:: 0.2.0
+    """
+    agreement = _agreement(draw, org_ids, lifecycle=True)
+    for _ in range(draw(_AMENDMENT_COUNTS)):
+        latest = _latest_amendment_day(agreement)
+        if latest is None:
+            break
+        day = _amendment_day(draw, agreement, latest)
+        amendment = _amendment(draw, agreement, day)
+        try:
+            agreement = attrs.evolve(agreement, amendments=(*agreement.amendments, amendment))
+        except ValidationError:
+            continue
+    return agreement
+
+
+def term_changes() -> st.SearchStrategy[TermChanged]:
+    """Term changes on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(TermChanged, dates(), terms(), reference=_REFERENCES)
+
+
+def stated_end_changes() -> st.SearchStrategy[StatedEndChanged]:
+    """Changes of the stated end on their own, some removing it.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(StatedEndChanged, dates(), _maybe(dates()), reference=_REFERENCES)
+
+
+def parties_added() -> st.SearchStrategy[PartyAdded]:
+    """Parties added, on their own.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PartyAdded, dates(), identifiers(), _maybe(_ROLES), reference=_REFERENCES)
+
+
+def party_withdrawals() -> st.SearchStrategy[PartyWithdrawn]:
+    """Parties withdrawn, on their own.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PartyWithdrawn, dates(), identifiers(), reference=_REFERENCES)
+
+
+def role_changes() -> st.SearchStrategy[RoleChanged]:
+    """Role changes on their own, some removing the role.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(RoleChanged, dates(), identifiers(), _maybe(_ROLES), reference=_REFERENCES)
+
+
+def title_changes() -> st.SearchStrategy[TitleChanged]:
+    """Title changes on their own, some removing the title.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(TitleChanged, dates(), _maybe(localized_texts()), reference=_REFERENCES)
+
+
+def purpose_changes() -> st.SearchStrategy[PurposeChanged]:
+    """Purpose changes on their own, some removing the purpose.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PurposeChanged, dates(), _maybe(localized_texts()), reference=_REFERENCES)
+
+
+@functools.cache
+def amendments() -> st.SearchStrategy[Amendment]:
+    """Amendments of every kind, on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.one_of(
+        term_changes(),
+        stated_end_changes(),
+        parties_added(),
+        party_withdrawals(),
+        role_changes(),
+        title_changes(),
+        purpose_changes(),
+    )
+
+
+@st.composite
+def agreement_versions(draw: st.DrawFn) -> AgreementVersion:
+    """Versions of amended agreements: the original or one an amendment made.
+
+    .. versionadded:: 0.2.0
+    """
+    history = draw(amended_agreements()).history()
+    return _choice(draw, history)
