@@ -44,6 +44,8 @@ PUBLIC_TYPES = [
         lifesci_partners.ImportProblem,
         lifesci_partners.ImportResult,
         lifesci_partners.AgreementVersion,
+        # Settings with holidays from a package (a calendar is given, not stored).
+        lifesci_partners.BusinessCalendar,
     }
 ]
 

@@ -23,6 +23,14 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         TitleChanged,
     )
     from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+    from lifesci_partners._business_days import (
+        AdjustedDate,
+        BusinessCalendar,
+        DayOff,
+        DayOffKind,
+        DeadlineKind,
+        DeadlineRule,
+    )
     from lifesci_partners._claims import (
         Claim,
         ClaimCheck,
@@ -71,6 +79,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         FloatNotAllowedError,
         IncomparableError,
         LifesciPartnersError,
+        MissingExtraError,
         NotFoundError,
         RateNotFoundError,
         UnknownLocaleError,
@@ -170,6 +179,13 @@ _MODULE_OF: dict[str, str] = {
     "StatedEndChanged": "_amendments",
     "TermChanged": "_amendments",
     "TitleChanged": "_amendments",
+    "AdjustedDate": "_business_days",
+    "BusinessCalendar": "_business_days",
+    "DayOff": "_business_days",
+    "DayOffKind": "_business_days",
+    "DeadlineKind": "_business_days",
+    "DeadlineRule": "_business_days",
+    "MissingExtraError": "exceptions",
 }
 
 __all__ = [
@@ -178,6 +194,7 @@ __all__ = [
     "KNOWN_SCHEMES",
     "Achievement",
     "Address",
+    "AdjustedDate",
     "Agreement",
     "AgreementEvent",
     "AgreementKind",
@@ -186,6 +203,7 @@ __all__ = [
     "Amendment",
     "Announcement",
     "Bounds",
+    "BusinessCalendar",
     "Claim",
     "ClaimCheck",
     "Cluster",
@@ -193,6 +211,10 @@ __all__ = [
     "Coordinates",
     "CurrencyMismatchError",
     "DatePrecision",
+    "DayOff",
+    "DayOffKind",
+    "DeadlineKind",
+    "DeadlineRule",
     "Directory",
     "ExchangeRate",
     "ExchangeRates",
@@ -212,6 +234,7 @@ __all__ = [
     "LinkKind",
     "LocalizedText",
     "MemberCount",
+    "MissingExtraError",
     "Money",
     "NameKind",
     "NonRenewalNotice",

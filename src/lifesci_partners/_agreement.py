@@ -17,6 +17,7 @@ from lifesci_partners._amendments import (
     build_versions,
     former_parties,
 )
+from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._renewal import Renewal
@@ -644,3 +645,34 @@ class Agreement:
         .. versionadded:: 0.2.0
         """
         return self.as_of(day).parties
+
+    def adjusted_notice_deadline(
+        self, *, on: dt.date, calendar: BusinessCalendar
+    ) -> AdjustedDate | None:
+        """:meth:`notice_deadline`, moved by ``calendar``'s rule when it falls on a day off.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, BusinessCalendar, DeadlineRule, Party, Renewal, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 6, 1),
+            ...     term=Term(years=5),
+            ...     renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            ... )
+            >>> a.notice_deadline(on=dt.date(2025, 1, 1))
+            datetime.date(2025, 5, 1)
+            >>> bavaria = BusinessCalendar(
+            ...     holidays={dt.date(2025, 5, 1): "Tag der Arbeit"}, rule=DeadlineRule.DE_BGB_193
+            ... )
+            >>> str(a.adjusted_notice_deadline(on=dt.date(2025, 1, 1), calendar=bavaria))
+            '2025-05-02 (adjusted from 2025-05-01: public holiday (Tag der Arbeit))'
+
+        .. versionadded:: 0.2.0
+        """
+        deadline = self.notice_deadline(on=on)
+        return None if deadline is None else calendar.adjust(deadline, DeadlineKind.NOTICE)

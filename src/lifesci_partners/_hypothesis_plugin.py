@@ -25,6 +25,7 @@ def _strategy_names() -> dict[type, str]:
         lp.Agreement: "agreements",
         lp.AgreementVersion: "agreement_versions",
         lp.Announcement: "announcements",
+        lp.BusinessCalendar: "business_calendars",
         lp.Cluster: "clusters",
         lp.Coordinates: "coordinates",
         lp.Directory: "directories",

@@ -48,6 +48,7 @@ from lifesci_partners._amendments import (
     TitleChanged,
 )
 from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._business_days import BusinessCalendar, DeadlineRule
 from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
 from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._coordinates import Coordinates
@@ -89,11 +90,13 @@ __all__ = [
     "amended_agreements",
     "amendments",
     "announcements",
+    "business_calendars",
     "claims",
     "clusters",
     "coordinates",
     "currencies",
     "dates",
+    "deadlines_in",
     "directories",
     "exchange_rate_tables",
     "exchange_rates",
@@ -1491,3 +1494,56 @@ def agreement_versions(draw: st.DrawFn) -> AgreementVersion:
     """
     history = draw(amended_agreements()).history()
     return _choice(draw, history)
+
+
+# Business calendars (issue 17): holidays cluster on month ends, February 29 and runs of days
+# (Golden Week, Christmas), and weekends vary, so that an adjustment crosses months and years.
+_WEEKENDS = st.sampled_from(
+    (frozenset({5, 6}), frozenset({6}), frozenset({4, 5}), frozenset(), frozenset({0, 2, 4, 6}))
+)
+_HOLIDAY_NAMES = st.sampled_from(("Labour Day", "Tag der Arbeit", "憲法記念日", "Noël", ""))
+
+
+def _holiday_run(draw: st.DrawFn, start: dt.date) -> dict[dt.date, str]:
+    """One to five holidays in a row from ``start`` (shortened at 9999-12-31)."""
+    name = draw(_HOLIDAY_NAMES)
+    days = {}
+    for offset in range(draw(st.integers(1, 5))):
+        day = _shifted(start, offset)
+        days[day] = name
+    return days
+
+
+@st.composite
+def business_calendars(draw: st.DrawFn) -> BusinessCalendar:
+    """Calendars with a weekend, up to 20 holidays and a deadline rule.
+
+    The holidays fall on month ends, February 29, New Year and around them, often in runs of
+    consecutive days, so that a moved deadline crosses a month or a year.
+
+    .. versionadded:: 0.2.0
+    """
+    holidays: dict[dt.date, str] = {}
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(dates())
+        if draw(_BOOLEANS):
+            start = _month_end(start.year, start.month)
+        holidays.update(_holiday_run(draw, _near(draw, start, 3)))
+    return BusinessCalendar(
+        weekend=draw(_WEEKENDS),
+        holidays=holidays,
+        rule=draw(st.sampled_from(DeadlineRule)),
+        name=draw(st.none() | st.sampled_from(("DE-BY", "JP", "FR", "GB-ENG"))),
+    )
+
+
+@st.composite
+def deadlines_in(draw: st.DrawFn, calendar: BusinessCalendar) -> dt.date:
+    """Dates biased toward ``calendar``'s holidays and the days around them.
+
+    .. versionadded:: 0.2.0
+    """
+    holidays = sorted(calendar.holidays)
+    if len(holidays) > 0 and draw(_BOOLEANS):
+        return _near(draw, _choice(draw, holidays), 2)
+    return draw(dates())
