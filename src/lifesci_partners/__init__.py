@@ -57,6 +57,10 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._localized import LocalizedText
     from lifesci_partners._money import Money
     from lifesci_partners._names import NameKind, OrganizationName
+    from lifesci_partners._options import (
+        ExtensionOptions,
+        OptionExercised,
+    )
     from lifesci_partners._organization import (
         Address,
         Founder,
@@ -186,6 +190,8 @@ _MODULE_OF: dict[str, str] = {
     "DeadlineKind": "_business_days",
     "DeadlineRule": "_business_days",
     "MissingExtraError": "exceptions",
+    "ExtensionOptions": "_options",
+    "OptionExercised": "_options",
 }
 
 __all__ = [
@@ -218,6 +224,7 @@ __all__ = [
     "Directory",
     "ExchangeRate",
     "ExchangeRates",
+    "ExtensionOptions",
     "Figure",
     "FloatNotAllowedError",
     "Formatter",
@@ -239,6 +246,7 @@ __all__ = [
     "NameKind",
     "NonRenewalNotice",
     "NotFoundError",
+    "OptionExercised",
     "Organization",
     "OrganizationKind",
     "OrganizationName",

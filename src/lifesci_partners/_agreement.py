@@ -20,6 +20,13 @@ from lifesci_partners._amendments import (
 from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._options import (
+    ExtensionOptions,
+    OptionExercised,
+    check_exercises,
+    offsets,
+    option_deadline,
+)
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
@@ -130,6 +137,16 @@ def _check_dates(agreement: Agreement) -> list[str]:
             f"$.stated_end_on: the stated end ({stated.isoformat()}) is before the effective date "
             f"({effective.isoformat()}); it is the last day the agreement is in force"
         )
+    if agreement.options is not None and agreement.renewal is not None:
+        errors.append(
+            "$.options: an agreement renews automatically ($.renewal) or by options, not both; "
+            "leave out one of them"
+        )
+    if agreement.options is not None and agreement.term is None and stated is None:
+        errors.append(
+            "$.options: an agreement with no term and no stated end never ends, so it cannot be "
+            "extended; give a term or a stated_end_on"
+        )
     if agreement.renewal is not None and agreement.term is None and stated is None:
         errors.append(
             "$.renewal: an agreement with no term and no stated end never ends, so it cannot "
@@ -229,7 +246,14 @@ def _build_schedule(
         if with_events
         else ()
     )
+    options = agreement.options
+    exercised = (
+        [e for e in agreement.events if isinstance(e, OptionExercised)]
+        if options is not None and with_events
+        else []
+    )
     return _lifecycle.build(
+        offsets=offsets(options.lengths[: len(exercised)]) if options is not None else (),
         effective_on=agreement.effective_on,
         convention=agreement.convention,
         term=agreement.term,
@@ -275,7 +299,10 @@ class Agreement:
             ``maxExtentDate``). A renewal period that would run past it ends with it.
         stated_end_on: The last day in force as the document states it; it overrides the end
             computed from ``term``, and renewals are then anchored on it.
-        events: Notices of non-renewal and at most one termination, in any order.
+        events: Notices of non-renewal, options exercised and at most one termination, in any
+            order.
+        options: Extension options, which extend it only when exercised (instead of a
+            ``renewal``).
         amendments: Dated changes to the agreement, in any order (see :meth:`as_of`). The other
             fields are the agreement as first made.
 
@@ -325,7 +352,12 @@ class Agreement:
     max_extent_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     stated_end_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     events: tuple[AgreementEvent, ...] = attrs.field(
-        default=(), converter=_to_events, validator=tuple_of((NonRenewalNotice, Termination))
+        default=(),
+        converter=_to_events,
+        validator=tuple_of((NonRenewalNotice, Termination, OptionExercised)),
+    )
+    options: ExtensionOptions | None = attrs.field(
+        default=None, validator=optional(instance_of(ExtensionOptions))
     )
     amendments: tuple[Amendment, ...] = attrs.field(
         default=(), converter=_to_amendments, validator=tuple_of(AMENDMENT_CLASSES)
@@ -353,6 +385,8 @@ class Agreement:
         errors.extend(date_errors)
         if self.events:
             errors.extend(_check_events(self))
+            if not date_errors and term_ok:
+                errors.extend(check_exercises(self))
         if term_ok and not date_errors and self.max_extent_on is not None:
             first_end = _build_schedule(self, with_events=False).boundary(0)
             errors.extend(_check_outer_limit(self, first_end))
@@ -676,3 +710,42 @@ class Agreement:
         """
         deadline = self.notice_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.NOTICE)
+
+    def option_deadline(self, *, on: dt.date) -> dt.date | None:
+        """The last day to exercise the next extension option, for the period running on ``on``.
+
+        Computed as a notice deadline is, with the options' notice. ``None`` when the agreement
+        has no options left, the next one is already exercised, or it is not in force on ``on``.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, ExtensionOptions, OptionExercised, Party, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.LICENSE,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 1, 1),
+            ...     term=Term(years=5),
+            ...     options=ExtensionOptions.of(Term(years=2), count=2, notice=Term(months=6)),
+            ...     events=[OptionExercised(dt.date(2024, 3, 1), by="x")],
+            ... )
+            >>> a.final_last_day, a.option_deadline(on=dt.date(2025, 1, 1))
+            (datetime.date(2026, 12, 31), datetime.date(2026, 7, 1))
+
+        .. versionadded:: 0.2.0
+        """
+        if self.amendments:
+            return self.as_of(on).option_deadline(on=on)
+        return option_deadline(self, on)
+
+    def adjusted_option_deadline(
+        self, *, on: dt.date, calendar: BusinessCalendar
+    ) -> AdjustedDate | None:
+        """:meth:`option_deadline`, moved by ``calendar``'s rule when it falls on a day off.
+
+        .. versionadded:: 0.2.0
+        """
+        deadline = self.option_deadline(on=on)
+        return None if deadline is None else calendar.adjust(deadline, DeadlineKind.OPTION)

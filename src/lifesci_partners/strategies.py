@@ -66,6 +66,7 @@ from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money, minor_unit_digits
 from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._options import ExtensionOptions, OptionExercised
 from lifesci_partners._organization import (
     Address,
     Founder,
@@ -87,6 +88,7 @@ __all__ = [
     "addresses",
     "agreement_versions",
     "agreements",
+    "agreements_with_options",
     "amended_agreements",
     "amendments",
     "announcements",
@@ -100,6 +102,7 @@ __all__ = [
     "directories",
     "exchange_rate_tables",
     "exchange_rates",
+    "extension_options",
     "figures",
     "founders",
     "identifiers",
@@ -108,6 +111,7 @@ __all__ = [
     "member_counts",
     "money",
     "non_renewal_notices",
+    "options_exercised",
     "organization_names",
     "organizations",
     "partial_dates",
@@ -1547,3 +1551,52 @@ def deadlines_in(draw: st.DrawFn, calendar: BusinessCalendar) -> dt.date:
     if len(holidays) > 0 and draw(_BOOLEANS):
         return _near(draw, _choice(draw, holidays), 2)
     return draw(dates())
+
+
+# Extension options (issue 17): exercises fall on, just before and just after their deadlines.
+def extension_options() -> st.SearchStrategy[ExtensionOptions]:
+    """Extension options: one to three lengths, a notice or none, a minimum count.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def build(lengths: list[Term], notice: Term | None, min_count: int) -> ExtensionOptions:
+        return ExtensionOptions(lengths, notice=notice, min_count=min(min_count, len(lengths)))
+
+    return st.builds(
+        build,
+        st.lists(terms(max_years=5), min_size=1, max_size=3),
+        _maybe(terms(max_years=1)),
+        st.integers(0, 3),
+    )
+
+
+def options_exercised() -> st.SearchStrategy[OptionExercised]:
+    """Exercises of options on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(OptionExercised, on=dates(), by=identifiers())
+
+
+@st.composite
+def agreements_with_options(draw: st.DrawFn) -> Agreement:
+    """Agreements with extension options, some exercised on or just before their deadlines.
+
+    .. versionadded:: 0.2.0
+    """
+    base = _agreement(draw, None, lifecycle=False)
+    term = base.term or draw(terms())
+    agreement = attrs.evolve(base, term=term, options=draw(extension_options()))
+    by = [p.org for p in agreement.parties]
+    for _ in range(draw(st.integers(0, 3))):
+        deadline = agreement.option_deadline(on=agreement.final_last_day or base.effective_on)
+        if deadline is None:
+            break
+        day = max(_shifted(deadline, -draw(st.sampled_from((0, 0, 1, 30, 400)))), base.effective_on)
+        exercise = OptionExercised(day, by=_choice(draw, by))
+        try:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, exercise))
+        except ValidationError:  # pragma: no cover  # on or before the deadline is in time
+            break
+    return agreement

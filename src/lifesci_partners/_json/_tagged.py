@@ -33,6 +33,7 @@ from lifesci_partners._json import _versions
 from lifesci_partners._json._gen import _attrs_unstructure_factory
 from lifesci_partners._json._hooks import _MISSING, _attrs_hook_factory, _ShapeError
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._organization import Organization
 from lifesci_partners._shown import json_kind
 from lifesci_partners.exceptions import ValidationError
@@ -48,6 +49,7 @@ _EVENT_TYPE_KEY = "type"
 _EVENT_TAGS: dict[type, str] = {
     NonRenewalNotice: "non_renewal_notice",
     Termination: "termination",
+    OptionExercised: "option_exercised",
     TermChanged: "term_changed",
     StatedEndChanged: "stated_end_changed",
     PartyAdded: "party_added",
