@@ -41,9 +41,9 @@ class DeadlineKind(enum.Enum):
     """
 
     NOTICE = "notice"
-    """The last day to give notice (of non-renewal): a declaration."""
+    """The last day to give notice of non-renewal, a declaration."""
     OPTION = "option"
-    """The last day to exercise an extension option: a declaration."""
+    """The last day to exercise an extension option, a declaration."""
     TERM_END = "term_end"
     """The last day of a term."""
 
@@ -59,23 +59,23 @@ class DeadlineRule(enum.Enum):
     """
 
     NONE = "none"
-    """No adjustment: a deadline stays where the agreement puts it."""
+    """No adjustment; a deadline stays where the agreement puts it."""
     DE_BGB_193 = "de_bgb_193"
-    """Germany, Bürgerliches Gesetzbuch §193: where a declaration is to be made or a performance
+    """Germany, Bürgerliches Gesetzbuch §193. Where a declaration is to be made or a performance
     effected by a deadline that falls on a Saturday, a Sunday or a public holiday recognized at
     the place of declaration or performance, the next working day takes its place. It moves
     notice and option deadlines, not the end of a term."""
     JP_CIVIL_CODE_142 = "jp_civil_code_142"
-    """Japan, Civil Code article 142: when the last day of a period falls on a Sunday, a national
+    """Japan, Civil Code article 142. When the last day of a period falls on a Sunday, a national
     holiday or another holiday on which it is customary not to transact business, the period
     ends on the next day. It moves every deadline, the last day of a term included (give the
     calendar a Sunday-only weekend where Saturdays are working days)."""
     FR_CPC_642 = "fr_cpc_642"
-    """France, Code de procédure civile article 642: a time limit that would expire on a
+    """France, Code de procédure civile article 642. A time limit that would expire on a
     Saturday, a Sunday or a public holiday or non-working day is extended to the first working
     day that follows. It moves notice and option deadlines, not the end of a term."""
     EW_CPR_2_8 = "ew_cpr_2_8"
-    """England and Wales, Civil Procedure Rules r.2.8(5): an act to be done at the court office
+    """England and Wales, Civil Procedure Rules r.2.8(5). An act to be done at the court office
     by a day on which it is closed is in time if done on the next day on which it is open
     (closed: weekends, bank holidays, Christmas Day and Good Friday). It moves notice and option
     deadlines, not the end of a term."""
