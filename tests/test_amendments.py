@@ -16,7 +16,9 @@ from lifesci_partners import (
     Agreement,
     AgreementKind,
     AgreementStatus,
+    ContributionChanged,
     LocalizedText,
+    Money,
     NonRenewalNotice,
     Party,
     PartyAdded,
@@ -334,3 +336,22 @@ class TestRealProjects:
         assert agreement.as_of(D(2018, 11, 30)).final_last_day == D(2018, 12, 31)
         assert agreement.final_last_day == D.fromisoformat(project["endDate"])
         assert len(agreement.parties_on(D(2019, 1, 1))) == len(parties) - len(ended) == 9
+
+
+class TestContributionChanged:
+    def test_refused_without_funding(self) -> None:
+        """A contribution change needs funding to change; without it, the error says so."""
+        change = ContributionChanged(D(2021, 1, 1), "x", Money("1000", "EUR"))
+        with pytest.raises(ValidationError) as info:
+            make(amendments=[change])
+        assert info.value.errors == (
+            (
+                "$.amendments[0]: the agreement states no funding ($.funding) whose contribution "
+                "could change; give the funding first"
+            ),
+        )
+
+    @given(lst.contribution_changes())
+    def test_p_round_trip(self, change: ContributionChanged) -> None:
+        """Property: a contribution change reads back equal, its amount exact."""
+        assert from_json(to_json(change), ContributionChanged) == change

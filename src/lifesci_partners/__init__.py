@@ -14,6 +14,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._amendments import (
         AgreementVersion,
         Amendment,
+        ContributionChanged,
         PartyAdded,
         PartyWithdrawn,
         PurposeChanged,
@@ -192,6 +193,7 @@ _MODULE_OF: dict[str, str] = {
     "MissingExtraError": "exceptions",
     "ExtensionOptions": "_options",
     "OptionExercised": "_options",
+    "ContributionChanged": "_amendments",
 }
 
 __all__ = [
@@ -213,6 +215,7 @@ __all__ = [
     "Claim",
     "ClaimCheck",
     "Cluster",
+    "ContributionChanged",
     "Conversion",
     "Coordinates",
     "CurrencyMismatchError",

@@ -22,6 +22,7 @@ import attrs
 
 from lifesci_partners._events import Termination
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._terms import Term
 from lifesci_partners._validate import (
     date_value,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementVersion",
     "Amendment",
+    "ContributionChanged",
     "PartyAdded",
     "PartyWithdrawn",
     "PurposeChanged",
@@ -150,6 +152,28 @@ class RoleChanged:
 
 
 @attrs.frozen
+class ContributionChanged:
+    """A party's contribution to the agreement's funding changed; ``None`` removes the amount.
+
+    It applies to an agreement that states its funding, with a contribution of ``org``; an
+    agreement without funding refuses it.
+
+    Args:
+        effective_on: The first day of the new amount.
+        org: The ``id`` of the contributing party's organization.
+        amount: The new amount, or ``None`` when it is no longer known.
+        reference: The amending document (a number, a title or a URL), if known.
+
+    .. versionadded:: 0.2.0
+    """
+
+    effective_on: dt.date = attrs.field(validator=date_value)
+    org: str = attrs.field(validator=identifier)
+    amount: Money | None = attrs.field(validator=optional(instance_of(Money)))
+    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+
+
+@attrs.frozen
 class TitleChanged:
     """The agreement's title changed; ``None`` removes it.
 
@@ -189,16 +213,18 @@ Amendment = (
     | PartyAdded
     | PartyWithdrawn
     | RoleChanged
+    | ContributionChanged
     | TitleChanged
     | PurposeChanged
 )
 """A dated change to an agreement: one of :class:`TermChanged`, :class:`StatedEndChanged`,
-:class:`PartyAdded`, :class:`PartyWithdrawn`, :class:`RoleChanged`, :class:`TitleChanged` and
-:class:`PurposeChanged`."""
+:class:`PartyAdded`, :class:`PartyWithdrawn`, :class:`RoleChanged`,
+:class:`ContributionChanged`, :class:`TitleChanged` and :class:`PurposeChanged`."""
 
 AMENDMENT_CLASSES: tuple[type, ...] = (
     PartyAdded,
     RoleChanged,
+    ContributionChanged,
     PartyWithdrawn,
     TermChanged,
     StatedEndChanged,
@@ -235,6 +261,8 @@ def _slot(amendment: Amendment) -> tuple[str, str]:
         return ("membership", amendment.org)
     if isinstance(amendment, RoleChanged):
         return ("role", amendment.org)
+    if isinstance(amendment, ContributionChanged):
+        return ("contribution", amendment.org)
     return (type(amendment).__name__, "")
 
 
@@ -259,6 +287,15 @@ def _party(org: str, role: str | None) -> Party:
     from lifesci_partners._agreement import Party  # noqa: PLC0415  # _agreement imports this
 
     return Party(org, role=role)
+
+
+# The field of the agreement that each amendment replaces as a whole, under the same name.
+_FIELD_OF: dict[type, str] = {
+    TermChanged: "term",
+    StatedEndChanged: "stated_end_on",
+    TitleChanged: "title",
+    PurposeChanged: "purpose",
+}
 
 
 def _apply(fields: dict[str, Any], amendment: Amendment, where: str, errors: list[str]) -> None:
@@ -288,14 +325,38 @@ def _apply(fields: dict[str, Any], amendment: Amendment, where: str, errors: lis
             )
         else:
             fields["parties"] = [p for p in parties if p.org != amendment.org]
-    elif isinstance(amendment, TermChanged):
-        fields["term"] = amendment.term
-    elif isinstance(amendment, StatedEndChanged):
-        fields["stated_end_on"] = amendment.stated_end_on
-    elif isinstance(amendment, TitleChanged):
-        fields["title"] = amendment.title
-    else:
-        fields["purpose"] = amendment.purpose
+    elif isinstance(amendment, ContributionChanged):
+        _change_contribution(fields, amendment, where, errors)
+    else:  # a field replaced as a whole
+        name = _FIELD_OF[type(amendment)]
+        fields[name] = getattr(amendment, name)
+
+
+def _change_contribution(
+    fields: dict[str, Any], amendment: ContributionChanged, where: str, errors: list[str]
+) -> None:
+    """Set the amount of ``amendment.org``'s contribution in the funding, or say why not."""
+    funding = fields.get("funding")
+    if funding is None:
+        errors.append(
+            f"{where}: the agreement states no funding ($.funding) whose contribution could "
+            "change; give the funding first"
+        )
+        return
+    contributions = funding.contributions
+    if all(part.org != amendment.org for part in contributions):
+        orgs = ", ".join(part.org for part in contributions) or "none"
+        errors.append(
+            f"{where}.org: {amendment.org!r} has no contribution to change (contributions: {orgs})"
+        )
+        return
+    fields["funding"] = attrs.evolve(
+        funding,
+        contributions=tuple(
+            attrs.evolve(part, amount=amendment.amount) if part.org == amendment.org else part
+            for part in contributions
+        ),
+    )
 
 
 def _make(agreement: Agreement, fields: dict[str, Any], *, last: bool) -> Agreement:
@@ -386,6 +447,8 @@ def build_versions(agreement: Agreement) -> tuple[AgreementVersion, ...]:
         "title": agreement.title,
         "purpose": agreement.purpose,
     }
+    if hasattr(agreement, "funding"):  # the funding of each version, where agreements have one
+        fields["funding"] = agreement.funding
     ever = {p.org for p in agreement.parties}
     ever.update(a.org for a in agreement.amendments if isinstance(a, PartyAdded))
     token = _FORMER_PARTIES.set(frozenset(ever))

@@ -27,6 +27,7 @@ def _strategy_names() -> dict[type, str]:
         lp.Announcement: "announcements",
         lp.BusinessCalendar: "business_calendars",
         lp.Cluster: "clusters",
+        lp.ContributionChanged: "contribution_changes",
         lp.Coordinates: "coordinates",
         lp.Directory: "directories",
         lp.ExchangeRate: "exchange_rates",

@@ -39,6 +39,7 @@ from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._amendments import (
     AgreementVersion,
     Amendment,
+    ContributionChanged,
     PartyAdded,
     PartyWithdrawn,
     PurposeChanged,
@@ -95,6 +96,7 @@ __all__ = [
     "business_calendars",
     "claims",
     "clusters",
+    "contribution_changes",
     "coordinates",
     "currencies",
     "dates",
@@ -1457,6 +1459,15 @@ def role_changes() -> st.SearchStrategy[RoleChanged]:
     return st.builds(RoleChanged, dates(), identifiers(), _maybe(_ROLES), reference=_REFERENCES)
 
 
+def contribution_changes() -> st.SearchStrategy[ContributionChanged]:
+    """Contribution changes on their own, some removing the amount.
+
+    .. versionadded:: 0.2.0
+    """
+    amounts = _maybe(money(allow_negative=False))
+    return st.builds(ContributionChanged, dates(), identifiers(), amounts, reference=_REFERENCES)
+
+
 def title_changes() -> st.SearchStrategy[TitleChanged]:
     """Title changes on their own, some removing the title.
 
@@ -1485,6 +1496,7 @@ def amendments() -> st.SearchStrategy[Amendment]:
         parties_added(),
         party_withdrawals(),
         role_changes(),
+        contribution_changes(),
         title_changes(),
         purpose_changes(),
     )

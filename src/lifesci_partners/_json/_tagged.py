@@ -17,6 +17,7 @@ import cattrs
 from cattrs.strategies import include_subclasses
 
 from lifesci_partners._amendments import (
+    ContributionChanged,
     PartyAdded,
     PartyWithdrawn,
     PurposeChanged,
@@ -55,6 +56,7 @@ _EVENT_TAGS: dict[type, str] = {
     PartyAdded: "party_added",
     PartyWithdrawn: "party_withdrawn",
     RoleChanged: "role_changed",
+    ContributionChanged: "contribution_changed",
     TitleChanged: "title_changed",
     PurposeChanged: "purpose_changed",
 }
