@@ -190,6 +190,31 @@ class TestStatus:
         assert "renewing             cooperation  link-j, mpr  2021-01-03  none (renews)" in out
         assert out.rstrip().endswith("in force  2024-10-03 (notice)")
 
+    def test_show_options_and_amendments(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Show lists an agreement's amendments, options exercised and next option deadline."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["options"] = {"lengths": ["P2Y", "P2Y"], "notice": "P6M"}
+        data["agreements"][0]["events"] = [
+            {"type": "option_exercised", "on": "2024-06-01", "by": "mpr"}
+        ]
+        data["agreements"][0]["amendments"] = [
+            {"type": "title_changed", "effective_on": "2023-01-01", "title": {"en": "New"}}
+        ]
+        path = tmp_path / "options.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path), "--on", "2025-06-01"]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "    amended: 2023-01-01\n"
+            "    term: P5Y\n"
+            "    options: P2Y, P2Y; exercised: 1 of 2\n"
+            "    next option deadline: 2026-08-05\n"
+            "    last day: 2027-02-04\n"
+            "    status: in force\n"
+        ) in out
+
     def test_unknown_holidays(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A country the holidays package does not know is a usage error."""
         assert main(["status", "--holidays", "XX"]) == 2

@@ -34,6 +34,7 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
 from lifesci_partners._json._reader import DEFAULT_LIMITS
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._text._formatting import Formatter
 from lifesci_partners.exceptions import MissingExtraError, UnknownLocaleError, ValidationError
 
@@ -313,16 +314,21 @@ def _show(directory: Directory, on: dt.date) -> str:
     lines.append("")
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
+        version = agreement.as_of(on)  # as it stood on the date
         names = " and ".join(
             directory.organization(p.org).acronym or directory.organization(p.org).name.get("en")
-            for p in agreement.parties
+            for p in version.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")
         lines.append(f"    effective: {agreement.effective_on.isoformat()}")
-        if agreement.term is not None:
-            lines.append(f"    term: {agreement.term}")
+        amended = [v.since.isoformat() for v in agreement.history()[1:] if v.since <= on]
+        if amended:
+            lines.append(f"    amended: {', '.join(amended)}")
+        if version.term is not None:
+            lines.append(f"    term: {version.term}")
         lines.extend(_renewal_lines(agreement))
-        last = agreement.final_last_day
+        lines.extend(_option_lines(version, on))
+        last = version.final_last_day
         if last is not None:
             lines.append(f"    last day: {last.isoformat()}")
         else:
@@ -344,6 +350,20 @@ def _renewal_lines(agreement: Agreement) -> list[str]:
     if renewal.notice is not None:
         parts.append(f"notice {renewal.notice}")
     return [f"    renewal: {', '.join(parts)}"]
+
+
+def _option_lines(agreement: Agreement, on: dt.date) -> list[str]:
+    """The extension options, how many were exercised, and the next option deadline."""
+    options = agreement.options
+    if options is None:
+        return []
+    exercised = sum(1 for e in agreement.events if isinstance(e, OptionExercised))
+    lengths = ", ".join(str(term) for term in options.lengths)
+    lines = [f"    options: {lengths}; exercised: {exercised} of {options.max_count}"]
+    deadline = agreement.option_deadline(on=on)
+    if deadline is not None and deadline >= on:
+        lines.append(f"    next option deadline: {deadline.isoformat()}")
+    return lines
 
 
 def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
