@@ -289,6 +289,20 @@ class TestValidation:
             make(amendments=amendments, events=events)
         assert info.value.errors == (message,)
 
+    def test_every_problem_at_once(self) -> None:
+        """An amendment dated too early does not hide the problem of another."""
+        with pytest.raises(ValidationError) as info:
+            make(
+                amendments=[
+                    PartyWithdrawn(D(2021, 1, 1), "q"),
+                    TermChanged(D(2019, 1, 1), Term(years=4)),
+                ]
+            )
+        assert [e.split(":")[0] for e in info.value.errors] == [
+            "$.amendments[1].effective_on",
+            "$.amendments[0].org",
+        ]
+
     def test_wrong_type(self) -> None:
         """Something that is no amendment is refused."""
         with pytest.raises(ValidationError, match=r"\$\.amendments"):

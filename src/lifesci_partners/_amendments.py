@@ -394,10 +394,10 @@ def _ended(version: Agreement, day: dt.date, where: str) -> str | None:
 
 
 def _grouped(
-    amendments: tuple[Amendment, ...],
+    amendments: list[tuple[int, Amendment]],
 ) -> Iterator[tuple[dt.date, list[tuple[int, Amendment]]]]:
     """The amendments with their indexes, by effective date, each date's in the order they apply."""
-    ordered = sorted(enumerate(amendments), key=_sort_key)
+    ordered = sorted(amendments, key=_sort_key)
     group: list[tuple[int, Amendment]] = []
     for item in ordered:
         if group and group[0][1].effective_on != item[1].effective_on:
@@ -408,27 +408,31 @@ def _grouped(
         yield group[0][1].effective_on, group
 
 
-def _check_each(agreement: Agreement) -> list[str]:
-    """What is wrong with the amendments one by one and pairwise, before applying any."""
-    errors = []
+def _check_each(agreement: Agreement, errors: list[str]) -> list[tuple[int, Amendment]]:
+    """The amendments that pass the checks made one by one and pairwise, with their indexes.
+
+    What is wrong with the others goes to ``errors``; the rest are then applied in order.
+    """
+    passed = []
     seen: dict[tuple[dt.date, tuple[str, str]], int] = {}
     for index, amendment in enumerate(agreement.amendments):
         where = f"$.amendments[{index}]"
         day = amendment.effective_on
+        key = (day, _slot(amendment))
         if day < agreement.effective_on:
             errors.append(
                 f"{where}.effective_on: {day.isoformat()} is before the agreement's effective "
                 f"date ({agreement.effective_on.isoformat()})"
             )
-        key = (day, _slot(amendment))
-        if key in seen:
+        elif key in seen:
             errors.append(
                 f"{where}: $.amendments[{seen[key]}] changes the same thing on the same date "
                 f"({day.isoformat()}); record one change per thing and date"
             )
         else:
             seen[key] = index
-    return errors
+            passed.append((index, amendment))
+    return passed
 
 
 def build_versions(agreement: Agreement) -> tuple[AgreementVersion, ...]:
@@ -437,9 +441,8 @@ def build_versions(agreement: Agreement) -> tuple[AgreementVersion, ...]:
     Raises:
         ValidationError: Every problem found, each with its path under ``$.amendments``.
     """
-    errors = _check_each(agreement)
-    if errors:
-        raise ValidationError(errors)
+    errors: list[str] = []
+    passed = _check_each(agreement, errors)
     fields: dict[str, Any] = {
         "parties": list(agreement.parties),
         "term": agreement.term,
@@ -453,7 +456,7 @@ def build_versions(agreement: Agreement) -> tuple[AgreementVersion, ...]:
     ever.update(a.org for a in agreement.amendments if isinstance(a, PartyAdded))
     token = _FORMER_PARTIES.set(frozenset(ever))
     try:
-        groups = list(_grouped(agreement.amendments))
+        groups = list(_grouped(passed))
         first = _make(agreement, _frozen(fields), last=not groups)
         versions = [AgreementVersion(agreement.effective_on, first)]
         for number, (day, group) in enumerate(groups, start=1):
