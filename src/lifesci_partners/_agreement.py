@@ -749,3 +749,34 @@ class Agreement:
         """
         deadline = self.option_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.OPTION)
+
+    def adjusted_last_day(self, *, on: dt.date, calendar: BusinessCalendar) -> AdjustedDate | None:
+        """The last day in force as known on ``on``, moved where ``calendar``'s rule says so.
+
+        Only a rule about the last day of any period moves it
+        (:attr:`~lifesci_partners.DeadlineRule.JP_CIVIL_CODE_142`); ``None`` when the agreement
+        has no known last day.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, BusinessCalendar, DeadlineRule, Party, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.MOU,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 5, 4),
+            ...     term=Term(years=5),
+            ... )
+            >>> japan = BusinessCalendar(
+            ...     holidays={dt.date(2025, 5, 5): "こどもの日", dt.date(2025, 5, 6): "振替休日"},
+            ...     rule=DeadlineRule.JP_CIVIL_CODE_142,
+            ... )
+            >>> str(a.adjusted_last_day(on=dt.date(2025, 1, 1), calendar=japan))
+            '2025-05-07 (adjusted from 2025-05-03: weekend (Saturday))'
+
+        .. versionadded:: 0.2.0
+        """
+        last = self.as_of(on).final_last_day
+        return None if last is None else calendar.adjust(last, DeadlineKind.TERM_END)
