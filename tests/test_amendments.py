@@ -303,6 +303,25 @@ class TestValidation:
             "$.amendments[0].org",
         ]
 
+    def test_term_under_a_stated_end(self) -> None:
+        """A term change that the stated end would override is refused, not lost."""
+        with pytest.raises(ValidationError, match="states its last day"):
+            make(
+                stated_end_on=D(2022, 6, 30),
+                amendments=[TermChanged(D(2021, 1, 1), Term(years=4))],
+            )
+
+    def test_stated_end_removed_then_term(self) -> None:
+        """Removing the stated end and changing the term on one date applies both."""
+        a = make(
+            stated_end_on=D(2022, 6, 30),
+            amendments=[
+                TermChanged(D(2021, 1, 1), Term(years=4)),
+                StatedEndChanged(D(2021, 1, 1), None),
+            ],
+        )
+        assert a.final_last_day == D(2023, 12, 31)
+
     def test_wrong_type(self) -> None:
         """Something that is no amendment is refused."""
         with pytest.raises(ValidationError, match=r"\$\.amendments"):

@@ -6,9 +6,11 @@ them as data (``amendments``); :meth:`~lifesci_partners.Agreement.as_of` gives t
 stood on a date and :meth:`~lifesci_partners.Agreement.history` every version, both computed here.
 
 The order of entry never matters: amendments apply by effective date, and on one date in a fixed
-order of kinds (parties added, roles changed, parties withdrawn, then the term, the stated end,
-the title and the purpose). Two amendments of the same thing on the same date are refused, since
-no order between them would be right.
+order of kinds (parties added, roles and contributions changed, parties withdrawn, then the
+stated end, the term, the title and the purpose). Two amendments of the same thing on the same
+date are refused, since no order between them would be right. A term changed while the agreement
+states its last day is refused too: the stated end overrides the term, so the change would be
+lost.
 """
 
 from __future__ import annotations
@@ -226,8 +228,8 @@ AMENDMENT_CLASSES: tuple[type, ...] = (
     RoleChanged,
     ContributionChanged,
     PartyWithdrawn,
-    TermChanged,
     StatedEndChanged,
+    TermChanged,
     TitleChanged,
     PurposeChanged,
 )
@@ -327,6 +329,12 @@ def _apply(fields: dict[str, Any], amendment: Amendment, where: str, errors: lis
             fields["parties"] = [p for p in parties if p.org != amendment.org]
     elif isinstance(amendment, ContributionChanged):
         _change_contribution(fields, amendment, where, errors)
+    elif isinstance(amendment, TermChanged) and fields["stated_end_on"] is not None:
+        errors.append(
+            f"{where}: the agreement states its last day "
+            f"({fields['stated_end_on'].isoformat()}), which a term does not change; change "
+            "the stated end instead, or remove it on the same date"
+        )
     else:  # a field replaced as a whole
         name = _FIELD_OF[type(amendment)]
         fields[name] = getattr(amendment, name)
