@@ -84,6 +84,12 @@ class TestOptionDeadline:
         assert twice.final_last_day == D(2028, 12, 31)
         assert twice.option_deadline(on=D(2027, 1, 1)) is None  # no option left
 
+    def test_no_notice_of_non_renewal(self) -> None:
+        """An agreement extended by options has no notice deadline, exercised or not."""
+        once = make(events=[OptionExercised(D(2024, 7, 1), by="x")])
+        assert once.notice_deadline(on=D(2024, 1, 1)) is None
+        assert once.next_notice_deadline(on=D(2020, 1, 1)) is None
+
     def test_too_late(self) -> None:
         """An option exercised after its deadline is refused, with the deadline."""
         with pytest.raises(ValidationError) as info:

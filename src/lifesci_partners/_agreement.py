@@ -591,6 +591,8 @@ class Agreement:
         """
         if self.amendments:
             return self.as_of(on).notice_deadline(on=on)
+        if self.options is not None:
+            return None  # extended by options, never renewed: see option_deadline
         index = self._schedule.index_on(on)
         return None if index is None else self._schedule.deadline(index)
 
@@ -603,6 +605,8 @@ class Agreement:
         """
         if self.amendments:
             return self.as_of(on).next_notice_deadline(on=on)
+        if self.options is not None:
+            return None  # extended by options, never renewed: see option_deadline
         schedule = self._schedule
         target = schedule.stopped_by_notice(on, schedule.last_index)
         return None if target is None else schedule.deadline(target)
