@@ -1395,8 +1395,9 @@ def _latest_amendment_day(agreement: Agreement) -> dt.date | None:
 def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Agreement:
     """Agreements (as :func:`agreements` makes them) with one to four valid amendments.
 
-    Each amendment is dated near a period boundary, a notice deadline or a month end, and is of
-    a kind the agreement allows on that day; one that the agreement refuses (it would end the
+    Each amendment is dated near a period boundary, a notice deadline or a month end, or on the
+    date of the one before (several changes on one date), and is of a kind the agreement allows
+    on that day; one that the agreement refuses (it would end the
     agreement before it takes effect, say) is left out, so some agreements have none.
 
     Args:
@@ -1411,6 +1412,8 @@ def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) 
         if latest is None:
             break
         day = _amendment_day(draw, agreement, latest)
+        if len(agreement.amendments) > 0 and draw(_ONE_IN[3]):  # several changes on one date
+            day = min(agreement.amendments[-1].effective_on, latest)
         amendment = _amendment(draw, agreement, day)
         try:
             agreement = attrs.evolve(agreement, amendments=(*agreement.amendments, amendment))
