@@ -215,7 +215,7 @@ class TestAgreement:
         """Title and purpose are localized texts."""
         mou = make(title=LocalizedText({"en": "MOU"}))
         assert mou.title is not None
-        assert mou.title.get("en") == "MOU"
+        assert mou.title.best("en") == "MOU"
 
 
 class TestStatus:

@@ -71,6 +71,7 @@ from lifesci_partners._text._formatting import (
     _QUALIFIER_WORDS,
     _STATUS_WORDS,
     DateFormat,
+    _locale_data,
 )
 
 from .test_compact import parse_back
@@ -233,6 +234,23 @@ class TestConstruction:
     def test_repr(self) -> None:
         """The repr names the locale."""
         assert repr(Formatter("fr-CA")) == "Formatter('fr_CA')"
+
+    def test_equal_after_the_cache_moved_on(self) -> None:
+        """Two formatters of one locale are equal even when the shared data was rebuilt."""
+        before = Formatter("en")
+        _locale_data.cache_clear()  # as when 256 other locales were used since
+        after = Formatter("en")
+        assert (after == before, hash(after) == hash(before)) == (True, True)
+
+    def test_different_locales_differ(self) -> None:
+        """Formatters of two locales are not equal; both tag forms of one locale are."""
+        assert (
+            Formatter("fr") == Formatter("fr-CA"),
+            Formatter("fr-CA") == Formatter("fr_CA"),
+        ) == (
+            False,
+            True,
+        )
 
     def test_import_loads_no_locale_data(self) -> None:
         """Importing the package compiles no catalog and parses no locale."""
@@ -1316,7 +1334,7 @@ class TestAnnouncement:
         directory = examples.link_j_mpr()
         news = directory.announcements[0]
         paragraphs = Formatter("en").announcement(news, directory).split("\n\n")
-        body = [p.get("en") for p in news.body]
+        body = [p.best("en") for p in news.body]
         start = paragraphs.index(body[0])
         assert paragraphs[start : start + len(body)] == body
 
@@ -1344,7 +1362,7 @@ class TestAnnouncement:
         """The dateline names the publisher and the date, at the date's precision."""
         news = _news(published_on=published_on)
         lines = Formatter(locale).announcement(news, examples.link_j_mpr()).splitlines()
-        assert lines == [f"## {news.headline.get(locale)}", "", expected]
+        assert lines == [f"## {news.headline.best(locale)}", "", expected]
 
     @pytest.mark.parametrize(
         ("role", "organization", "expected"),
@@ -1394,7 +1412,7 @@ class TestAnnouncement:
         f = Formatter(locale)
         for news in directory.announcements:
             lines = f.announcement(news, directory).splitlines()
-            assert lines[0].split() == ["##", *news.headline.get(f.locale).split()]
+            assert lines[0].split() == ["##", *news.headline.best(f.locale).split()]
             assert lines.count(">") >= len(news.quotes)
             sub_items = [line for line in lines if line.startswith("  - ")]
             assert len(sub_items) == len(news.about) + len(news.claims)

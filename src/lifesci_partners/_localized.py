@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["LocalizedText"]
+
+T = TypeVar("T")
 
 _DEFAULT_LANGUAGE = "en"
 
@@ -52,13 +54,21 @@ class LocalizedText(Mapping[str, str]):
         ['en', 'ja_JP']
         >>> name["ja-JP"]
         'LINK-J'
-        >>> name.get("fr")  # no French: the default text, English
+        >>> name.best("fr")  # no French: the best match is the default text, English
         'Life Science Innovation Network Japan'
+        >>> name.get("fr") is None, name.get("fr", "-")  # a Mapping: only exact keys
+        (True, '-')
         >>> kyoto = LocalizedText({"und": "Kyoto University", "ja": "京都大学"})
-        >>> kyoto.get("en"), kyoto.get("ja-JP")
+        >>> kyoto.best("en"), kyoto.best("ja-JP")
         ('Kyoto University', '京都大学')
 
+    A text pickles, copies and deep-copies to an equal text (copies are the text itself, which
+    is immutable).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       :meth:`get` follows :class:`~collections.abc.Mapping` (exact keys, a default); the
+       best-match lookup is :meth:`best`.
     """
 
     __slots__ = ("_hash", "_texts")
@@ -151,6 +161,16 @@ class LocalizedText(Mapping[str, str]):
     def __repr__(self) -> str:
         return f"LocalizedText({self._texts!r})"
 
+    def __reduce__(self) -> tuple[type[LocalizedText], tuple[dict[str, str]]]:
+        # Pickled as its texts (the cached hash is not state): unpickling checks them again.
+        return (type(self), (dict(self._texts),))
+
+    def __copy__(self) -> LocalizedText:
+        return self  # immutable, and holds only strings
+
+    def __deepcopy__(self, memo: object) -> LocalizedText:
+        return self
+
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"LocalizedText is immutable; cannot set {name!r}"
         raise AttributeError(msg)
@@ -181,7 +201,7 @@ class LocalizedText(Mapping[str, str]):
         return self._texts[self.default_locale]
 
     def best_locale(self, locale: str | Locale | None = None) -> str:
-        """Return the key that :meth:`get` would use for ``locale``.
+        """Return the key that :meth:`best` would use for ``locale``.
 
         Matching: the exact locale; then a key of the same language and script, preferring the
         bare language (``fr`` for ``fr_CA``); then the default locale.
@@ -212,16 +232,41 @@ class LocalizedText(Mapping[str, str]):
             return min(candidates, key=lambda c: c[0])[1]
         return self.default_locale
 
-    def get(self, locale: str | Locale | None = None) -> str:  # type: ignore[override]  # a best match never misses, so there is no default argument
-        """Return the text that best fits ``locale`` (either tag form, or a babel ``Locale``).
+    @overload
+    def get(self, locale: str, /) -> str | None: ...
+    @overload
+    def get(self, locale: str, /, default: str | T) -> str | T: ...
+    def get(self, locale: str, /, default: object = None) -> object:
+        """Return the text for exactly this locale (either tag form), else ``default``.
 
-        Unlike :meth:`dict.get`, this never returns ``None``: it falls back to the same language,
-        then to the default text. See :meth:`best_locale`.
+        This is :meth:`Mapping.get <collections.abc.Mapping.get>`: it never falls back to
+        another language. For the text that best fits a reader's locale, use :meth:`best`.
 
         Example:
             >>> t = LocalizedText({"en": "Tokyo", "ja": "東京"})
-            >>> t.get("ja_JP"), t.get("de"), t.get()
+            >>> t.get("ja"), t.get("de"), t.get("de", "fallback")
+            ('東京', None, 'fallback')
+        """
+        try:
+            return self[locale]
+        except KeyError:
+            return default
+
+    def best(self, locale: str | Locale | None = None) -> str:
+        """Return the text that best fits ``locale`` (either tag form, or a babel ``Locale``).
+
+        It never misses: it falls back to the same language, then to the default text (see
+        :meth:`best_locale`). ``None`` asks for the default text.
+
+        Raises:
+            ValueError: ``locale`` is not a BCP 47 language tag.
+
+        Example:
+            >>> t = LocalizedText({"en": "Tokyo", "ja": "東京"})
+            >>> t.best("ja_JP"), t.best("de"), t.best()
             ('東京', 'Tokyo', 'Tokyo')
+
+        .. versionadded:: 0.2.0
         """
         return self._texts[self.best_locale(locale)]
 

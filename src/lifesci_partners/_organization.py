@@ -523,7 +523,7 @@ class Organization:
         Without a locale, the first name in ``name``: the main one, such as the registry's
         display name, whatever its language.
         """
-        name = next(iter(self.name.values())) if locale is None else self.name.get(locale)
+        name = next(iter(self.name.values())) if locale is None else self.name.best(locale)
         if self.acronym and self.acronym != name:
             return f"{name} ({self.acronym})"
         return name

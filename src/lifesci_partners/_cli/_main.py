@@ -285,7 +285,9 @@ def _show(directory: Directory, on: dt.date) -> str:
         if org.headquarters is not None:
             hq = org.headquarters
             place = ", ".join(
-                part.get("en") for part in (hq.district, hq.locality, hq.region) if part is not None
+                part.best("en")
+                for part in (hq.district, hq.locality, hq.region)
+                if part is not None
             )
             where = ", ".join(p for p in (place, hq.country_name("en")) if p)
             lines.append(f"    headquarters: {where}")
@@ -296,7 +298,7 @@ def _show(directory: Directory, on: dt.date) -> str:
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
         names = " and ".join(
-            directory.organization(p.org).acronym or directory.organization(p.org).name.get("en")
+            directory.organization(p.org).acronym or directory.organization(p.org).name.best("en")
             for p in agreement.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")

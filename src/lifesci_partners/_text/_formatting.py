@@ -208,8 +208,10 @@ class Formatter:
         return (type(self), (str(self.locale),))
 
     def __eq__(self, other: object) -> bool:
+        # What defines a formatter is its locale, not which cached data object it holds (the
+        # cache may have dropped and rebuilt it since).
         if isinstance(other, Formatter):
-            return self._data is other._data
+            return str(self.locale) == str(other.locale)
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -576,7 +578,7 @@ class Formatter:
             >>> Formatter("ja").organization_name(link_j)
             '一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）'
         """
-        name = organization.name.get(self.locale)
+        name = organization.name.best(self.locale)
         if not organization.acronym or organization.acronym == name:
             return name
         template = self._words.pgettext("organization", "{name} ({acronym})")
@@ -592,7 +594,7 @@ class Formatter:
             ('Paris, France', 'フランス、Paris')
         """
         parts = [
-            part.get(self.locale)
+            part.best(self.locale)
             for part in (address.street, address.district, address.locality, address.region)
             if part is not None
         ]

@@ -266,7 +266,7 @@ class Markdown(Renderer):
 
     def text(self, text: LocalizedText) -> str:
         """The data's text in the best language it has for the locale."""
-        return text.get(self.f.locale)
+        return text.best(self.f.locale)
 
     def joined(self, items: Iterable[str]) -> str | None:
         """The items joined with the language's "and", or ``None`` when there are none."""
@@ -281,13 +281,13 @@ class Markdown(Renderer):
         )
 
     def founder(self, founder: Founder) -> str:
-        return self.organization_ref(founder.organization) or founder.name.get(self.f.locale)
+        return self.organization_ref(founder.organization) or founder.name.best(self.f.locale)
 
     def position(self, position: Position) -> str:
         """``Name (role, from 2019)``."""
         locale = self.f.locale
         span = self.span(position.start, position.end)
-        return self.details(position.person.name.get(locale), position.role.get(locale), span)
+        return self.details(position.person.name.best(locale), position.role.best(locale), span)
 
     def other_names(self, org: Organization) -> list[str]:
         """Every name but the one in the heading, with its language when it is another one."""
@@ -341,7 +341,7 @@ class Markdown(Renderer):
 
     def link(self, link: Link) -> str:
         if link.title is not None:
-            return _link(link.title.get(self.f.locale), link.url)
+            return _link(link.title.best(self.f.locale), link.url)
         words = _LINK_WORDS.get(link.kind)
         if words is None:  # a website or another page: its address says the most
             return f"<{link.url}>"

@@ -88,4 +88,4 @@ class Renderer:
         if self.directory is None:
             return org_id
         org = self.directory.organization(org_id)
-        return org.acronym or org.name.get(self.f.locale)
+        return org.acronym or org.name.best(self.f.locale)
