@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import islice, pairwise
+from typing import Any
 
 import attrs
 import pytest
@@ -23,6 +25,7 @@ from lifesci_partners import (
     TermConvention,
     Termination,
     ValidationError,
+    WrongTypeError,
 )
 from lifesci_partners import strategies as lst
 from tests import oracle
@@ -241,6 +244,48 @@ class TestStatus:
         """in_force_on(d) is exactly status_on(d) == IN_FORCE."""
         in_force = agreement.status_on(day) is AgreementStatus.IN_FORCE
         assert agreement.in_force_on(day) == in_force
+
+
+class TestWrongArguments:
+    """A wrong type from a Python caller is a WrongTypeError (a TypeError) that says the fix."""
+
+    def test_status_on_text(self) -> None:
+        """A date written as text names datetime.date.fromisoformat."""
+        fix = re.escape("use datetime.date.fromisoformat('2026-01-01')")
+        with pytest.raises(
+            WrongTypeError, match=rf"^status_on\(\) takes a datetime.date, .*{fix}$"
+        ):
+            make().status_on("2026-01-01")  # type: ignore[arg-type]
+
+    def test_status_on_text_is_a_type_error(self) -> None:
+        """Code that catches TypeError catches it."""
+        with pytest.raises(TypeError):
+            make().status_on("2026-01-01")  # type: ignore[arg-type]
+
+    def test_datetime_is_refused(self) -> None:
+        """A datetime is no calendar date; the message says to take its date()."""
+        with pytest.raises(WrongTypeError, match=r"use its \.date\(\)"):
+            make().in_force_on(dt.datetime(2021, 1, 1))  # noqa: DTZ001  # the wrong type on purpose
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda a: a.period_on("2021-01-01"),
+            lambda a: a.renewal_number_on(None),
+            lambda a: a.notice_deadline(on=20210101),
+            lambda a: a.next_notice_deadline(on="2021-01-01"),
+            lambda a: a.expires_within("2021-01-01", Term(years=1)),
+        ],
+    )
+    def test_every_method_taking_a_date(self, call: Any) -> None:
+        """Each method that takes a date checks it and names itself."""
+        with pytest.raises(WrongTypeError, match=r"^[a-z_]+\(\) takes a datetime.date"):
+            call(make())
+
+    def test_expires_within_window_as_text(self) -> None:
+        """A window written as ISO text names Term.parse."""
+        with pytest.raises(WrongTypeError, match=re.escape("use Term.parse('P3M')")):
+            make().expires_within(D(2021, 1, 1), "P3M")  # type: ignore[arg-type]
 
 
 class TestRenewalPeriods:

@@ -216,6 +216,14 @@ class TestConstruction:
         assert info.value.identifier == tag
         assert isinstance(info.value, ValueError)
 
+    @pytest.mark.parametrize(("tag", "language"), [("jp", "ja"), ("jp-JP", "ja"), ("dk", "da")])
+    def test_country_code_suggests_the_language(self, tag: str, language: str) -> None:
+        """A country code given as a language suggests that country's language."""
+        with pytest.raises(
+            UnknownLocaleError, match=rf"did you mean its language, '{language}'\?$"
+        ):
+            Formatter(tag)
+
     def test_not_a_tag(self) -> None:
         """A value that is not a tag at all is a TypeError."""
         with pytest.raises(TypeError, match="locale must be a string"):

@@ -9,19 +9,21 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from lifesci_partners import _lifecycle
+from lifesci_partners._arguments import a_date
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
     date_value,
+    describe,
     identifier,
     instance_of,
     non_blank,
     optional,
     tuple_of,
 )
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus", "Party"]
 
@@ -442,7 +444,7 @@ class Agreement:
 
     def period_on(self, day: dt.date) -> Period | None:
         """The period in force on ``day``, or ``None`` when the agreement is not in force."""
-        index = self._schedule.index_on(day)
+        index = self._schedule.index_on(a_date(day, "period_on"))
         return None if index is None else self._schedule.period(index)
 
     def renewal_number_on(self, day: dt.date) -> int | None:
@@ -450,11 +452,11 @@ class Agreement:
 
         ``None`` when the agreement is not in force on ``day``.
         """
-        return self._schedule.index_on(day)
+        return self._schedule.index_on(a_date(day, "renewal_number_on"))
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the agreement is in force on ``day``."""
-        return self._schedule.index_on(day) is not None
+        return self._schedule.index_on(a_date(day, "in_force_on")) is not None
 
     def status_on(self, day: dt.date) -> AgreementStatus:
         """The agreement's status on ``day``, computed from its dates and events.
@@ -478,6 +480,7 @@ class Agreement:
             ...  [(2020, 1, 1), (2020, 1, 20), (2020, 2, 5), (2025, 2, 4), (2025, 2, 5)]]
             ['draft', 'signed', 'in_force', 'in_force', 'expired']
         """
+        day = a_date(day, "status_on")
         if self.signed_on is not None and day < self.signed_on and day < self.effective_on:
             return AgreementStatus.DRAFT
         if day < self.effective_on:
@@ -517,7 +520,7 @@ class Agreement:
             >>> a.last_day, a.notice_deadline(on=dt.date(2020, 6, 1))
             (datetime.date(2021, 2, 28), datetime.date(2021, 2, 1))
         """
-        index = self._schedule.index_on(on)
+        index = self._schedule.index_on(a_date(on, "notice_deadline"))
         return None if index is None else self._schedule.deadline(index)
 
     def next_notice_deadline(self, *, on: dt.date) -> dt.date | None:
@@ -528,7 +531,7 @@ class Agreement:
         given on ``on`` could stop.
         """
         schedule = self._schedule
-        target = schedule.stopped_by_notice(on, schedule.last_index)
+        target = schedule.stopped_by_notice(a_date(on, "next_notice_deadline"), schedule.last_index)
         return None if target is None else schedule.deadline(target)
 
     def expires_within(self, day: dt.date, window: Term) -> bool:
@@ -538,5 +541,11 @@ class Agreement:
         ``Term(months=3)`` from 2025-01-15 covers 2025-01-15 to 2025-04-14 (start day counted).
         An agreement that keeps renewing has no known last day and never expires within a window.
         """
+        day = a_date(day, "expires_within")
+        if not isinstance(window, Term):
+            msg = f"expires_within() takes a Term as the window, got {describe(window)}"
+            if isinstance(window, str):
+                msg += f"; use Term.parse({window[:40]!r})"
+            raise WrongTypeError(msg)
         last = self.final_last_day
         return last is not None and last in window.period_from(day, self.convention)

@@ -14,11 +14,13 @@ __all__ = [
     "CurrencyMismatchError",
     "FloatNotAllowedError",
     "IncomparableError",
+    "InexactResultError",
     "LifesciPartnersError",
     "NotFoundError",
     "RateNotFoundError",
     "UnknownLocaleError",
     "ValidationError",
+    "WrongTypeError",
 ]
 
 
@@ -141,6 +143,32 @@ class CurrencyMismatchError(LifesciPartnersError, TypeError):
 
     def __reduce__(self) -> tuple[type[CurrencyMismatchError], tuple[str, str, str]]:
         return (type(self), (*self.currencies, self.operation))
+
+
+class WrongTypeError(LifesciPartnersError, TypeError):
+    """A value of the wrong Python type was passed to a method; the message says how to make one.
+
+    Example:
+        >>> import datetime as dt
+        >>> from lifesci_partners import examples
+        >>> examples.link_j_mpr().agreements[0].status_on("2026-01-01")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.WrongTypeError: status_on() takes a datetime.date, got str ...
+        ... use datetime.date.fromisoformat('2026-01-01')
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class InexactResultError(LifesciPartnersError, ArithmeticError, ValueError):
+    """Arithmetic whose exact result no decimal can hold, such as EUR 10 / 3.
+
+    Amounts are never rounded behind the caller's back; the message says what to do instead.
+    It is an ``ArithmeticError``, and a ``ValueError`` as before.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 class FloatNotAllowedError(LifesciPartnersError, TypeError):
