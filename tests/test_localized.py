@@ -86,6 +86,16 @@ class TestConstruction:
         with pytest.raises(ValidationError, match="expected text"):
             LocalizedText({"en": 5})  # type: ignore[dict-item]
 
+    @pytest.mark.parametrize(
+        ("value", "got"),
+        [(None, "None"), (5, "int"), (1.5, "a number with a fraction (1.5)")],
+    )
+    def test_non_text_is_named_in_our_words(self, value: object, got: str) -> None:
+        """The message names what was given as a reader knows it, never NoneType or JsonFloat."""
+        with pytest.raises(ValidationError) as info:
+            LocalizedText({"en": value})  # type: ignore[dict-item]
+        assert info.value.errors == (f"$['en']: expected text (a string), got {got}",)
+
     def test_all_problems_are_reported(self) -> None:
         """Every bad entry appears in one error."""
         with pytest.raises(ValidationError) as info:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar, overload
 
 from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
+from lifesci_partners._shown import kind_of
 from lifesci_partners.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class LocalizedText(Mapping[str, str]):
             object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
             return
         if type(texts) is not dict and not isinstance(texts, Mapping):
-            msg = f"$: expected a mapping of locale to text, got {type(texts).__name__}"
+            msg = f"$: expected a mapping of locale to text, got {kind_of(texts)}"
             raise ValidationError([msg])
         errors: list[str] = []
         result: dict[str, str] = {}
@@ -95,9 +96,7 @@ class LocalizedText(Mapping[str, str]):
             if key in result:
                 errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
             if not isinstance(text, str):
-                errors.append(
-                    f"{_path(raw_key)}: expected text (a string), got {type(text).__name__}"
-                )
+                errors.append(f"{_path(raw_key)}: expected text (a string), got {kind_of(text)}")
             elif not text or text.isspace():
                 errors.append(f"{_path(raw_key)}: the text is empty; leave the locale out instead")
             else:
