@@ -377,6 +377,18 @@ class TestShowLocale:
         assert out == expected + "\n"
         assert words in out
 
+    def test_thirty_digit_amount_in_arabic(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A valid 30-digit amount renders in a locale whose plural rules take a modulo."""
+        data = json.loads(examples.link_j_mpr_json())
+        figure = data["organizations"][1]["achievements"][3]["figure"]
+        figure["value"]["amount"] = "9" * 30
+        path = tmp_path / "big.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path), "--locale", "ar", "--on", "2022-01-01"]) == 0
+        assert "Traceback" not in capsys.readouterr().err
+
     def test_unknown_locale_is_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown locale is a usage error (exit 2) that names it."""
         with pytest.raises(SystemExit) as info:

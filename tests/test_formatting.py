@@ -346,6 +346,15 @@ class TestMoney:
         """Long forms use the currency's name where the language does (French with "de")."""
         same(Formatter(locale).money(Money(Decimal(1500000), "USD"), compact="long"), expected)
 
+    @pytest.mark.parametrize("locale", ["ar", "ro", "lt", "ru", "pl"])
+    @pytest.mark.parametrize(
+        "amount", ["999999999999999999999999999999", "123456789012345678901234567890"]
+    )
+    def test_long_thirty_digits_where_plurals_take_a_modulo(self, locale: str, amount: str) -> None:
+        """A 30-digit amount has a long form in locales whose plural rules compute n % 100."""
+        text = Formatter(locale).money(eur(amount), compact="long")
+        assert text != Formatter(locale).money(eur(amount))  # compact, not the full fallback
+
     def test_long_below_a_million_is_full(self) -> None:
         """Long forms start at a million; smaller amounts are written in full."""
         assert Formatter("en").money(eur("5000"), compact="long") == "€5,000.00"

@@ -319,7 +319,8 @@ class Formatter:
         found = _compact_or_none(amount, locale, locale.compact_decimal_formats["long"])
         if found is None or found.magnitude < _MILLION:
             return None
-        name = get_currency_name(code, count=found.value, locale=locale)
+        with decimal.localcontext(wide_context()):  # plural rules take a modulo of the count
+            name = get_currency_name(code, count=found.value, locale=locale)
         w = self._words
         if name[:1].lower() in _VOWELS:
             template = w.pgettext("money, long, vowel", "{symbol}{amount}")
