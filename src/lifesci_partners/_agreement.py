@@ -11,6 +11,7 @@ import attrs
 from lifesci_partners import _lifecycle
 from lifesci_partners._arguments import a_date
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
+from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
@@ -19,7 +20,6 @@ from lifesci_partners._validate import (
     describe,
     identifier,
     instance_of,
-    non_blank,
     optional,
     tuple_of,
 )
@@ -89,7 +89,7 @@ class Party:
     """
 
     org: str = attrs.field(validator=identifier)
-    role: str | None = attrs.field(default=None, validator=optional(non_blank))
+    role: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 def _to_parties(parties: Iterable[Party]) -> tuple[Party, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TypeVar, overload
 
+from lifesci_partners._free_text import FORBIDDEN_IN_TEXT, forbidden_in
 from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import kind_of
@@ -30,6 +31,15 @@ def _path(raw_key: object) -> str:
     return f"$[{shown!r}]"
 
 
+def _text_problem(text: str) -> str | None:
+    """What is wrong with one text: blank, or holding a character that text may not hold."""
+    if not text or text.isspace():
+        return "the text is empty; leave the locale out instead"
+    if FORBIDDEN_IN_TEXT.search(text) is not None:
+        return forbidden_in(text)
+    return None
+
+
 class LocalizedText(Mapping[str, str]):
     """An immutable mapping from locale identifiers to text: the same words in several languages.
 
@@ -39,7 +49,10 @@ class LocalizedText(Mapping[str, str]):
     (undetermined), never under a guessed language. Which locales can *format* is CLDR's
     business, not which text can be stored. Empty mappings, empty or blank texts and keys that
     are no language tag (POSIX names such as ``"en_US.UTF-8"``) are refused with a
-    :class:`~lifesci_partners.exceptions.ValidationError`. Insertion order is kept.
+    :class:`~lifesci_partners.exceptions.ValidationError`, and so is text holding a character
+    that is a command rather than text where it is shown: a control character other than a line
+    feed or a tab (NUL, BEL, ESC, CR, ...), a lone surrogate or a bidirectional override or
+    isolate (see "Free text" in :doc:`/format`). Insertion order is kept.
 
     Args:
         texts: Locale identifier to text.
@@ -97,10 +110,12 @@ class LocalizedText(Mapping[str, str]):
                 errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
             if not isinstance(text, str):
                 errors.append(f"{_path(raw_key)}: expected text (a string), got {kind_of(text)}")
-            elif not text or text.isspace():
-                errors.append(f"{_path(raw_key)}: the text is empty; leave the locale out instead")
             else:
-                result[key] = text
+                problem = _text_problem(text)
+                if problem is None:
+                    result[key] = text
+                else:
+                    errors.append(f"{_path(raw_key)}: {problem}")
         if not texts:
             errors.append("$: needs at least one text; use None for 'no text'")
         if errors:

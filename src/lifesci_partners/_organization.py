@@ -12,6 +12,7 @@ import attrs
 
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
+from lifesci_partners._free_text import one_line
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._links import Link
 from lifesci_partners._locales import parse_locale
@@ -403,7 +404,7 @@ class Organization:
 
     id: str = attrs.field(validator=identifier)
     name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
-    acronym: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    acronym: str | None = attrs.field(default=None, validator=optional(one_line))
     headquarters: Address | None = attrs.field(
         default=None, validator=optional(instance_of(Address))
     )

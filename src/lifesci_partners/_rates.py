@@ -12,8 +12,9 @@ from typing import Any, Literal
 import attrs
 
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal
+from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money, check_currency, minor_unit_digits
-from lifesci_partners._validate import date_value, instance_of, non_blank, optional, rule, tuple_of
+from lifesci_partners._validate import date_value, instance_of, optional, rule, tuple_of
 from lifesci_partners.exceptions import RateNotFoundError, ValidationError
 
 __all__ = ["Conversion", "ExchangeRate", "ExchangeRates", "RatePolicy"]
@@ -79,7 +80,7 @@ class ExchangeRate:
     quote: str = attrs.field(validator=_currency)
     rate: Decimal = attrs.field(converter=_to_rate, validator=_positive)
     on: dt.date = attrs.field(validator=date_value)
-    source: str = attrs.field(validator=non_blank)
+    source: str = attrs.field(validator=one_line)
 
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:
