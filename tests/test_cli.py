@@ -73,6 +73,38 @@ class TestShow:
         assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+class TestTerminal:
+    """Nothing a terminal would obey reaches it from the data, whatever the output."""
+
+    def hostile_file(self, tmp_path: Path) -> Path:
+        """The seed data set with terminal commands in a URL (which free text refuses)."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["website"] = "https://x.org/\x1b]0;owned\x07\u202e"
+        path = tmp_path / "hostile.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize("extra", [[], ["--locale", "en"]])
+    def test_show_escapes_controls(
+        self, tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The show command writes ESC, BEL and a bidi override in a URL as escapes."""
+        assert main(["show", str(self.hostile_file(tmp_path)), "--on", "2021-01-01", *extra]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out
+        assert "\u202e" not in out
+        assert "owned\\x07\\u202e" in out  # shown, as escapes
+
+    def test_file_name_is_escaped_in_errors(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file name with an escape sequence is shown escaped in an error message."""
+        assert main(["validate", str(tmp_path / "a\x1b[2Jb.json")]) == 2
+        err = capsys.readouterr().err
+        assert "\x1b" not in err
+        assert "a\\x1b[2Jb.json" in err
+
+
 class TestProgram:
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--version prints the version."""

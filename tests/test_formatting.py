@@ -73,6 +73,7 @@ from lifesci_partners._text._formatting import (
     DateFormat,
     _locale_data,
 )
+from lifesci_partners._text._markdown import escape_markdown
 
 from .test_compact import parse_back
 
@@ -1201,7 +1202,7 @@ class TestOrganization:
         """Any organization renders, headed by its name, with one line per known fact."""
         f = Formatter(locale)
         lines = f.organization(organization).splitlines()
-        name = f.organization_name(organization)
+        name = escape_markdown(f.organization_name(organization))
         assert lines[0].split() == ["##", *name.split()]  # line breaks become spaces
         assert all(line.startswith("- ") for line in lines[4 if organization.description else 2 :])
 
@@ -1429,7 +1430,8 @@ class TestAnnouncement:
         f = Formatter(locale)
         for news in directory.announcements:
             lines = f.announcement(news, directory).splitlines()
-            assert lines[0].split() == ["##", *news.headline.best(f.locale).split()]
+            headline = escape_markdown(news.headline.best(f.locale))
+            assert lines[0].split() == ["##", *headline.split()]
             assert lines.count(">") >= len(news.quotes)
             sub_items = [line for line in lines if line.startswith("  - ")]
             assert len(sub_items) == len(news.about) + len(news.claims)

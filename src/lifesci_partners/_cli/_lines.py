@@ -1,7 +1,12 @@
-"""Plain-text lines about clusters and announcements, for ``lifesci-partners show``."""
+"""Plain-text lines about clusters and announcements, for ``lifesci-partners show``.
+
+Whatever the command line prints goes through :func:`for_terminal` first: a character that a
+terminal would take for a command is shown as an escape instead.
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from lifesci_partners._announcement import Announcement, Quote
@@ -11,10 +16,37 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._organization import Organization
 from lifesci_partners._text._formatting import Formatter
 
-__all__ = ["announcement_lines", "cluster_lines"]
+__all__ = ["announcement_lines", "cluster_lines", "for_terminal"]
+
+# Control characters but the line feed and the tab, and the bidirectional embeddings, overrides
+# and isolates. Models refuse them in text (_free_text.py); other strings (a URL, say) may not.
+_TERMINAL_COMMANDS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _WIDTH = 96
 _ENGLISH = Formatter("en")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"  # noqa: PLR2004  # one byte
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
+def for_terminal(text: str, *, json: bool = False) -> str:
+    r"""``text`` with every character that a terminal obeys written as an escape, such as ``\x1b``.
+
+    Args:
+        text: What is about to be printed.
+        json: ``text`` is JSON: escapes are JSON's (``\u001b``), so that it stays the same JSON.
+
+    Example:
+        >>> print(for_terminal("LINK-J\x1b]0;owned\x07 \u202eok"))
+        LINK-J\x1b]0;owned\x07 \u202eok
+    """
+    return _TERMINAL_COMMANDS.sub(_json_escaped if json else _escaped, text)
 
 
 def _wrap(text: str, indent: str, later: str | None = None) -> list[str]:

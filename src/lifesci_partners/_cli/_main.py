@@ -23,7 +23,7 @@ import lifesci_partners
 from lifesci_partners import __version__, examples
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._cli import _files, _import_ror
-from lifesci_partners._cli._lines import announcement_lines, cluster_lines
+from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_terminal
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
 from lifesci_partners._json._reader import DEFAULT_LIMITS
@@ -399,9 +399,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
     if args.locale is not None:
-        print(args.locale.directory(directory, on))
+        print(for_terminal(args.locale.directory(directory, on)))
     else:
-        print(_show(directory, on))
+        print(for_terminal(_show(directory, on)))
     return EXIT_OK
 
 
@@ -410,9 +410,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
     on = args.on if args.on is not None else _today()
     rows = _status_rows(directory, on)
     if args.format == "json":
-        print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
+        text = json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2)
+        print(for_terminal(text, json=True))
     else:
-        print(_status_table(directory, rows, on))
+        print(for_terminal(_status_table(directory, rows, on)))
     return EXIT_OK
 
 
@@ -434,7 +435,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         results.append(result)
     progress.clear()
     if args.format == "json":
-        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+        print(for_terminal(json.dumps({"files": results}, ensure_ascii=False, indent=2), json=True))
     else:
         for result in results:
             _print_validation(result)
@@ -444,16 +445,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _print_validation(result: dict[str, Any]) -> None:
-    name = result["file"]
+    name = for_terminal(result["file"])
     if "unreadable" in result:
-        print(f"lifesci-partners: cannot read {name}: {result['unreadable']}", file=sys.stderr)
+        _error(f"cannot read {name}: {result['unreadable']}")
     elif result["valid"]:
         print(f"{name}: valid")
     else:
         problems = result["problems"]
         print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         for problem in problems:
-            print(f"  {problem}")
+            print(f"  {for_terminal(problem)}")
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -504,7 +505,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"lifesci-partners: {message}", file=sys.stderr)
+    print(for_terminal(f"lifesci-partners: {message}"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -518,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
         _error(f"{shown} is not a valid {kind}:")
         for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
+            print(for_terminal(f"  {error}"), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader of our output went away, as `| head` does
         with contextlib.suppress(OSError, ValueError):
