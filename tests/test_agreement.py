@@ -355,6 +355,44 @@ class TestRenewalPeriods:
         assert renewing().period_on(D(2021, 6, 1)) == Period(D(2021, 3, 1), D(2022, 3, 1))
 
 
+class TestWarnings:
+    def test_notice_longer_than_the_term_warns(self) -> None:
+        """A monthly agreement with two years' notice warns: its first deadline came before it."""
+        monthly = make(
+            effective_on=D(2024, 1, 1),
+            term=Term(months=1),
+            renewal=Renewal(Term(months=1), notice=Term(years=2)),
+        )
+        expected = (
+            "$.renewal.notice: notice of non-renewal of the initial term is due by 2022-02-01, "
+            "before the agreement existed (2024-01-01); it can never be given in time"
+        )
+        assert monthly.warnings() == (expected,)
+
+    def test_signed_early_enough(self) -> None:
+        """Signed long before it takes effect, the same notice can be given in time."""
+        signed_early = make(
+            effective_on=D(2024, 1, 1),
+            signed_on=D(2021, 1, 1),
+            term=Term(months=1),
+            renewal=Renewal(Term(months=1), notice=Term(years=2)),
+        )
+        assert signed_early.warnings() == ()
+
+    @given(lst.agreements())
+    def test_warns_exactly_when_the_first_deadline_is_before_the_start(
+        self, agreement: Agreement
+    ) -> None:
+        """A warning is there exactly when the first deadline precedes the agreement."""
+        renewal = agreement.renewal
+        deadline = None
+        if renewal is not None and renewal.automatic and renewal.notice is not None:
+            as_signed = attrs.evolve(agreement, events=())  # before any notice or termination
+            deadline = as_signed.notice_deadline(on=agreement.effective_on)
+        existed = min(agreement.effective_on, agreement.signed_on or agreement.effective_on)
+        assert bool(agreement.warnings()) == (deadline is not None and deadline < existed)
+
+
 class TestNoticeDeadline:
     @pytest.mark.parametrize(
         ("convention", "effective_on", "deadline"),

@@ -207,6 +207,33 @@ class TestValidate:
         assert main(["validate", str(seed_file(tmp_path))]) == 0
         assert capsys.readouterr().out.endswith(": valid\n")
 
+    def warning_file(self, tmp_path: Path) -> Path:
+        """The seed data set with a monthly MOU that needs two years' notice."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0].update(term="P1M", renewal={"term": "P1M", "notice": "P2Y"})
+        path = tmp_path / "warning.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    def test_warnings_of_a_valid_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A valid file with a warning is valid (exit 0), and the warning is said with its path."""
+        path = self.warning_file(tmp_path)
+        assert main(["validate", str(path)]) == 0
+        assert capsys.readouterr().out == (
+            f"{path}: valid\n"
+            "  warning: $.agreements[0].renewal.notice: notice of non-renewal of the initial "
+            "term is due by 2018-03-05, before the agreement existed (2020-02-05); it can never "
+            "be given in time\n"
+        )
+
+    def test_warnings_in_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json lists the warnings of a valid file."""
+        assert main(["validate", "--format", "json", str(self.warning_file(tmp_path))]) == 0
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert [w.split(":")[0] for w in result["warnings"]] == ["$.agreements[0].renewal.notice"]
+
     def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json reports each file with its problems, for programs."""
         bad = bad_file(tmp_path)

@@ -492,6 +492,48 @@ class Agreement:
             return AgreementStatus.IN_FORCE
         return AgreementStatus.EXPIRED
 
+    def warnings(self) -> tuple[str, ...]:
+        """What the agreement says that is allowed but probably wrong, each ``<path>: <what>``.
+
+        Errors make an agreement impossible; a warning is about terms that can be read, and are
+        computed as written, but that a person should look at. An agreement warns when notice of
+        non-renewal could never be given in time for its first renewal: the notice deadline of
+        the initial term falls before the agreement existed (its signing date if known and
+        earlier, else its effective date), as with a monthly term and two years' notice.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
+            >>> monthly = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2024, 1, 1),
+            ...     term=Term(months=1),
+            ...     renewal=Renewal(Term(months=1), notice=Term(years=2)),
+            ... )
+            >>> print(*monthly.warnings())
+            $.renewal.notice: notice of non-renewal of the initial term is due by 2022-02-01,
+            before the agreement existed (2024-01-01); it can never be given in time
+
+        .. versionadded:: 0.2.0
+        """
+        renewal = self.renewal
+        if renewal is None or renewal.notice is None or not renewal.automatic:
+            return ()
+        deadline = _build_schedule(self, with_events=False).deadline(0)
+        existed = self.effective_on
+        if self.signed_on is not None:
+            existed = min(existed, self.signed_on)
+        if deadline is None or deadline >= existed:
+            return ()
+        warning = (
+            f"$.renewal.notice: notice of non-renewal of the initial term is due by "
+            f"{deadline.isoformat()}, before the agreement existed ({existed.isoformat()}); it "
+            "can never be given in time"
+        )
+        return (warning,)
+
     def notice_deadline(self, *, on: dt.date) -> dt.date | None:
         """The last day to give notice of non-renewal for the period running on ``on``.
 

@@ -313,6 +313,7 @@ def _show(directory: Directory, on: dt.date) -> str:
             renews = agreement.renewal is not None and agreement.renewal.automatic
             lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
+        lines.extend(f"    warning: {warning}" for warning in agreement.warnings())
         lines.extend(_lifecycle_lines(agreement, on))
     lines.extend(announcement_lines(directory))
     return "\n".join(lines)
@@ -344,6 +345,19 @@ def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
     deadline = agreement.next_notice_deadline(on=on)
     lines.append(f"    next notice deadline: {deadline.isoformat() if deadline else 'none'}")
     return lines
+
+
+def _warnings(model: object) -> list[str]:
+    """What a valid model says that is allowed but probably wrong, with paths in its document."""
+    if isinstance(model, Directory):
+        return [
+            f"$.{field}[{index}]{warning[1:]}"
+            for field in ("organizations", "agreements")
+            for index, item in enumerate(getattr(model, field))
+            for warning in item.warnings()
+        ]
+    warnings = getattr(model, "warnings", None)
+    return list(warnings()) if callable(warnings) else []
 
 
 def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
@@ -425,13 +439,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         progress.show(f"[{number}/{len(args.files)}] {name}")
         result: dict[str, Any] = {"file": name}
         try:
-            _read_model(name, None, model, progress)
+            read = _read_model(name, None, model, progress)
         except ValidationError as exc:
             result.update(valid=False, problems=list(exc.errors))
         except (OSError, ValueError, _files.MissingExtraError) as exc:
             result.update(valid=False, unreadable=_reason(exc))
         else:
-            result.update(valid=True, problems=[])
+            result.update(valid=True, problems=[], warnings=_warnings(read))
         results.append(result)
     progress.clear()
     if args.format == "json":
@@ -450,6 +464,8 @@ def _print_validation(result: dict[str, Any]) -> None:
         _error(f"cannot read {name}: {result['unreadable']}")
     elif result["valid"]:
         print(f"{name}: valid")
+        for warning in result["warnings"]:
+            print(f"  warning: {for_terminal(warning)}")
     else:
         problems = result["problems"]
         print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
