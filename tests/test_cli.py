@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -103,6 +104,64 @@ class TestTerminal:
         err = capsys.readouterr().err
         assert "\x1b" not in err
         assert "a\\x1b[2Jb.json" in err
+
+
+def run_closed(args: list[str], redirect: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a shell that closes or redirects a stream (``<&-``, ``>&-``)."""
+    command = f"{shlex.join([sys.executable, '-m', 'lifesci_partners', *args])} {redirect}"
+    return subprocess.run(  # noqa: S602  # the shell closes the descriptor; our own arguments
+        command,
+        shell=True,
+        stdin=None if "<" in redirect else subprocess.DEVNULL,
+        stdout=None if ">" in redirect else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+
+
+class TestClosedStreams:
+    """With standard input or output closed: a message and exit 2, never a traceback or 0."""
+
+    def test_validate_stdin(self) -> None:
+        """Validate - with no standard input says so."""
+        result = run_closed(["validate", "-"], "<&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: cannot read -: standard input is closed\n",
+        )
+
+    def test_convert_from_stdin(self, tmp_path: Path) -> None:
+        """Convert - OUT with no standard input says so and writes nothing."""
+        out = tmp_path / "out.json"
+        result = run_closed(["convert", "-", str(out)], "<&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: standard input is closed: there is nothing to read\n",
+        )
+        assert not out.exists()
+
+    @pytest.mark.parametrize(
+        "args", [["status"], ["show"], ["schema"], ["convert", "IN", "-"]], ids=" ".join
+    )
+    def test_stdout(self, tmp_path: Path, args: list[str]) -> None:
+        """A command whose result goes to a closed standard output fails with exit 2."""
+        args = [str(seed_file(tmp_path)) if a == "IN" else a for a in args]
+        result = run_closed(args, ">&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: standard output is closed: there is nowhere to write the result\n",
+        )
+
+    def test_full_stdout(self) -> None:
+        """A write error on standard output is reported as such, not as the input's."""
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full on this system")
+        result = run_closed(["status"], ">/dev/full")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: cannot write to standard output: No space left on device\n",
+        )
 
 
 class TestProgram:

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import enum
+import errno
 import json
 import os
 import sys
@@ -223,7 +224,7 @@ class _Progress:
 
     def __init__(self, stream: TextIO, *, wanted: bool) -> None:
         self._stream = stream
-        self._on = wanted and stream.isatty()
+        self._on = wanted and stream is not None and stream.isatty()
         self._shown = False
 
     def show(self, text: str) -> None:
@@ -243,7 +244,12 @@ def _read_bytes(name: str, progress: _Progress) -> bytes:
     """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
     limit = DEFAULT_LIMITS.max_bytes + 1
     if name == "-":
-        return sys.stdin.buffer.read(limit)
+        if sys.stdin is None:
+            raise _ClosedStreamError("input")
+        try:
+            return sys.stdin.buffer.read(limit)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, "-") from None
     path = Path(name)
     size = path.stat().st_size
     chunks: list[bytes] = []
@@ -521,15 +527,53 @@ def _reason(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
-    print(for_terminal(f"lifesci-partners: {message}"), file=sys.stderr)
+    if sys.stderr is not None:  # nowhere to say it if standard error is closed
+        print(for_terminal(f"lifesci-partners: {message}"), file=sys.stderr)
+
+
+class _ClosedStreamError(OSError):
+    """Standard input or output was closed when the program started (``sys.stdin`` is None)."""
+
+    def __init__(self, which: str) -> None:
+        super().__init__(errno.EBADF, f"standard {which} is closed", "-")
+
+
+def _writes_to_stdout(args: argparse.Namespace) -> bool:
+    if args.command == "convert":
+        return bool(args.output == "-")
+    return bool(args.command != "import-ror")
+
+
+def _name_in_error(
+    exc: OSError, args: argparse.Namespace, where: object
+) -> str:  # one return per case
+    """Which file an error is about, and whether it was being read or written."""
+    if exc.filename is None:  # files and standard input are named: this is standard output
+        return "write to standard output"
+    name = exc.filename
+    output = getattr(args, "output", None)
+    if output is not None and str(name) == output:
+        return f"write {name}"
+    if where is not None and str(name) == str(where):
+        return f"read {name}"
+    return f"read or write {name}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
+    if _writes_to_stdout(args) and sys.stdout is None:
+        _error("standard output is closed: there is nowhere to write the result")
+        return EXIT_USAGE
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     where = getattr(args, "file", None) or getattr(args, "input", None)
     try:
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error (a full disk, a closed descriptor) shows here
     except ValidationError as exc:
         shown = where if where is not None else "the built-in data set"
         kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
@@ -538,12 +582,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(for_terminal(f"  {error}"), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader of our output went away, as `| head` does
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        name = exc.filename if exc.filename is not None else where
-        _error(f"cannot read or write {name}: {_reason(exc)}")
+        if isinstance(exc, _ClosedStreamError):
+            _error(f"{exc.strerror}: there is nothing to read")
+        else:
+            _error(f"cannot {_name_in_error(exc, args, where)}: {_reason(exc)}")
         return EXIT_USAGE
     except (ValueError, _files.MissingExtraError) as exc:
         _error(str(exc))
@@ -551,3 +597,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted; no output file was changed")
         return EXIT_INTERRUPTED
+    return status
