@@ -349,6 +349,53 @@ class TestSchema:
 
 
 class TestConvert:
+    def test_symlink_at_out_is_replaced_not_followed(self, tmp_path: Path) -> None:
+        """A link planted at OUT is replaced; the file it points to is untouched."""
+        victim = tmp_path / "victim.txt"
+        victim.write_text("precious", encoding="utf-8")
+        out = tmp_path / "out.json"
+        out.symlink_to(victim)
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 0
+        assert (out.is_symlink(), victim.read_text(encoding="utf-8")) == (False, "precious")
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX FIFOs")
+    def test_fifo_at_out_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A FIFO at OUT: exit 2, a message naming OUT and what it is, and the FIFO stays."""
+        out = tmp_path / "out.json"
+        os.mkfifo(out)
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"lifesci-partners: cannot write {out}: it is a FIFO (named pipe), not a regular "
+            "file; lifesci-partners writes only files\n"
+        )
+
+    def test_symlink_loop_in_out_is_our_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """OUT inside a folder path that loops: exit 2 and a message, not a RuntimeError."""
+        loop = tmp_path / "loop"
+        loop.symlink_to(loop)
+        out = loop / "out.json"
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 2
+        assert capsys.readouterr().err.startswith(f"lifesci-partners: cannot write {out}: ")
+
+    def test_full_disk_names_out(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A full disk while writing OUT blames OUT, not IN."""
+
+        def full(_fd: int, _data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+        source, out = seed_file(tmp_path), tmp_path / "out.json"
+        monkeypatch.setattr(os, "write", full)
+        assert main(["convert", str(source), str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"lifesci-partners: cannot write {out}: No space left on device\n"
+        )
+
     def test_json_yaml_json_is_identical(self, tmp_path: Path) -> None:
         """JSON to YAML and back gives the same model and the same JSON text."""
         source = seed_file(tmp_path)

@@ -8,6 +8,8 @@ data), so code that does not know this library still handles them sensibly.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from collections.abc import Iterable
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "InexactResultError",
     "LifesciPartnersError",
     "NotFoundError",
+    "NotRegularFileError",
     "RateNotFoundError",
     "UnknownLocaleError",
     "ValidationError",
@@ -98,6 +101,31 @@ class NotFoundError(LifesciPartnersError, LookupError):
     """
 
 
+class NotRegularFileError(LifesciPartnersError, OSError):
+    """A file was to be written where something other than a file is: a folder, a device, a FIFO.
+
+    lifesci-partners writes regular files only: it never writes into a device or a pipe, nor
+    replaces one with a file. ``filename`` is the path, as for any ``OSError``.
+
+    Args:
+        path: The path written to.
+        kind: What is there, such as ``"a character device"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, path: os.PathLike[str] | str, kind: str) -> None:
+        self.kind = kind
+        super().__init__(
+            errno.EINVAL,
+            f"it is {kind}, not a regular file; lifesci-partners writes only files",
+            os.fspath(path),
+        )
+
+    def __reduce__(self) -> tuple[type[NotRegularFileError], tuple[str, str]]:
+        return (type(self), (str(self.filename), self.kind))
+
+
 class IncomparableError(LifesciPartnersError, TypeError):
     """Two values whose order cannot be known.
 
@@ -150,6 +178,8 @@ class WrongTypeError(LifesciPartnersError, TypeError):
 
     Example:
         >>> import datetime as dt
+    import errno
+    import os
         >>> from lifesci_partners import examples
         >>> examples.link_j_mpr().agreements[0].status_on("2026-01-01")
         Traceback (most recent call last):

@@ -27,6 +27,7 @@ from lifesci_partners._cli import _files, _import_ror
 from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_terminal
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
+from lifesci_partners._json._document import write_atomic
 from lifesci_partners._json._reader import DEFAULT_LIMITS
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
 from lifesci_partners._text._formatting import Formatter
@@ -504,7 +505,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             progress.show(f"writing {target}...")
-            _files.write_atomic(Path(target), text.encode("utf-8"))
+            write_atomic(Path(target), text.encode("utf-8"))
     finally:
         progress.clear()
     return EXIT_OK
