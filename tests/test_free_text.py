@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given
@@ -66,7 +67,30 @@ class TestForbiddenIn:
         assert (re.search(TEXT_PATTERN, f"a{char}") is None) == refused(char, one_line=False)
 
 
+def accepted(make: Callable[[], object]) -> bool:
+    try:
+        make()
+    except ValidationError:
+        return False
+    return True
+
+
 class TestWhereItApplies:
+    @given(st.characters())
+    @example("\u00a0")  # not "printable" to Python, yet text
+    @example("\u2028")
+    def test_localized_text_follows_the_rule(self, char: str) -> None:
+        """LocalizedText (with its fast path for printable text) refuses exactly the rule's."""
+        accepted_ = accepted(lambda: LocalizedText({"en": f"a{char}"}))
+        assert accepted_ == (not refused(char, one_line=False))
+
+    @given(st.characters())
+    @example("\n")
+    def test_one_line_text_follows_the_rule(self, char: str) -> None:
+        """A one-line field refuses exactly what the rule refuses on one line."""
+        accepted_ = accepted(lambda: OrganizationName(f"a{char}", NameKind.ALIAS))
+        assert accepted_ == (not refused(char, one_line=True))
+
     def test_localized_text_refuses_an_escape_sequence(self) -> None:
         """A text that would retitle a terminal window is refused with its path."""
         with pytest.raises(ValidationError, match=r"^\$\['en'\]: holds U\+001B \(ESC"):

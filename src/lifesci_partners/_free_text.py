@@ -105,6 +105,6 @@ def one_line(_instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise fail(attribute, f"expected a string, got {describe(value)}")
     if not value.strip():
         raise fail(attribute, "must not be empty")
-    problem = forbidden_in(value, one_line=True)
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
     if problem is not None:
         raise fail(attribute, problem)

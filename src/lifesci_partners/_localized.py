@@ -35,7 +35,8 @@ def _text_problem(text: str) -> str | None:
     """What is wrong with one text: blank, or holding a character that text may not hold."""
     if not text or text.isspace():
         return "the text is empty; leave the locale out instead"
-    if FORBIDDEN_IN_TEXT.search(text) is not None:
+    # Printable text (the usual case, checked in one fast call) holds no forbidden character.
+    if not text.isprintable() and FORBIDDEN_IN_TEXT.search(text) is not None:
         return forbidden_in(text)
     return None
 
