@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lifesci_partners import LocalizedText, NameKind, OrganizationName, ValidationError
+from lifesci_partners import LocalizedText, NameKind, OrganizationName, Party, ValidationError
 from lifesci_partners._free_text import TEXT_PATTERN, forbidden_in
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -88,7 +88,7 @@ class TestWhereItApplies:
     @example("\n")
     def test_one_line_text_follows_the_rule(self, char: str) -> None:
         """A one-line field refuses exactly what the rule refuses on one line."""
-        accepted_ = accepted(lambda: OrganizationName(f"a{char}", NameKind.ALIAS))
+        accepted_ = accepted(lambda: Party("x", role=f"a{char}"))
         assert accepted_ == (not refused(char, one_line=True))
 
     def test_localized_text_refuses_an_escape_sequence(self) -> None:
@@ -101,6 +101,10 @@ class TestWhereItApplies:
         assert LocalizedText({"en": "one\n\ttwo"})["en"] == "one\n\ttwo"
 
     def test_one_line_field_refuses_a_line_break(self) -> None:
-        """A name is one line: a line feed in it is refused."""
-        with pytest.raises(ValidationError, match=r"^\$\.text: holds U\+000A \(LF"):
-            OrganizationName("Life Science\nInnovation", NameKind.ALIAS)
+        """A party's role is one line: a line feed in it is refused."""
+        with pytest.raises(ValidationError, match=r"^\$\.role: holds U\+000A \(LF"):
+            Party("link-j", role="partner\ncoordinator")
+
+    def test_name_is_text_like_its_localized_twin(self) -> None:
+        """An other name holds what the texts of a LocalizedText name hold: lines too."""
+        assert OrganizationName("two\nlines", NameKind.ALIAS).text == "two\nlines"

@@ -27,7 +27,7 @@ import attrs
 
 from lifesci_partners._validate import describe, fail, rule
 
-__all__ = ["FORBIDDEN_IN_TEXT", "TEXT_PATTERN", "forbidden_in", "one_line"]
+__all__ = ["FORBIDDEN_IN_TEXT", "TEXT_PATTERN", "forbidden_in", "free_text", "one_line"]
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _SURROGATES = "\ud800-\udfff"
@@ -106,5 +106,17 @@ def one_line(_instance: object, attribute: attrs.Attribute[Any], value: object) 
     if not value.strip():
         raise fail(attribute, "must not be empty")
     problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, problem)
+
+
+@rule({"type": "string", "pattern": TEXT_PATTERN})
+def free_text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check for text as a ``LocalizedText`` holds it: not blank, lines and tabs allowed."""
+    if not isinstance(value, str):
+        raise fail(attribute, f"expected a string, got {describe(value)}")
+    if not value.strip():
+        raise fail(attribute, "must not be empty")
+    problem = None if value.isprintable() else forbidden_in(value)
     if problem is not None:
         raise fail(attribute, problem)
