@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from lifesci_partners import _lifecycle
-from lifesci_partners._arguments import a_date
+from lifesci_partners._arguments import a_date, fix_for
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
@@ -585,9 +585,8 @@ class Agreement:
         """
         day = a_date(day, "expires_within")
         if not isinstance(window, Term):
-            msg = f"expires_within() takes a Term as the window, got {describe(window)}"
-            if isinstance(window, str):
-                msg += f"; use Term.parse({window[:40]!r})"
+            fix = fix_for((Term,), window)
+            msg = f"expires_within() takes a Term as the window, got {describe(window)}{fix}"
             raise WrongTypeError(msg)
         last = self.final_last_day
         return last is not None and last in window.period_from(day, self.convention)
