@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 
 from lifesci_partners._shown import describe
+from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import WrongTypeError
 
 __all__ = ["a_date", "fix_for"]
@@ -64,8 +65,6 @@ def fix_for(expected: tuple[type, ...], value: object) -> str:
 
 
 def _fix(wanted: type, value: object) -> str:
-    from lifesci_partners._terms import Term  # noqa: PLC0415  # _terms imports this module
-
     if wanted is dt.date and isinstance(value, dt.datetime):
         return "its .date()"
     if not isinstance(value, str):
