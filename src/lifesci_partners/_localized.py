@@ -254,7 +254,7 @@ class LocalizedText(Mapping[str, str]):
     def get(self, locale: str, /, default: object = None) -> object:
         """Return the text for exactly this locale (either tag form), else ``default``.
 
-        This is :meth:`Mapping.get <collections.abc.Mapping.get>`: it never falls back to
+        This is ``Mapping.get`` (:class:`collections.abc.Mapping`): it never falls back to
         another language. For the text that best fits a reader's locale, use :meth:`best`.
 
         Example:

@@ -178,8 +178,6 @@ class WrongTypeError(LifesciPartnersError, TypeError):
 
     Example:
         >>> import datetime as dt
-    import errno
-    import os
         >>> from lifesci_partners import examples
         >>> examples.link_j_mpr().agreements[0].status_on("2026-01-01")
         Traceback (most recent call last):
