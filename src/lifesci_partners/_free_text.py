@@ -27,7 +27,14 @@ import attrs
 
 from lifesci_partners._validate import describe, fail, rule
 
-__all__ = ["FORBIDDEN_IN_TEXT", "TEXT_PATTERN", "forbidden_in", "free_text", "one_line"]
+__all__ = [
+    "FORBIDDEN_IN_TEXT",
+    "LINE_CONTROLS",
+    "TEXT_PATTERN",
+    "forbidden_in",
+    "free_text",
+    "one_line",
+]
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _SURROGATES = "\ud800-\udfff"
@@ -94,8 +101,9 @@ def forbidden_in(text: str, *, one_line: bool = False) -> str | None:
 _CONTROLS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
 TEXT_PATTERN = f"^[^{_CONTROLS}]*[^{_CONTROLS}\\s][^{_CONTROLS}]*$"
 """A JSON Schema pattern: text that is not blank and holds no forbidden character."""
-_LINE_CONTROLS = "\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
-_ONE_LINE_PATTERN = f"^[^{_LINE_CONTROLS}]*[^{_LINE_CONTROLS}\\s][^{_LINE_CONTROLS}]*$"
+LINE_CONTROLS = "\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
+"""The characters one line of text may not hold, as the inside of a JSON Schema ``[...]``."""
+_ONE_LINE_PATTERN = f"^[^{LINE_CONTROLS}]*[^{LINE_CONTROLS}\\s][^{LINE_CONTROLS}]*$"
 
 
 @rule({"type": "string", "pattern": _ONE_LINE_PATTERN})
