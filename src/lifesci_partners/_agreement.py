@@ -596,7 +596,9 @@ class Agreement:
         renewal = self.renewal
         if renewal is None or renewal.notice is None or not renewal.automatic:
             return ()
-        deadline = _build_schedule(self, with_events=False).deadline(0)
+        # Within the outer limit: an initial term that can never renew needs no notice.
+        limit_stop = _day_after(self.max_extent_on)
+        deadline = _build_schedule(self, with_events=False, stop=limit_stop).deadline(0)
         existed = self.effective_on
         if self.signed_on is not None:
             existed = min(existed, self.signed_on)
