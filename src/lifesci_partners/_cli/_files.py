@@ -227,7 +227,8 @@ def parse(raw: bytes, fmt: str, limits: Limits) -> Any:
     """
     if fmt == "yaml":
         return _parse_yaml(raw, limits)
-    return parse_json(raw, limits)
+    # As from_json reads it: a number with a fraction is never an exact amount.
+    return parse_json(raw, limits, JsonFloat)
 
 
 def dump(data: Any, fmt: str) -> str:

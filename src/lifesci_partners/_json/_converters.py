@@ -12,13 +12,10 @@ the fast one fails.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
-import gc
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -29,6 +26,7 @@ from cattrs.errors import StructureHandlerNotFoundError
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._errors import errors_of
+from lifesci_partners._json._gc import gc_paused as _gc_paused
 from lifesci_partners._json._gen import _attrs_unstructure_factory
 from lifesci_partners._json._hooks import (
     _DATE_TEXT,
@@ -224,27 +222,6 @@ def _structure(data: Any, cls: type[T]) -> T:
         raise TypeError(msg) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise ValidationError(errors_of(exc)) from None
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the garbage collector, and resume it after if it was running.
-
-    Reading and writing a directory make many small objects and no reference cycles, and every
-    collection while they are made traverses them all again; the next one after does it once.
-
-    The collector is process-wide: while it is paused, other threads' garbage waits too (see
-    docs/performance.md). Calls may nest: each resumes it only if it was running when the call
-    began.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _structure_fast(data: Any, cls: type[T]) -> T:

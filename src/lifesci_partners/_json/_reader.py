@@ -14,11 +14,13 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
 
+from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth, parse_iteratively
+from lifesci_partners._json._gc import gc_paused
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import rule
@@ -131,27 +133,71 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def _number_parsers(limits: Limits, fraction: Callable[[str], Any]) -> tuple[Any, Any]:
-    max_digits = limits.max_digits
-    # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
-    max_length = 2 * max_digits + 8
+class _Hooks:
+    """The parser's hooks for numbers, constants and objects, under ``limits``.
 
-    def parse_int(text: str) -> int | _Refused:
+    Whatever they refuse is kept in place as a :class:`_Refused` (or, for an object with a
+    duplicate key, a :class:`_DuplicateKeys`) and counted, so that a document with nothing
+    refused is never walked again: its limits were checked while it was parsed.
+    """
+
+    __slots__ = ("fraction", "max_digits", "max_length", "refused")
+
+    def __init__(self, limits: Limits, fraction: Callable[[str], Any]) -> None:
+        self.max_digits = limits.max_digits
+        # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
+        self.max_length = 2 * self.max_digits + 8
+        self.fraction = fraction
+        self.refused = 0
+
+    def parse_int(self, text: str) -> int | _Refused:
         digits = len(text) - text.startswith("-")
-        if digits > max_digits:
-            return _Refused(f"a number of {digits} digits is longer than the limit of {max_digits}")
+        if digits > self.max_digits:
+            self.refused += 1
+            return _Refused(
+                f"a number of {digits} digits is longer than the limit of {self.max_digits}"
+            )
         return int(text)
 
-    def parse_float(text: str) -> Any:
-        if len(text) > max_length:
+    def parse_float(self, text: str) -> Any:
+        if len(text) > self.max_length:
+            self.refused += 1
             return _Refused(
                 f"a number written with {len(text)} characters is longer than the limit "
-                f"of {max_digits} digits"
+                f"of {self.max_digits} digits"
             )
-        checked = _decimal_within(Decimal(text), max_digits, text)
-        return checked if isinstance(checked, _Refused) else fraction(text)
+        checked = _decimal_from_text(text, self.max_digits)
+        if isinstance(checked, _Refused):
+            self.refused += 1
+            return checked
+        return self.fraction(text)
 
-    return parse_int, parse_float
+    def parse_constant(self, name: str) -> _Refused:
+        self.refused += 1
+        return _parse_constant(name)
+
+    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = _object(pairs)
+        if type(result) is _DuplicateKeys:
+            self.refused += 1
+        return result
+
+
+def _decimal_from_text(text: str, max_digits: int) -> Decimal | _Refused:
+    """The number ``text`` as a Decimal if it has at most ``max_digits`` digits in full."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # an exponent beyond what Decimal can hold at all
+        return _Refused(_too_long(text, None, max_digits))
+    return _decimal_within(value, max_digits, text)
+
+
+def _too_long(shown: str, written: int | None, max_digits: int) -> str:
+    many = "more digits than can be counted" if written is None else f"{written:,} digits"
+    return (
+        f"the number {shown[:_SHOWN]} has {many} written out in full, more than the limit "
+        f"of {max_digits}"
+    )
 
 
 def _decimal_within(value: Decimal, max_digits: int, shown: str) -> Decimal | _Refused:
@@ -162,10 +208,7 @@ def _decimal_within(value: Decimal, max_digits: int, shown: str) -> Decimal | _R
     digits = len(value.as_tuple().digits)
     written = max(digits + exponent, 1) + max(-exponent, 0)
     if written > max_digits:
-        return _Refused(
-            f"the number {shown[:_SHOWN]} has {written:,} digits written out in full, more "
-            f"than the limit of {max_digits}"
-        )
+        return _Refused(_too_long(shown, written, max_digits))
     return value
 
 
@@ -173,30 +216,25 @@ def _parse_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not valid JSON; numbers must be finite")
 
 
-def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
-    """Parse JSON text into plain data under ``limits``.
+def _too_large(size: int, unit: str, limits: Limits) -> ValidationError:
+    msg = (
+        f"$: the document is {size:,} {unit} long, more than the limit of "
+        f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
+    )
+    return ValidationError([msg])
 
-    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
-    behind the caller's back: a ``Decimal`` by default.
 
-    Raises:
-        ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
-            problem with its path.
-    """
+def _text_of(text: str | bytes, limits: Limits) -> tuple[str, bytes, bool]:
+    """The text as ``str`` and as UTF-8 bytes, and whether it came as bytes; size checked."""
     if not isinstance(text, (str, bytes, bytearray)):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
         raise TypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
-        msg = (
-            f"$: the document is {len(text):,} {unit} long, more than the limit of "
-            f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
-        )
-        raise ValidationError([msg])
+        raise _too_large(len(text), unit, limits)
     from_bytes = isinstance(text, (bytes, bytearray))
     if isinstance(text, (bytes, bytearray)):
-        raw = bytes(text)
-        raw = raw.removeprefix(_UTF8_BOM)
+        raw = bytes(text).removeprefix(_UTF8_BOM)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -205,30 +243,59 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
                 hint = " (this looks like UTF-16: save the file as UTF-8)"
             msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
             raise ValidationError([msg]) from None
-    text = text.removeprefix("\ufeff")
-    parse_int, parse_float = _number_parsers(limits, fraction)
+    else:
+        raw = text.encode("utf-8", "surrogatepass")
+    return text.removeprefix("\ufeff"), raw, from_bytes
+
+
+def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
+    """Parse JSON text into plain data under ``limits``, in one pass over the parsed data at most.
+
+    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
+    behind the caller's back: a ``Decimal`` by default (:func:`~lifesci_partners.from_json`
+    passes :class:`JsonFloat`, which no hook accepts as an exact amount). The depth is measured
+    on the text before parsing, so that deep nesting never reaches the parser's recursion; the
+    other limits are counted while parsing, and only a document in which something was refused
+    is walked again, to say where.
+
+    Raises:
+        ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
+            problem with its path.
+    """
+    text, raw, from_bytes = _text_of(text, limits)
+    depth = nesting_depth(raw)
+    del raw
+    hooks = _Hooks(limits, fraction)
     try:
-        data = json.loads(
-            text,
-            parse_int=parse_int,
-            parse_float=parse_float,
-            parse_constant=_parse_constant,
-            object_pairs_hook=_object,
-        )
+        with gc_paused():
+            if depth <= RECURSION_SAFE:
+                data = json.loads(
+                    text,
+                    parse_int=hooks.parse_int,
+                    parse_float=hooks.parse_float,
+                    parse_constant=hooks.parse_constant,
+                    object_pairs_hook=hooks.object_pairs,
+                )
+            else:
+                data = parse_iteratively(
+                    text,
+                    parse_int=hooks.parse_int,
+                    parse_float=hooks.parse_float,
+                    parse_constant=hooks.parse_constant,
+                    object_pairs_hook=hooks.object_pairs,
+                )
     except json.JSONDecodeError as exc:
         msg = f"$: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        raise ValidationError([msg]) from None
-    except RecursionError:
-        msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
         raise ValidationError([msg]) from None
     # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
     # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
     texts = "\\ud" in text or "\\uD" in text
     if not texts and not from_bytes and not text.isascii():
         texts = bool(_SURROGATE.search(text))
-    errors = list(_check(data, limits, shared=False, texts=texts))
-    if errors:
-        raise ValidationError(errors)
+    if hooks.refused or texts or depth > limits.max_depth:
+        errors = list(_problems(data, limits, shared=False))
+        if errors:
+            raise ValidationError(errors)
     return data
 
 
