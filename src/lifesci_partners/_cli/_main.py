@@ -26,7 +26,7 @@ from lifesci_partners._cli import _files, _import_ror
 from lifesci_partners._cli._lines import announcement_lines, cluster_lines
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
-from lifesci_partners._json._reader import DEFAULT_LIMITS
+from lifesci_partners._json._reader import DEFAULT_LIMITS, too_large, too_long
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
 from lifesci_partners._text._formatting import Formatter
 from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
@@ -243,9 +243,14 @@ def _read_bytes(name: str, progress: _Progress) -> bytes:
     """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
     limit = DEFAULT_LIMITS.max_bytes + 1
     if name == "-":
-        return sys.stdin.buffer.read(limit)
+        raw = sys.stdin.buffer.read(limit)
+        if len(raw) == limit:
+            raise too_long(DEFAULT_LIMITS)
+        return raw
     path = Path(name)
     size = path.stat().st_size
+    if size >= limit:  # the file's own size, before reading any of it
+        raise too_large(size, "bytes", DEFAULT_LIMITS)
     chunks: list[bytes] = []
     done = 0
     with path.open("rb") as file:
@@ -259,6 +264,8 @@ def _read_bytes(name: str, progress: _Progress) -> bytes:
                 progress.show(f"reading {name}: {done * 100 // max(size, 1)}%")
     if size >= _PROGRESS_FROM:
         progress.show(f"checking {name}...")
+    if done == limit:  # a file that grew, or a device that says nothing of its size
+        raise too_long(DEFAULT_LIMITS)
     return b"".join(chunks)
 
 

@@ -26,7 +26,15 @@ from lifesci_partners._shown import describe
 from lifesci_partners._validate import rule
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "JsonFloat",
+    "Limits",
+    "check_data",
+    "parse_json",
+    "too_large",
+    "too_long",
+]
 
 _MIB = 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -216,7 +224,17 @@ def _parse_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not valid JSON; numbers must be finite")
 
 
-def _too_large(size: int, unit: str, limits: Limits) -> ValidationError:
+def too_long(limits: Limits) -> ValidationError:
+    """The error for a stream that went on past ``limits.max_bytes`` (its size unknown)."""
+    msg = (
+        f"$: the document is longer than the limit of {limits.max_bytes:,} bytes; pass a "
+        "larger Limits(max_bytes=...) to read it"
+    )
+    return ValidationError([msg])
+
+
+def too_large(size: int, unit: str, limits: Limits) -> ValidationError:
+    """The error for a document of ``size`` bytes or characters, over ``limits.max_bytes``."""
     msg = (
         f"$: the document is {size:,} {unit} long, more than the limit of "
         f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
@@ -231,7 +249,7 @@ def _text_of(text: str | bytes, limits: Limits) -> tuple[str, bytes, bool]:
         raise TypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
-        raise _too_large(len(text), unit, limits)
+        raise too_large(len(text), unit, limits)
     from_bytes = isinstance(text, (bytes, bytearray))
     if isinstance(text, (bytes, bytearray)):
         raw = bytes(text).removeprefix(_UTF8_BOM)
