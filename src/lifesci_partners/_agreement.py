@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -309,11 +310,6 @@ class Agreement:
     events: tuple[AgreementEvent, ...] = attrs.field(
         default=(), converter=_to_events, validator=tuple_of((NonRenewalNotice, Termination))
     )
-    # Built on first use (most agreements read in bulk are never asked about their periods), or
-    # at construction when a termination must be checked against it; see _schedule.
-    _cached_schedule: _lifecycle.Schedule | None = attrs.field(
-        init=False, default=None, repr=False, eq=False, hash=False
-    )
 
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
@@ -334,7 +330,7 @@ class Agreement:
         if errors:
             raise ValidationError(errors)
         if any(isinstance(event, Termination) for event in self.events):
-            object.__setattr__(self, "_cached_schedule", self._full_schedule())
+            _ = self._schedule  # a termination is checked against the schedule it ends
 
     def _full_schedule(self) -> _lifecycle.Schedule:
         """The schedule with every event applied; checks that a termination came in time.
@@ -358,14 +354,15 @@ class Agreement:
                 schedule = _build_schedule(self, with_events=True, stop=stop)
         return schedule
 
-    @property
+    @functools.cached_property
     def _schedule(self) -> _lifecycle.Schedule:
-        """The periods and deadlines, built once (without a termination, it cannot fail)."""
-        schedule = self._cached_schedule
-        if schedule is None:
-            schedule = self._full_schedule()
-            object.__setattr__(self, "_cached_schedule", schedule)
-        return schedule
+        """The periods and deadlines, built once (without a termination, it cannot fail).
+
+        Built on first use (most agreements read in bulk are never asked about their periods),
+        or at construction when a termination must be checked against it. A cache, not a field:
+        ``attrs.asdict``, equality, pickling and copies leave it out.
+        """
+        return self._full_schedule()
 
     @property
     def period(self) -> Period:
