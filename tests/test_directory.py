@@ -606,7 +606,13 @@ def _query_everything(directory: Directory) -> tuple[object, ...]:
 class TestLazyIndexes:
     def test_construction_builds_no_index(self) -> None:
         """A directory just built holds no index but its people (read to check references)."""
-        directory = examples.link_j_mpr()
+        seed = examples.link_j_mpr()
+        directory = Directory(
+            seed.organizations,
+            seed.agreements,
+            announcements=seed.announcements,
+            complete_partnerships=seed.complete_partnerships,
+        )
         assert set(directory._state.built) == {"people"}
 
     def test_caches_are_not_fields(self) -> None:

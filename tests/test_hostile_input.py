@@ -403,3 +403,41 @@ def _files_errors(text: str) -> tuple[str, ...] | None:
     except ValidationError as exc:
         return exc.errors
     return None
+
+
+class TestEveryProblemAtOnce:
+    def test_references_reported_with_structural_problems(self) -> None:
+        """A bad agreement hides neither a duplicate id nor a reference to nothing."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["id"] = "mpr"
+        data["agreements"][0]["effective_on"] = "2020-02-30"
+        errors = read_errors(json.dumps(data))
+        assert errors is not None
+        assert errors[:2] == (
+            "$.agreements[0].effective_on: '2020-02-30' is not a calendar date",
+            "$.organizations[1].id: duplicate id 'mpr', already used by $.organizations[0]",
+        )
+        assert (
+            "$.announcements[0].publisher: no organization with id 'link-j' in the directory"
+            in (errors)
+        )
+
+    def test_invalid_id_hides_no_reference(self) -> None:
+        """References to an item whose id is invalid are not called references to nothing."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["id"] = "link j"
+        (error,) = read_errors(json.dumps(data)) or ()
+        assert error.startswith("$.organizations[0].id: 'link j' is not a valid id")
+
+
+class TestProblemCount:
+    def test_many_bad_items_are_capped(self) -> None:
+        """Past Limits.max_problems, one last line says how many more there were."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"] = [{}] * 30
+        with pytest.raises(ValidationError) as info:
+            from_json(json.dumps(data), Directory, limits=Limits(max_problems=10))
+        assert len(info.value.errors) == 11
+        assert info.value.errors[-1] == (
+            "$: 110 more problems not listed; pass a larger Limits(max_problems=...) to see them"
+        )

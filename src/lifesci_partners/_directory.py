@@ -151,23 +151,27 @@ def _people(organizations: Sequence[object], errors: list[str]) -> dict[str, Per
 
 @attrs.frozen
 class _References:
-    """Collects the references to nothing in a directory, each with its path."""
+    """Collects the references to nothing in a directory, each with its path.
 
-    orgs: set[str]
-    agreements: set[str]
-    people: dict[str, Person]
+    A collection of ids that is ``None`` could not be read whole (an item whose id is unknown),
+    so that no reference to it is called one to nothing.
+    """
+
+    orgs: set[str] | None
+    agreements: set[str] | None
+    people: dict[str, Person] | None
     errors: list[str] = attrs.field(factory=list)
 
     def org(self, path: str, org_id: str | None) -> None:
-        if org_id is not None and org_id not in self.orgs:
+        if org_id is not None and self.orgs is not None and org_id not in self.orgs:
             self.errors.append(f"{path}: no organization with id {org_id!r} in the directory")
 
     def agreement(self, path: str, agreement_id: str) -> None:
-        if agreement_id not in self.agreements:
+        if self.agreements is not None and agreement_id not in self.agreements:
             self.errors.append(f"{path}: no agreement with id {agreement_id!r} in the directory")
 
     def person(self, path: str, person_id: str) -> None:
-        if person_id not in self.people:
+        if self.people is not None and person_id not in self.people:
             self.errors.append(
                 f"{path}: no person with id {person_id!r} among the people of the directory's "
                 "organizations"
@@ -238,10 +242,13 @@ def _reference_errors(
     complete_partnerships: Sequence[str],
     people: dict[str, Person],
 ) -> list[str]:
+    org_ids = list(map(_id_of, organizations))
+    agreement_ids = list(map(_id_of, agreements))
     refs = _References(
-        {i for i in map(_id_of, organizations) if i is not None},
-        {i for i in map(_id_of, agreements) if i is not None},
-        people,
+        None if None in org_ids else set(org_ids),  # type: ignore[arg-type]  # no None left
+        None if None in agreement_ids else set(agreement_ids),  # type: ignore[arg-type]
+        # The people of an organization that could not be built are not known.
+        people if all(isinstance(o, Organization) for o in organizations) else None,
     )
     org = refs.org
     for i, organization in enumerate(organizations):

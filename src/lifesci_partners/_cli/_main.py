@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -439,6 +440,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         results.append(result)
     progress.clear()
     if args.format == "json":
+        for result in results:
+            result["problems"] = [_problem(line) for line in result.get("problems", ())]
         print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
     else:
         for result in results:
@@ -446,6 +449,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if any("unreadable" in r for r in results):
         return EXIT_USAGE
     return EXIT_OK if all(r["valid"] for r in results) else EXIT_INVALID
+
+
+# A problem's path: $ then .name, [index] or ['key'] (a key as Python writes it), up to ": ".
+_PROBLEM = re.compile(
+    r"(\$(?:\.[^.\[:\s]+|\[[0-9]+\]"
+    r"""|\['(?:[^'\\]|\\.)*(?:\.\.\.)?'\]|\["(?:[^"\\]|\\.)*"\])*): (.*)""",
+    re.DOTALL,
+)
+
+
+def _problem(line: str) -> dict[str, str]:
+    """A problem line as ``{"path": ..., "message": ...}``, for programs."""
+    match = _PROBLEM.fullmatch(line)
+    if match is None:
+        return {"path": "$", "message": line}
+    return {"path": match.group(1), "message": match.group(2)}
 
 
 def _print_validation(result: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -30,6 +30,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "JsonFloat",
     "Limits",
+    "capped",
     "check_data",
     "parse_json",
     "too_large",
@@ -65,6 +66,9 @@ class Limits:
             six levels.
         max_digits: The most digits in a number written out in full, without an exponent:
             ``1e999999`` would have a million. No model needs more than a few dozen.
+        max_problems: The most problems listed in one
+            :class:`~lifesci_partners.exceptions.ValidationError`; a last line says how many
+            more there were. Each problem costs a short line of text, never more.
 
     Raises:
         ValidationError: A limit is not a positive whole number.
@@ -80,11 +84,14 @@ class Limits:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``max_bytes`` is 1 GiB by default (was 64 MiB).
+    .. versionchanged:: 0.3.0
+       ``max_problems``.
     """
 
     max_bytes: int = attrs.field(default=1024 * _MIB, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_digits: int = attrs.field(default=100, validator=_positive)
+    max_problems: int = attrs.field(default=1000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
@@ -224,6 +231,19 @@ def _parse_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not valid JSON; numbers must be finite")
 
 
+def capped(errors: Sequence[str], limits: Limits) -> ValidationError:
+    """A ValidationError of at most ``limits.max_problems`` problems, and how many more."""
+    most = limits.max_problems
+    if len(errors) <= most:
+        return ValidationError(errors)
+    more = len(errors) - most
+    last = (
+        f"$: {more:,} more problem{'s' if more != 1 else ''} not listed; pass a larger "
+        "Limits(max_problems=...) to see them"
+    )
+    return ValidationError([*errors[:most], last])
+
+
 def too_long(limits: Limits) -> ValidationError:
     """The error for a stream that went on past ``limits.max_bytes`` (its size unknown)."""
     msg = (
@@ -313,7 +333,7 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
     if hooks.refused or texts or depth > limits.max_depth:
         errors = list(_problems(data, limits, shared=False))
         if errors:
-            raise ValidationError(errors)
+            raise capped(errors, limits)
     return data
 
 
