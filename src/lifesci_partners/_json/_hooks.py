@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import operator
 import re
 from collections.abc import Callable
@@ -281,7 +282,7 @@ def _field_validator_errors(
     failed = {note.name for _, note in exc.group_exceptions()[0]}
     if not failed:  # every field was read: the object was built, and its validators ran
         return []
-    hints = get_type_hints(cls)
+    hints = _type_hints(cls)
     errors: list[ValidationError] = []
     for field in attrs.fields(cls):
         if field.validator is None or field.name in failed or field.name not in value:
@@ -293,6 +294,12 @@ def _field_validator_errors(
         except Exception:  # noqa: BLE001, S112  # a validator that needs the whole object
             continue
     return errors
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """The field types of ``cls``, evaluated once (not once per object that fails to read)."""
+    return get_type_hints(cls)
 
 
 class _Retry(Exception):  # noqa: N818  # not an error: the detailed converter takes over

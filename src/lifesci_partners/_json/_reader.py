@@ -385,10 +385,68 @@ def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[st
 
     Checks nesting depth, the size of numbers, non-finite numbers, object keys that are not
     strings or appear twice, and text that is not valid Unicode. Iterative, so deep data cannot
-    exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself), each
-    array or object is looked at once, however often it is referred to.
+    exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself, as
+    YAML aliases do), each array or object is looked at once, however often it is referred to,
+    and counted as often as it will be visited: data that, written out, would hold more values
+    than a document of ``limits.max_bytes`` could (one per two bytes) is refused.
     """
-    return _check(data, limits, shared=shared, texts=True)
+    problems = _check(data, limits, shared=shared, texts=True)
+    if shared:
+        problems = _or_shared_too_often(problems, data, limits)
+    return problems
+
+
+def _or_shared_too_often(problems: Iterator[str], data: Any, limits: Limits) -> Iterator[str]:
+    """``problems``; if there are none, whether ``data`` shares its parts too often."""
+    found = False
+    for problem in problems:
+        found = True
+        yield problem
+    if not found and _expanded_size(data, limits.max_bytes // 2) is None:
+        yield _shared_too_often(limits)
+
+
+def _shared_too_often(limits: Limits) -> str:
+    return (
+        f"$: the data refers to the same arrays and objects so often that, written out, it "
+        f"would hold more than {limits.max_bytes // 2:,} values: more than a document of "
+        f"{limits.max_bytes:,} bytes can; pass a larger Limits(max_bytes=...) to read it"
+    )
+
+
+def _expanded_size(data: Any, budget: int) -> int | None:
+    """How many values ``data`` holds as it will be visited, each shared one once per use.
+
+    Each array or object is counted once (its size is remembered), so that a few kilobytes of
+    YAML aliases that stand for billions of values cost no more than the aliases; ``None`` as
+    soon as the count passes ``budget``. A container inside itself counts as one value there
+    (the depth limit refuses it where it matters).
+    """
+    sizes: dict[int, int] = {}
+    keep: list[Any] = []  # the containers whose ids are in sizes stay alive, so ids stay theirs
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, done = stack.pop()
+        if done:
+            items = value if type(value) is list else value.values()
+            total = 1
+            for item in items:
+                total += sizes.get(id(item), 1) if type(item) in _CONTAINERS else 1
+            if total > budget:
+                return None
+            sizes[id(value)] = total
+            continue
+        if type(value) not in _CONTAINERS or id(value) in sizes:
+            continue
+        sizes[id(value)] = 1  # while in progress: a container inside itself counts once
+        keep.append(value)
+        stack.append((value, True))
+        items = value if type(value) is list else value.values()
+        stack.extend((item, False) for item in items if type(item) in _CONTAINERS)
+    return sizes.get(id(data), 1)
+
+
+_CONTAINERS = frozenset({dict, list, _DuplicateKeys})
 
 
 def _check(data: Any, limits: Limits, *, shared: bool, texts: bool) -> Iterator[str]:
