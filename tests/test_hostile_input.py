@@ -139,7 +139,7 @@ class TestBigInput:
         data["organizations"] = data["organizations"][:1] * 20_000
         data["agreements"] = data["announcements"] = []
         with pytest.raises(ValidationError) as info:
-            from_json(json.dumps(data), Directory)
+            from_json(json.dumps(data), Directory, limits=Limits(max_problems=20_000))
         assert len(info.value.errors) == 19_999
         assert info.value.errors[-1] == (
             "$.organizations[19999].id: duplicate id 'link-j', already used by $.organizations[0]"

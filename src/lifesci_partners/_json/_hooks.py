@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from types import UnionType
-from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
+from typing import Any, Optional, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -28,6 +27,8 @@ from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import checked_decimal
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._reader import JsonFloat
+from lifesci_partners._json._trusted import Retry as _Retry
+from lifesci_partners._json._trusted import trusted_structure_fn, type_hints
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._shown import SHOWN_IN_JSON, json_kind
@@ -282,7 +283,7 @@ def _field_validator_errors(
     failed = {note.name for _, note in exc.group_exceptions()[0]}
     if not failed:  # every field was read: the object was built, and its validators ran
         return []
-    hints = _type_hints(cls)
+    hints = type_hints(cls)  # evaluated once per class, not per object that fails
     errors: list[ValidationError] = []
     for field in attrs.fields(cls):
         if field.validator is None or field.name in failed or field.name not in value:
@@ -296,18 +297,15 @@ def _field_validator_errors(
     return errors
 
 
-@functools.cache
-def _type_hints(cls: type) -> dict[str, Any]:
-    """The field types of ``cls``, evaluated once (not once per object that fails to read)."""
-    return get_type_hints(cls)
-
-
-class _Retry(Exception):  # noqa: N818  # not an error: the detailed converter takes over
-    """Raised on the fast path where the detailed converter must look (and explain)."""
-
-
 def _fast_attrs_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
-    """An attrs class without detailed validation: unknown keys are found by one set test."""
+    """An attrs class without detailed validation: unknown keys are found by one set test.
+
+    Built without checking again the type rules that the fields' hooks proved (``_trusted.py``),
+    or by cattrs' generated function when that cannot be done.
+    """
+    trusted = trusted_structure_fn(cls, conv)
+    if trusted is not None:
+        return trusted
     inner: Callable[[Any, type], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
     )

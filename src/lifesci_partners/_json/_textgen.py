@@ -23,7 +23,8 @@ from cattrs.fns import identity
 
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
-from lifesci_partners._json._gen import _PLAIN_ATTRS_UNSTRUCTURE, _compiled, _default_of
+from lifesci_partners._json._compile import compiled as _compiled
+from lifesci_partners._json._gen import _PLAIN_ATTRS_UNSTRUCTURE, _default_of
 from lifesci_partners._json._hooks import (
     _DATE_TEXT,
     _ENUM_VALUE,
