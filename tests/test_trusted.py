@@ -16,7 +16,7 @@ from lifesci_partners._json import _converters
 from lifesci_partners._json._errors import errors_of
 from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
 from lifesci_partners._json._trusted import _kept
-from lifesci_partners._validate import identifier, instance_of, optional, tuple_of
+from lifesci_partners._validate import date_value, identifier, instance_of, optional, tuple_of
 from tests.test_convert_fast import json_values, mutated
 
 
@@ -32,7 +32,9 @@ def _outcome(read: Any) -> tuple[str, Any]:
 class TestKeptRules:
     def test_type_rules_are_dropped(self) -> None:
         """instance_of, optional(instance_of) and tuple_of are what a hook proves."""
-        rules = attrs.validators.and_(instance_of(str), optional(instance_of(int)), tuple_of(str))
+        rules = attrs.validators.and_(
+            instance_of(str), optional(instance_of(int)), tuple_of(str), optional(date_value)
+        )
         assert _kept(rules) == []
 
     def test_format_rules_are_kept(self) -> None:

@@ -19,7 +19,13 @@ import attrs
 import cattrs
 
 from lifesci_partners._json._compile import compiled
-from lifesci_partners._validate import _InstanceOf, _OptionalInstanceOf, _TupleOf
+from lifesci_partners._validate import (
+    _InstanceOf,
+    _Optional,
+    _OptionalInstanceOf,
+    _TupleOf,
+    date_value,
+)
 
 __all__ = ["Retry", "trusted_structure_fn", "type_hints"]
 
@@ -44,7 +50,11 @@ def _kept(validator: Any) -> list[Any]:
     parts = getattr(validator, "_validators", None)  # attrs' and_(...) and lists of validators
     if parts is not None:
         return [kept for part in parts for kept in _kept(part)]
-    return [] if isinstance(validator, _TYPE_RULES) else [validator]
+    if isinstance(validator, _TYPE_RULES) or validator is date_value:
+        return []  # the date hook gives a date, never a datetime
+    if type(validator) is _Optional and not _kept(validator.validator):
+        return []
+    return [validator]
 
 
 def trusted_structure_fn(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any] | None:
