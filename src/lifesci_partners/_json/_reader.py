@@ -21,6 +21,7 @@ import attrs
 
 from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth, parse_iteratively
 from lifesci_partners._json._gc import gc_paused
+from lifesci_partners._json._msgspec import fast_parse
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import rule
@@ -262,28 +263,46 @@ def too_large(size: int, unit: str, limits: Limits) -> ValidationError:
     return ValidationError([msg])
 
 
-def _text_of(text: str | bytes, limits: Limits) -> tuple[str, bytes, bool]:
-    """The text as ``str`` and as UTF-8 bytes, and whether it came as bytes; size checked."""
+def _raw_of(text: str | bytes, limits: Limits) -> tuple[bytes, str | None]:
+    """The text as UTF-8 bytes without a byte order mark, and as ``str`` if it came as one."""
     if not isinstance(text, (str, bytes, bytearray)):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
         raise TypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
         raise too_large(len(text), unit, limits)
-    from_bytes = isinstance(text, (bytes, bytearray))
-    if isinstance(text, (bytes, bytearray)):
-        raw = bytes(text).removeprefix(_UTF8_BOM)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            hint = ""
-            if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                hint = " (this looks like UTF-16: save the file as UTF-8)"
-            msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
-            raise ValidationError([msg]) from None
-    else:
-        raw = text.encode("utf-8", "surrogatepass")
-    return text.removeprefix("\ufeff"), raw, from_bytes
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
+        return text.encode("utf-8", "surrogatepass"), text
+    return bytes(text).removeprefix(_UTF8_BOM), None
+
+
+def _decoded(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = " (this looks like UTF-16: save the file as UTF-8)"
+        msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
+        raise ValidationError([msg]) from None
+
+
+def _parse_exactly(text: str, depth: int, hooks: _Hooks) -> Any:
+    """The standard library's parser, or for a deep text the one with its own stack."""
+    parse = json.loads if depth <= RECURSION_SAFE else parse_iteratively
+    try:
+        with gc_paused():
+            return parse(
+                text,
+                parse_int=hooks.parse_int,
+                parse_float=hooks.parse_float,
+                parse_constant=hooks.parse_constant,
+                object_pairs_hook=hooks.object_pairs,
+            )
+    except json.JSONDecodeError as exc:
+        msg = f"$: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        raise ValidationError([msg]) from None
 
 
 def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
@@ -300,36 +319,25 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
         ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
             problem with its path.
     """
-    text, raw, from_bytes = _text_of(text, limits)
+    raw, given = _raw_of(text, limits)
     depth = nesting_depth(raw)
-    del raw
     hooks = _Hooks(limits, fraction)
-    try:
+    fast = None
+    if depth <= RECURSION_SAFE:
         with gc_paused():
-            if depth <= RECURSION_SAFE:
-                data = json.loads(
-                    text,
-                    parse_int=hooks.parse_int,
-                    parse_float=hooks.parse_float,
-                    parse_constant=hooks.parse_constant,
-                    object_pairs_hook=hooks.object_pairs,
-                )
-            else:
-                data = parse_iteratively(
-                    text,
-                    parse_int=hooks.parse_int,
-                    parse_float=hooks.parse_float,
-                    parse_constant=hooks.parse_constant,
-                    object_pairs_hook=hooks.object_pairs,
-                )
-    except json.JSONDecodeError as exc:
-        msg = f"$: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        raise ValidationError([msg]) from None
+            fast = fast_parse(raw, hooks.parse_float, limits.max_digits)
+        if fast is not None and hooks.refused:
+            fast, hooks = None, _Hooks(limits, fraction)  # the exact reader says where
     # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
     # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
-    texts = "\\ud" in text or "\\uD" in text
-    if not texts and not from_bytes and not text.isascii():
-        texts = bool(_SURROGATE.search(text))
+    texts = b"\\ud" in raw or b"\\uD" in raw
+    if not texts and given is not None and not given.isascii():
+        texts = bool(_SURROGATE.search(given))
+    if fast is not None:
+        (data,) = fast
+    else:
+        data = _parse_exactly(given if given is not None else _decoded(raw), depth, hooks)
+    del raw
     if hooks.refused or texts or depth > limits.max_depth:
         errors = list(_problems(data, limits, shared=False))
         if errors:
