@@ -37,8 +37,6 @@ from lifesci_partners._json._hooks import (
     _enum_hook_factory,
     _figure_value_hook_factory,
     _is_figure_value,
-    _is_hom_tuple,
-    _is_optional,
     _optional_hook_factory,
     _structure_bool,
     _structure_date,
@@ -71,6 +69,7 @@ from lifesci_partners._json._tagged import (
     _register_tagged_unions,
 )
 from lifesci_partners._json._textgen import TextWriters
+from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._json._whole import whole_directory_factory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term

@@ -18,7 +18,8 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn
 
 from lifesci_partners._json._compile import compiled as _compiled
-from lifesci_partners._json._hooks import _ENUM_VALUE, _MISSING, _is_hom_tuple, _is_optional
+from lifesci_partners._json._hooks import _ENUM_VALUE, _MISSING
+from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._localized import LocalizedText
 
 _PLAIN_ATTRS_UNSTRUCTURE: dict[Callable[[Any], Any], type] = {}

@@ -14,8 +14,7 @@ import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from types import UnionType
-from typing import Any, Optional, Union, get_args, get_origin
+from typing import Any, Optional, get_args
 
 import attrs
 import cattrs
@@ -217,11 +216,6 @@ def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]
     return structure
 
 
-def _is_hom_tuple(t: Any) -> bool:
-    args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
-
-
 def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
     inner = homogenous_tuple_structure_factory(t, conv)
 
@@ -318,13 +312,6 @@ def _fast_attrs_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, type],
         return inner(value, cl)
 
     return structure
-
-
-def _is_optional(t: Any) -> bool:
-    args = get_args(t)
-    return (
-        get_origin(t) in (Union, UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
-    )
 
 
 def _optional_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
