@@ -13,6 +13,7 @@ while reading below twice what is held.
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from typing import Any
 import orjson
 from pydantic import TypeAdapter
 
-from benchmarks import _data, _rivals, _timing
+from benchmarks import _baseline, _data, _rivals, _timing
 from lifesci_partners import Agreement, from_json, to_json
 from lifesci_partners._json import _msgspec, _orjson
 
@@ -56,9 +57,31 @@ def _backend(name: str, run: Callable[..., Any]) -> Callable[..., Any]:
     return with_backend
 
 
+BEFORE = "baseline from_json (LSP_BENCH_BASELINE)"
+
+
+def _baseline_decoder() -> dict[str, Callable[[bytes], Any]]:
+    """The baseline library's reader, runtime dependencies only, if one is given."""
+    before = _baseline.baseline()
+    if before is None:
+        return {}
+    agreements = tuple[before.Agreement, ...]  # type: ignore[name-defined]
+    orjson_module = importlib.import_module(f"{_baseline.NAME}._json._orjson")
+
+    def decode(text: bytes) -> Any:
+        previous = orjson_module.set_json_backend("json")
+        try:
+            return before.from_json(text, agreements)
+        finally:
+            orjson_module.set_json_backend(previous)
+
+    return {BEFORE: decode}
+
+
 def decoders() -> dict[str, Callable[[bytes], Any]]:
     """Each way of reading the JSON bytes of a list of agreements, by name."""
     return {
+        **_baseline_decoder(),
         OURS: _backend("json", lambda text: from_json(text, AGREEMENTS)),
         OURS_FAST: _backend("fast", lambda text: from_json(text, AGREEMENTS)),
         SAME: _PYDANTIC.validate_json,
@@ -94,7 +117,7 @@ def _check_same(decoded: dict[str, Any]) -> None:
             raise SystemExit(msg)
         # The models normalise locale tags (ja-JP -> ja_JP); plain dicts keep them as written,
         # and so does plain pydantic, which reads localized text as a dict.
-        if "dicts" not in name and name != PLAIN and data != ours:
+        if "dicts" not in name and name not in {PLAIN, BEFORE} and data != ours:
             msg = f"{name} wrote different JSON data from {WRITE}"
             raise SystemExit(msg)
 
@@ -129,18 +152,29 @@ def main() -> None:
     cases = decoders()
     decoded = {name: decode(text) for name, decode in cases.items()}
     _check_same(decoded)
+    before = _baseline.baseline()
+    if before is not None and json.loads(before.to_json(decoded[BEFORE])) != json.loads(
+        to_json(decoded[OURS])
+    ):
+        msg = "the baseline read different agreements"
+        raise SystemExit(msg)
     print("every decoder read every record; every encoder wrote the same JSON data")
     # No decoder's result stays alive while another is timed: with gc on, a large live heap
     # slows every collection of the readers that do not pause the collector (issue 18).
     del decoded
 
     timed = {name: (lambda decode=decode: decode(text)) for name, decode in cases.items()}
-    against = (PLAIN, SAME, "msgspec Structs")
+    against = (PLAIN, SAME, "msgspec Structs", *([BEFORE] if BEFORE in cases else []))
     off = _timing.run(timed, gc_enabled=False)
     _timing.table("decode JSON bytes, gc off (CPU time)", off, items=n, against=against)
     on = _timing.run(timed, gc_enabled=True)
     _timing.table("decode JSON bytes, gc on (CPU time)", on, items=n, against=against)
     for label, results in (("gc off", off), ("gc on", on)):
+        if BEFORE in results:
+            before = results[BEFORE].median
+            _timing.goal(
+                f"decode, runtime deps, {label}: x before", before / results[OURS].median, 1.7
+            )
         same, plain = results[SAME].median, results[PLAIN].median
         fast = results[OURS_FAST].median
         _timing.goal(f"decode [fast], {label}: x pydantic same checks", same / fast, 1)
