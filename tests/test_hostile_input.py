@@ -422,6 +422,17 @@ class TestEveryProblemAtOnce:
             in (errors)
         )
 
+    def test_references_of_an_item_that_cannot_be_built(self) -> None:
+        """A party of an agreement that cannot be built is still checked against the ids."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["kind"] = "MOU"
+        data["agreements"][0]["parties"][1]["org"] = "medicen"
+        kind, party = read_errors(json.dumps(data)) or ("", "")
+        assert kind.startswith("$.agreements[0].kind: expected one of 'mou'")
+        assert party == (
+            "$.agreements[0].parties[1].org: no organization with id 'medicen' in the directory"
+        )
+
     def test_invalid_id_hides_no_reference(self) -> None:
         """References to an item whose id is invalid are not called references to nothing."""
         data = json.loads(examples.link_j_mpr_json())

@@ -31,7 +31,7 @@ from lifesci_partners._people import Person
 from lifesci_partners._validate import tuple_of
 from lifesci_partners.exceptions import NotFoundError, ValidationError
 
-__all__ = ["Directory"]
+__all__ = ["Directory", "PartlyRead", "check_directory"]
 
 _T = TypeVar("_T")
 _NEVER = dt.date.max.toordinal() + 1  # the end of an interval that never ends
@@ -177,6 +177,17 @@ class _References:
                 "organizations"
             )
 
+    def item(self, path: str, item: object) -> None:
+        """The references of an organization or agreement, or of what was read of one."""
+        if isinstance(item, PartlyRead):
+            for where, org_id in item.org_refs:
+                self.org(f"{path}{where}", org_id)
+        elif isinstance(item, Organization):
+            self.organization(path, item)
+        elif isinstance(item, Agreement):
+            for j, party in enumerate(item.parties):
+                self.org(f"{path}.parties[{j}].org", party.org)
+
     def organization(self, path: str, organization: Organization) -> None:
         for j, relationship in enumerate(organization.relationships):
             self.org(f"{path}.relationships[{j}].organization", relationship.organization)
@@ -201,26 +212,38 @@ class _References:
                 self.org(f"{path}.claims[{j}].partner", claim.partner)
 
 
+@attrs.frozen
+class PartlyRead:
+    """What could be read of an organization or agreement that could not be built.
+
+    Its id if it was valid, and the references to organizations that it makes, each as its path
+    within the item (``.parties[0].org``) and the id it names.
+    """
+
+    id: str | None
+    org_refs: tuple[tuple[str, str], ...] = ()
+
+
 def _id_of(item: object) -> str | None:
     """The id of a model, the id read from one that could not be built (a str), or None."""
     if item is None or isinstance(item, str):
         return item
-    item_id: str = getattr(item, "id")  # noqa: B009  # organizations, agreements, announcements
+    item_id: str | None = getattr(item, "id")  # noqa: B009  # any model with an id, PartlyRead
     return item_id
 
 
 def check_directory(
-    organizations: Sequence[Organization | str | None],
-    agreements: Sequence[Agreement | str | None],
+    organizations: Sequence[Organization | PartlyRead | str | None],
+    agreements: Sequence[Agreement | PartlyRead | str | None],
     announcements: Sequence[Announcement | str | None],
     complete_partnerships: Sequence[str],
 ) -> tuple[list[str], dict[str, Person]]:
     """The problems of a directory's ids and references, and its people by id.
 
-    Each item is a model, or for one that could not be built the id read from it (a ``str``) or
-    ``None``: so a reader reports duplicate ids and references to nothing from every id it
-    could read, in the same round as the problems of the items themselves. References are
-    checked from the items that were built; an id read from an item that was not counts as
+    Each item is a model, or for one that could not be built what could be read of it (a
+    :class:`PartlyRead`, or just its id as a ``str``) or ``None``: so a reader reports
+    duplicate ids and references to nothing from every id it could read, in the same round as
+    the problems of the items themselves. An id read from an item that was not built counts as
     there.
     """
     errors = [
@@ -236,8 +259,8 @@ def check_directory(
 
 
 def _reference_errors(
-    organizations: Sequence[Organization | str | None],
-    agreements: Sequence[Agreement | str | None],
+    organizations: Sequence[Organization | PartlyRead | str | None],
+    agreements: Sequence[Agreement | PartlyRead | str | None],
     announcements: Sequence[Announcement | str | None],
     complete_partnerships: Sequence[str],
     people: dict[str, Person],
@@ -251,13 +274,9 @@ def _reference_errors(
         people if all(isinstance(o, Organization) for o in organizations) else None,
     )
     org = refs.org
-    for i, organization in enumerate(organizations):
-        if isinstance(organization, Organization):
-            refs.organization(f"$.organizations[{i}]", organization)
-    for i, agreement in enumerate(agreements):
-        if isinstance(agreement, Agreement):
-            for j, party in enumerate(agreement.parties):
-                org(f"$.agreements[{i}].parties[{j}].org", party.org)
+    for kind, items in (("organizations", organizations), ("agreements", agreements)):
+        for i, item in enumerate(items):
+            refs.item(f"$.{kind}[{i}]", item)
     for i, news in enumerate(announcements):
         if isinstance(news, Announcement):
             refs.announcement(f"$.announcements[{i}]", news)

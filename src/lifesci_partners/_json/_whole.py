@@ -19,7 +19,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
-from lifesci_partners._directory import Directory, check_directory
+from lifesci_partners._directory import Directory, PartlyRead, check_directory
 from lifesci_partners._json._errors import errors_of
 from lifesci_partners._json._tagged import directory_body
 from lifesci_partners._organization import Organization
@@ -51,6 +51,36 @@ def _readable_id(item: Any) -> str | None:
     return None
 
 
+# Where an organization or an agreement names other organizations: (array, key in each item).
+_ORG_REFS = {
+    "organizations": (("relationships", "organization"), ("founders", "organization")),
+    "agreements": (("parties", "org"),),
+}
+
+
+def _partly_read(name: str, item: Any) -> PartlyRead | None:
+    """The valid id and the references to organizations of an item that could not be built."""
+    if type(item) is not dict:
+        return None
+    refs = []
+    for array, key in _ORG_REFS[name]:
+        entries = item.get(array)
+        if type(entries) is not list:
+            continue
+        for j, entry in enumerate(entries):
+            org_id = entry.get(key) if type(entry) is dict else None
+            if type(org_id) is str and is_identifier(org_id):
+                refs.append((f".{array}[{j}].{key}", org_id))
+    return PartlyRead(_readable_id(item), tuple(refs))
+
+
+def _stand_in(name: str, item: Any) -> Any:
+    """What stands in the read items for one that could not be built."""
+    if name in _ORG_REFS:
+        return _partly_read(name, item)
+    return None if name == "complete_partnerships" else _readable_id(item)
+
+
 def _read_items(
     name: str, value: Any, hook: Callable[[Any, type], Any], cls: type, errors: list[str]
 ) -> list[Any] | None:
@@ -68,7 +98,7 @@ def _read_items(
             items.append(hook(item, cls))
         except Exception as exc:  # noqa: BLE001, PERF203  # whatever it was, errors_of says it
             errors.extend(f"$.{name}[{index}]{line[1:]}" for line in errors_of(exc))
-            items.append(_readable_id(item) if cls is not str else None)
+            items.append(_stand_in(name, item))
     return items
 
 
