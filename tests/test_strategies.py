@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import importlib.metadata
+import pickle
 import subprocess
 import sys
 
@@ -18,7 +20,15 @@ from lifesci_partners import strategies as lst
 from lifesci_partners._hypothesis_plugin import _hypothesis_setup_hook, _strategy_names
 
 # Computed answers, not data anyone stores or generates: they come out of the models.
-RESULTS = {lp.Bounds, lp.ClaimCheck, lp.Conversion, lp.ImportProblem, lp.ImportResult}
+RESULTS = {
+    lp.AdjustedDate,
+    lp.Bounds,
+    lp.ClaimCheck,
+    lp.Conversion,
+    lp.DayOff,
+    lp.ImportProblem,
+    lp.ImportResult,
+}
 # Settings of the reader, not data: bounds on the input that from_json accepts.
 SETTINGS = {lp.Limits}
 
@@ -132,3 +142,23 @@ class TestAgreements:
     def test_terminations_by_given_party(self, termination: Termination) -> None:
         """Terminations are by the given party, or by none."""
         assert termination.by in {None, "x"}
+
+
+class TestEveryModelCopies:
+    """Python's everyday contracts hold for every public model, as every strategy draws it."""
+
+    @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+    @given(data=st.data())
+    def test_pickle(self, model: type, data: st.DataObject) -> None:
+        """Pickling and unpickling gives an equal object."""
+        value = data.draw(st.from_type(model))
+        hash(value)  # a cached hash must not break pickling
+        assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301  # our own data
+
+    @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+    @given(data=st.data())
+    def test_copy_and_deepcopy(self, model: type, data: st.DataObject) -> None:
+        """copy.copy and copy.deepcopy give an equal object."""
+        value = data.draw(st.from_type(model))
+        hash(value)
+        assert (copy.copy(value), copy.deepcopy(value)) == (value, value)

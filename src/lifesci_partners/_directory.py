@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._amendments import PartyAdded
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._claim_checking import ClaimChecker
 from lifesci_partners._claims import (
@@ -84,7 +85,10 @@ def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
     From the first deadline (of the initial period) to the final end, before which every
     deadline falls.
     """
-    first = agreement.next_notice_deadline(on=dt.date.min)
+    if agreement.amendments:  # each version has deadlines of its own
+        first: dt.date | None = agreement.effective_on
+    else:
+        first = agreement.next_notice_deadline(on=dt.date.min)
     if first is None:
         return None
     end = agreement.final_end
@@ -107,14 +111,19 @@ _LAZY_LOCK = threading.Lock()  # makes the _Lazy of a copy, which has none yet, 
 def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date]]:
     began: dict[str, dict[str, dt.date]] = {}
     for agreement in agreements:
-        orgs = [party.org for party in agreement.parties]
-        for org in orgs:
-            mine = began.setdefault(org, {})
-            for partner in orgs:
-                if partner != org:
-                    known = mine.get(partner)
-                    if known is None or agreement.effective_on < known:
-                        mine[partner] = agreement.effective_on
+        if agreement.amendments:  # the parties of each version, from the day it began
+            versions = [(v.agreement.parties, v.since) for v in agreement.history()]
+        else:
+            versions = [(agreement.parties, agreement.effective_on)]
+        for parties, since in versions:
+            orgs = [party.org for party in parties]
+            for org in orgs:
+                mine = began.setdefault(org, {})
+                for partner in orgs:
+                    if partner != org:
+                        known = mine.get(partner)
+                        if known is None or since < known:
+                            mine[partner] = since
     return began
 
 
@@ -187,6 +196,9 @@ class _References:
         elif isinstance(item, Agreement):
             for j, party in enumerate(item.parties):
                 self.org(f"{path}.parties[{j}].org", party.org)
+            for j, amendment in enumerate(item.amendments):
+                if isinstance(amendment, PartyAdded):  # an organization that joins later
+                    self.org(f"{path}.amendments[{j}].org", amendment.org)
 
     def organization(self, path: str, organization: Organization) -> None:
         for j, relationship in enumerate(organization.relationships):
@@ -399,8 +411,10 @@ class Directory:
         def build() -> dict[str, list[int]]:
             agreements_of: dict[str, list[int]] = {}
             for index, agreement in enumerate(self.agreements):
-                for party in agreement.parties:
-                    agreements_of.setdefault(party.org, []).append(index)
+                orgs = [party.org for party in agreement.parties]
+                orgs += [a.org for a in agreement.amendments if isinstance(a, PartyAdded)]
+                for org in dict.fromkeys(orgs):
+                    agreements_of.setdefault(org, []).append(index)
             return agreements_of
 
         return self._lazy("agreements_of", build)
@@ -624,12 +638,11 @@ class Directory:
         ordered = self._partners().get(org_id, ())
         if on is None or not ordered:
             return ordered
-        current = {
-            party.org
-            for i in self._org_index(org_id).containing(on.toordinal())
-            for party in self.agreements[i].parties
-            if party.org != org_id
-        }
+        current = set()
+        for i in self._org_index(org_id).containing(on.toordinal()):
+            orgs = {party.org for party in self.agreements[i].parties_on(on)}
+            if org_id in orgs:  # it may have joined later or withdrawn before
+                current.update(orgs - {org_id})
         began = self._began()[org_id]
         return tuple(sorted(current, key=lambda p: (began[p], p)))
 

@@ -12,11 +12,13 @@ organizations it refers to::
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._cluster import Cluster
+from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import (
@@ -117,7 +119,7 @@ def _organization(
 
 
 def _text(text: LocalizedText | None, locale: str | None) -> str | None:
-    return None if text is None else text.get(locale)
+    return None if text is None else text.best(locale)
 
 
 def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +128,7 @@ def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
 
 def _address(address: Address, locale: str | None) -> dict[str, Any]:
     locality = ", ".join(
-        text.get(locale) for text in (address.district, address.locality) if text is not None
+        text.best(locale) for text in (address.district, address.locality) if text is not None
     )
     return _drop_empty(
         {
@@ -186,7 +188,7 @@ def _reference(
         except NotFoundError:
             pass
         else:
-            name = known.name.get(locale)
+            name = known.name.best(locale)
             url = known.website
     if name is None and same_as is None:
         return None
@@ -195,10 +197,10 @@ def _reference(
 
 def _founder(founder: Founder, locale: str | None, directory: Directory | None) -> Any:
     if founder.kind is FounderKind.PERSON:
-        return {"@type": "Person", "name": founder.name.get(locale)}
+        return {"@type": "Person", "name": founder.name.best(locale)}
     if founder.kind is FounderKind.ORGANIZATION:
         node = _reference(founder.organization, None, None, directory, locale)
-        return node or {"@type": "Organization", "name": founder.name.get(locale)}
+        return node or {"@type": "Organization", "name": founder.name.best(locale)}
     return None  # a group of unnamed people has no schema.org type
 
 
@@ -208,11 +210,11 @@ def _role(position: Position, locale: str | None) -> dict[str, Any]:
     return _drop_empty(
         {
             "@type": "OrganizationRole",
-            "roleName": position.role.get(locale),
+            "roleName": position.role.best(locale),
             "startDate": None if position.start is None else str(position.start),
             "endDate": None if position.end is None else str(position.end),
             "member": _drop_empty(
-                {"@type": "Person", "name": person.name.get(locale), "sameAs": same_as}
+                {"@type": "Person", "name": person.name.best(locale), "sameAs": same_as}
             ),
         }
     )
@@ -229,7 +231,7 @@ def organization_node(
     org: Organization, *, locale: str | None = None, directory: Directory | None = None
 ) -> dict[str, Any]:
     """The schema.org node of ``org`` without ``@context``, to embed in another node."""
-    name = next(iter(org.name.values())) if locale is None else org.name.get(locale)
+    name = next(iter(org.name.values())) if locale is None else org.name.best(locale)
     alternate = []
     for other in org.all_names():
         if other.text != name and other.text not in alternate:
@@ -270,7 +272,7 @@ def _cluster(
     cluster: Cluster, *, locale: str | None = None, directory: Directory | None = None
 ) -> dict[str, Any]:
     node = _organization(cluster, locale=locale, directory=directory)
-    areas = [area.get(locale) for area in cluster.key_areas]
+    areas = [area.best(locale) for area in cluster.key_areas]
     return {**node, "knowsAbout": areas} if areas else node
 
 
@@ -287,7 +289,7 @@ def _organization_reference(
             return _drop_empty(
                 {
                     "@type": _TYPES[org.kind] if org.kind is not None else "Organization",
-                    "name": org.name.get(locale),
+                    "name": org.name.best(locale),
                     "url": org.website,
                 }
             )
@@ -295,15 +297,20 @@ def _organization_reference(
 
 
 def _agreement_reference(
-    agreement_id: str, directory: Directory | None, locale: str | None
+    agreement_id: str, directory: Directory | None, locale: str | None, on: dt.date | None
 ) -> dict[str, Any]:
-    """A node for an agreement: schema.org has no type for one, so it is a ``Thing``."""
+    """A node for an agreement: schema.org has no type for one, so it is a ``Thing``.
+
+    An amended agreement is named as it stood on ``on`` (the article's date), or as it stands
+    after its last amendment when the date is not known.
+    """
     if directory is not None:
         try:
             agreement = directory.agreement(agreement_id)
         except NotFoundError:
             pass
         else:
+            agreement = agreement.history()[-1].agreement if on is None else agreement.as_of(on)
             return _drop_empty(
                 {
                     "@type": "Thing",
@@ -315,6 +322,11 @@ def _agreement_reference(
     return {"@type": "Thing", "identifier": agreement_id}
 
 
+def _day_of(published: PartialDate | None) -> dt.date | None:
+    """The last day a date of reduced precision may be, or ``None``."""
+    return None if published is None else published.last_day
+
+
 @to_jsonld.register
 def _news_article(
     news: Announcement, *, locale: str | None = None, directory: Directory | None = None
@@ -324,13 +336,16 @@ def _news_article(
         "@context": SCHEMA_ORG,
         "@type": "NewsArticle",
         "identifier": news.id,
-        "headline": news.headline.get(locale),
+        "headline": news.headline.best(locale),
         "alternativeHeadline": _text(news.subheadline, locale),
-        "articleBody": "\n\n".join(paragraph.get(locale) for paragraph in news.body) or None,
+        "articleBody": "\n\n".join(paragraph.best(locale) for paragraph in news.body) or None,
         "inLanguage": language.replace("_", "-"),
         "datePublished": None if news.published_on is None else str(news.published_on),
         "publisher": _organization_reference(news.publisher, directory, locale),
-        "about": [_agreement_reference(a, directory, locale) for a in news.about],
+        "about": [
+            _agreement_reference(a, directory, locale, _day_of(news.published_on))
+            for a in news.about
+        ],
         "mentions": [_organization_reference(o, directory, locale) for o in news.mentions],
     }
     return _drop_empty(node)

@@ -21,6 +21,7 @@ __all__ = [
     "Term",
     "TermConvention",
     "add_months_clamped",
+    "add_months_month_end",
     "add_months_rolled",
     "end_after",
 ]
@@ -30,6 +31,8 @@ _ONE_DAY = dt.timedelta(days=1)
 # Only the date part of an ISO 8601 duration: PnYnMnD, or PnW alone.
 # ASCII digits only: "\d" would also read Arabic-Indic or full-width digits.
 _DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)D)?")
+_IN_WORDS = re.compile(r"\s*([0-9]{1,6})\s*(year|month|week|day)s?\s*", re.IGNORECASE)
+"""A term in English words ("3 months"), for a suggestion in the error message."""
 _WEEKS = re.compile(r"P([0-9]+)W")
 TERM_PATTERN = f"^(?:{_DURATION.pattern}|{_WEEKS.pattern})$"
 """The JSON Schema pattern of a term's text, from the two expressions that read it."""
@@ -47,11 +50,19 @@ class TermConvention(enum.Enum):
     ``START_DAY_EXCLUDED``: "for five years from 2020-02-05": the start day is not counted and the
     term ends on the corresponding date, 2025-02-05 (clamped to the month's last day).
 
+    ``END_OF_MONTH``: as ``START_DAY_EXCLUDED``, except that end of month stays end of month: a
+    term that starts on the last day of a month ends on the last day of the target month, so one
+    month from 2021-02-28 ends with 2021-03-31 and one month from 2021-04-30 with 2021-05-31
+    (some contract systems count subscriptions so).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``END_OF_MONTH``.
     """
 
     START_DAY_COUNTED = "start_day_counted"
     START_DAY_EXCLUDED = "start_day_excluded"
+    END_OF_MONTH = "end_of_month"
 
 
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -99,10 +110,27 @@ def add_months_rolled(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, days_in_month) + _ONE_DAY
 
 
+def add_months_month_end(day: dt.date, months: int) -> dt.date:
+    """Return ``day`` plus ``months``, clamped; the last day of a month goes to the last day.
+
+    Example:
+        >>> import datetime as dt
+        >>> add_months_month_end(dt.date(2021, 2, 28), 1)
+        datetime.date(2021, 3, 31)
+        >>> add_months_month_end(dt.date(2021, 2, 27), 1)
+        datetime.date(2021, 3, 27)
+    """
+    year, month = _month_shift(day, months)
+    days_in_month = _days_in_month(year, month)
+    if day.day == _days_in_month(day.year, day.month):
+        return dt.date(year, month, days_in_month)
+    return dt.date(year, month, min(day.day, days_in_month))
+
+
 def end_after(start: dt.date, months: int, days: int, convention: TermConvention) -> dt.date:
     """The exclusive end of ``months`` and ``days`` from ``start`` under ``convention``.
 
-    The one place where both conventions are computed; :meth:`Term.end_from` and the renewal
+    The one place where the conventions are computed; :meth:`Term.end_from` and the renewal
     schedule (which needs terms of many renewals added in one step) both use it.
 
     Raises:
@@ -115,6 +143,8 @@ def end_after(start: dt.date, months: int, days: int, convention: TermConvention
         return end + dt.timedelta(days=days) if days else end
     if convention is TermConvention.START_DAY_EXCLUDED:
         return add_months_clamped(start, months) + dt.timedelta(days=days) + _ONE_DAY
+    if convention is TermConvention.END_OF_MONTH:
+        return add_months_month_end(start, months) + dt.timedelta(days=days) + _ONE_DAY
     msg = f"unknown term convention {convention!r}; use a TermConvention member"
     raise TypeError(msg)
 
@@ -203,10 +233,17 @@ class Term:
         weeks = _WEEKS.fullmatch(text)
         if weeks:
             return cls(days=7 * int(weeks[1]))
-        if "T" in text.upper():
-            hint = "a term has no time part"
-        elif text.startswith(("-", "+")):
+        words = _IN_WORDS.fullmatch(text)
+        if words:
+            written = f"P{int(words[1])}{words[2][0].upper()}"
+            msg = f"$: a term is written as an ISO 8601 duration: {written!r}, not {text!r}"
+            raise ValidationError([msg])
+        if text.startswith(("-", "+")):
             hint = "a term cannot be negative"
+        elif not text.upper().startswith("P"):
+            hint = "not an ISO 8601 duration, which starts with P"
+        elif "T" in text.upper():
+            hint = "a term has no time part"
         elif "W" in text.upper():
             hint = "weeks cannot be mixed with other units"
         else:
@@ -248,7 +285,7 @@ class Term:
     ) -> dt.date:
         """Return the exclusive end of this term started on ``start``: the first day after it.
 
-        See :class:`TermConvention` for the two readings.
+        See :class:`TermConvention` for the readings.
 
         Example:
             >>> import datetime as dt

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import enum
+import errno
 import json
 import os
 import re
@@ -23,14 +24,22 @@ import attrs
 import lifesci_partners
 from lifesci_partners import __version__, examples
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._business_days import (
+    AdjustedDate,
+    BusinessCalendar,
+    DeadlineKind,
+    DeadlineRule,
+)
 from lifesci_partners._cli import _files, _import_ror
-from lifesci_partners._cli._lines import announcement_lines, cluster_lines
+from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_terminal
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
+from lifesci_partners._json._document import write_atomic
 from lifesci_partners._json._reader import DEFAULT_LIMITS, too_large, too_long
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._text._formatting import Formatter
-from lifesci_partners.exceptions import UnknownLocaleError, ValidationError
+from lifesci_partners.exceptions import MissingExtraError, UnknownLocaleError, ValidationError
 
 __all__ = ["main"]
 
@@ -158,6 +167,18 @@ def _add_status(commands: Any) -> None:
         default="table",
         help="a table for people (default) or JSON for programs",
     )
+    status.add_argument(
+        "--rule",
+        choices=[rule.value for rule in DeadlineRule],
+        default=DeadlineRule.NONE.value,
+        help="the statutory rule that moves a deadline off a weekend or holiday (default: none)",
+    )
+    status.add_argument(
+        "--holidays",
+        metavar="COUNTRY[-SUBDIVISION]",
+        help="public holidays for --rule from the holidays package (the [holidays] extra), "
+        "e.g. DE-BY or JP; without it, only Saturdays and Sundays are days off",
+    )
 
 
 def _add_validate(commands: Any) -> None:
@@ -224,7 +245,7 @@ class _Progress:
 
     def __init__(self, stream: TextIO, *, wanted: bool) -> None:
         self._stream = stream
-        self._on = wanted and stream.isatty()
+        self._on = wanted and stream is not None and stream.isatty()
         self._shown = False
 
     def show(self, text: str) -> None:
@@ -240,14 +261,24 @@ class _Progress:
             self._shown = False
 
 
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, at most ``limit`` bytes, refused if it has that many."""
+    if sys.stdin is None:
+        raise _ClosedStreamError("input")
+    try:
+        raw: bytes = sys.stdin.buffer.read(limit)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, "-") from None
+    if len(raw) == limit:
+        raise too_long(DEFAULT_LIMITS)
+    return raw
+
+
 def _read_bytes(name: str, progress: _Progress) -> bytes:
     """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
     limit = DEFAULT_LIMITS.max_bytes + 1
     if name == "-":
-        raw = sys.stdin.buffer.read(limit)
-        if len(raw) == limit:
-            raise too_long(DEFAULT_LIMITS)
-        return raw
+        return _read_stdin(limit)
     path = Path(name)
     size = path.stat().st_size
     if size >= limit:  # the file's own size, before reading any of it
@@ -293,7 +324,9 @@ def _show(directory: Directory, on: dt.date) -> str:
         if org.headquarters is not None:
             hq = org.headquarters
             place = ", ".join(
-                part.get("en") for part in (hq.district, hq.locality, hq.region) if part is not None
+                part.best("en")
+                for part in (hq.district, hq.locality, hq.region)
+                if part is not None
             )
             where = ", ".join(p for p in (place, hq.country_name("en")) if p)
             lines.append(f"    headquarters: {where}")
@@ -303,22 +336,28 @@ def _show(directory: Directory, on: dt.date) -> str:
     lines.append("")
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
+        version = agreement.as_of(on)  # as it stood on the date
         names = " and ".join(
-            directory.organization(p.org).acronym or directory.organization(p.org).name.get("en")
-            for p in agreement.parties
+            directory.organization(p.org).acronym or directory.organization(p.org).name.best("en")
+            for p in version.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")
         lines.append(f"    effective: {agreement.effective_on.isoformat()}")
-        if agreement.term is not None:
-            lines.append(f"    term: {agreement.term}")
+        amended = [v.since.isoformat() for v in agreement.history()[1:] if v.since <= on]
+        if amended:
+            lines.append(f"    amended: {', '.join(amended)}")
+        if version.term is not None:
+            lines.append(f"    term: {version.term}")
         lines.extend(_renewal_lines(agreement))
-        last = agreement.final_last_day
+        lines.extend(_option_lines(version, on))
+        last = version.final_last_day
         if last is not None:
             lines.append(f"    last day: {last.isoformat()}")
         else:
             renews = agreement.renewal is not None and agreement.renewal.automatic
             lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
+        lines.extend(f"    warning: {warning}" for warning in agreement.warnings())
         lines.extend(_lifecycle_lines(agreement, on))
     lines.extend(announcement_lines(directory))
     return "\n".join(lines)
@@ -334,6 +373,20 @@ def _renewal_lines(agreement: Agreement) -> list[str]:
     if renewal.notice is not None:
         parts.append(f"notice {renewal.notice}")
     return [f"    renewal: {', '.join(parts)}"]
+
+
+def _option_lines(agreement: Agreement, on: dt.date) -> list[str]:
+    """The extension options, how many were exercised, and the next option deadline."""
+    options = agreement.options
+    if options is None:
+        return []
+    exercised = sum(1 for e in agreement.events if isinstance(e, OptionExercised))
+    lengths = ", ".join(str(term) for term in options.lengths)
+    lines = [f"    options: {lengths}; exercised: {exercised} of {options.max_count}"]
+    deadline = agreement.option_deadline(on=on)
+    if deadline is not None and deadline >= on:
+        lines.append(f"    next option deadline: {deadline.isoformat()}")
+    return lines
 
 
 def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
@@ -352,21 +405,79 @@ def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
     return lines
 
 
-def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
+def _next_deadline(
+    agreement: Agreement, on: dt.date, calendar: BusinessCalendar
+) -> tuple[str, AdjustedDate] | None:
+    """The next notice or option deadline on or after ``on``, adjusted by ``calendar``."""
+    notice = agreement.next_notice_deadline(on=on) if agreement.renewal is not None else None
+    if notice is not None:
+        return "notice", calendar.adjust(notice, DeadlineKind.NOTICE)
+    option = agreement.adjusted_option_deadline(on=on, calendar=calendar)
+    if option is not None and option.day >= on:
+        return "option", option
+    return None
+
+
+def _warnings(model: object) -> list[str]:
+    """What a valid model says that is allowed but probably wrong, with paths in its document."""
+    if isinstance(model, Directory):
+        return [
+            f"$.{field}[{index}]{warning[1:]}"
+            for field in ("organizations", "agreements")
+            for index, item in enumerate(getattr(model, field))
+            for warning in item.warnings()
+        ]
+    warnings = getattr(model, "warnings", None)
+    return list(warnings()) if callable(warnings) else []
+
+
+def _status_rows(
+    directory: Directory, on: dt.date, calendar: BusinessCalendar
+) -> list[dict[str, Any]]:
     rows = []
     for agreement in directory.agreements:
-        last = agreement.final_last_day
+        version = agreement.as_of(on)  # the agreement as it stood on the date
+        last = version.final_last_day
+        deadline = _next_deadline(agreement, on, calendar)
         rows.append(
             {
                 "id": agreement.id,
                 "kind": agreement.kind.value,
-                "parties": [p.org for p in agreement.parties],
+                "parties": [p.org for p in version.parties],
                 "effective_on": agreement.effective_on.isoformat(),
                 "last_day": last.isoformat() if last else None,
                 "status": agreement.status_on(on).value,
+                "amended_on": [
+                    v.since.isoformat() for v in agreement.history()[1:] if v.since <= on
+                ],
+                "next_deadline": None
+                if deadline is None
+                else {
+                    "kind": deadline[0],
+                    "date": deadline[1].day.isoformat(),
+                    "unadjusted": deadline[1].unadjusted.isoformat(),
+                    "reason": None if deadline[1].reason is None else str(deadline[1].reason),
+                },
             }
         )
     return rows
+
+
+def _deadline_cell(row: dict[str, Any]) -> str:
+    deadline = row["next_deadline"]
+    if deadline is None:
+        return "-"
+    text = f"{deadline['date']} ({deadline['kind']})"
+    if deadline["reason"] is not None:
+        text += f", adjusted from {deadline['unadjusted']}: {deadline['reason']}"
+    return text
+
+
+def _status_cell(row: dict[str, Any]) -> str:
+    status: str = row["status"].replace("_", " ")
+    if row["amended_on"]:
+        status += f", as amended on {row['amended_on'][-1]}"
+    return status
 
 
 def _no_last_day(agreement: Agreement) -> str:
@@ -375,7 +486,7 @@ def _no_last_day(agreement: Agreement) -> str:
 
 
 def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date) -> str:
-    header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS")
+    header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS", "NEXT DEADLINE")
     cells = [header] + [
         (
             r["id"],
@@ -383,7 +494,8 @@ def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date)
             ", ".join(r["parties"]),
             r["effective_on"],
             r["last_day"] or _no_last_day(directory.agreement(r["id"])),
-            r["status"].replace("_", " "),
+            _status_cell(r),
+            _deadline_cell(r),
         )
         for r in rows
     ]
@@ -405,20 +517,34 @@ def _cmd_show(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
     if args.locale is not None:
-        print(args.locale.directory(directory, on))
+        print(for_terminal(args.locale.directory(directory, on)))
     else:
-        print(_show(directory, on))
+        print(for_terminal(_show(directory, on)))
     return EXIT_OK
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
-    rows = _status_rows(directory, on)
-    if args.format == "json":
-        print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
+    rule = DeadlineRule(args.rule)
+    if args.holidays is None:
+        calendar = BusinessCalendar(rule=rule)
     else:
-        print(_status_table(directory, rows, on))
+        country, _, subdivision = args.holidays.partition("-")
+        try:
+            calendar = BusinessCalendar.from_holidays(country, subdivision or None, rule=rule)
+        except MissingExtraError as exc:
+            print(f"lifesci-partners: --holidays: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except ValidationError as exc:
+            print(f"lifesci-partners: --holidays: {exc.errors[0][3:]}", file=sys.stderr)
+            return EXIT_USAGE
+    rows = _status_rows(directory, on, calendar)
+    if args.format == "json":
+        text = json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2)
+        print(for_terminal(text, json=True))
+    else:
+        print(for_terminal(_status_table(directory, rows, on)))
     return EXIT_OK
 
 
@@ -430,19 +556,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         progress.show(f"[{number}/{len(args.files)}] {name}")
         result: dict[str, Any] = {"file": name}
         try:
-            _read_model(name, None, model, progress)
+            read = _read_model(name, None, model, progress)
         except ValidationError as exc:
             result.update(valid=False, problems=list(exc.errors))
         except (OSError, ValueError, _files.MissingExtraError) as exc:
             result.update(valid=False, unreadable=_reason(exc))
         else:
-            result.update(valid=True, problems=[])
+            result.update(valid=True, problems=[], warnings=_warnings(read))
         results.append(result)
     progress.clear()
     if args.format == "json":
         for result in results:
             result["problems"] = [_problem(line) for line in result.get("problems", ())]
-        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+        print(for_terminal(json.dumps({"files": results}, ensure_ascii=False, indent=2), json=True))
     else:
         for result in results:
             _print_validation(result)
@@ -468,16 +594,18 @@ def _problem(line: str) -> dict[str, str]:
 
 
 def _print_validation(result: dict[str, Any]) -> None:
-    name = result["file"]
+    name = for_terminal(result["file"])
     if "unreadable" in result:
-        print(f"lifesci-partners: cannot read {name}: {result['unreadable']}", file=sys.stderr)
+        _error(f"cannot read {name}: {result['unreadable']}")
     elif result["valid"]:
         print(f"{name}: valid")
+        for warning in result["warnings"]:
+            print(f"  warning: {for_terminal(warning)}")
     else:
         problems = result["problems"]
         print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         for problem in problems:
-            print(f"  {problem}")
+            print(f"  {for_terminal(problem)}")
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -505,7 +633,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             progress.show(f"writing {target}...")
-            _files.write_atomic(Path(target), text.encode("utf-8"))
+            write_atomic(Path(target), text.encode("utf-8"))
     finally:
         progress.clear()
     return EXIT_OK
@@ -528,29 +656,69 @@ def _reason(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"lifesci-partners: {message}", file=sys.stderr)
+    if sys.stderr is not None:  # nowhere to say it if standard error is closed
+        print(for_terminal(f"lifesci-partners: {message}"), file=sys.stderr)
+
+
+class _ClosedStreamError(OSError):
+    """Standard input or output was closed when the program started (``sys.stdin`` is None)."""
+
+    def __init__(self, which: str) -> None:
+        super().__init__(errno.EBADF, f"standard {which} is closed", "-")
+
+
+def _writes_to_stdout(args: argparse.Namespace) -> bool:
+    if args.command == "convert":
+        return bool(args.output == "-")
+    return bool(args.command != "import-ror")
+
+
+def _name_in_error(
+    exc: OSError, args: argparse.Namespace, where: object
+) -> str:  # one return per case
+    """Which file an error is about, and whether it was being read or written."""
+    if exc.filename is None:  # files and standard input are named: this is standard output
+        return "write to standard output"
+    name = exc.filename
+    output = getattr(args, "output", None)
+    if output is not None and str(name) == output:
+        return f"write {name}"
+    if where is not None and str(name) == str(where):
+        return f"read {name}"
+    return f"read or write {name}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
+    if _writes_to_stdout(args) and sys.stdout is None:
+        _error("standard output is closed: there is nowhere to write the result")
+        return EXIT_USAGE
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     where = getattr(args, "file", None) or getattr(args, "input", None)
     try:
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error (a full disk, a closed descriptor) shows here
     except ValidationError as exc:
         shown = where if where is not None else "the built-in data set"
         kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
         _error(f"{shown} is not a valid {kind}:")
         for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
+            print(for_terminal(f"  {error}"), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader of our output went away, as `| head` does
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        name = exc.filename if exc.filename is not None else where
-        _error(f"cannot read or write {name}: {_reason(exc)}")
+        if isinstance(exc, _ClosedStreamError):
+            _error(f"{exc.strerror}: there is nothing to read")
+        else:
+            _error(f"cannot {_name_in_error(exc, args, where)}: {_reason(exc)}")
         return EXIT_USAGE
     except (ValueError, _files.MissingExtraError) as exc:
         _error(str(exc))
@@ -558,3 +726,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted; no output file was changed")
         return EXIT_INTERRUPTED
+    return status
