@@ -26,6 +26,13 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._directory import Directory
     from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
     from lifesci_partners._figures import Bounds, Figure, Qualifier
+    from lifesci_partners._funding import (
+        Contribution,
+        Funding,
+        FundingCheck,
+        FundingRole,
+        FundingVerdict,
+    )
     from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
     from lifesci_partners._importing import ImportAction, ImportProblem, ImportResult
     from lifesci_partners._json._converters import from_dict, from_json, to_dict, to_json
@@ -86,6 +93,7 @@ _MODULE_OF: dict[str, str] = {
     "Claim": "_claims",
     "ClaimCheck": "_claims",
     "Cluster": "_cluster",
+    "Contribution": "_funding",
     "Conversion": "_rates",
     "CurrencyMismatchError": "exceptions",
     "DOCUMENT_FORMAT": "_json._versions",
@@ -97,6 +105,10 @@ _MODULE_OF: dict[str, str] = {
     "Figure": "_figures",
     "FloatNotAllowedError": "exceptions",
     "Formatter": "_text._formatting",
+    "Funding": "_funding",
+    "FundingCheck": "_funding",
+    "FundingRole": "_funding",
+    "FundingVerdict": "_funding",
     "Founder": "_organization",
     "FounderKind": "_organization",
     "Identifier": "_identifiers",
@@ -167,6 +179,7 @@ __all__ = [
     "Claim",
     "ClaimCheck",
     "Cluster",
+    "Contribution",
     "Conversion",
     "Coordinates",
     "CurrencyMismatchError",
@@ -179,6 +192,10 @@ __all__ = [
     "Formatter",
     "Founder",
     "FounderKind",
+    "Funding",
+    "FundingCheck",
+    "FundingRole",
+    "FundingVerdict",
     "Identifier",
     "ImportAction",
     "ImportProblem",

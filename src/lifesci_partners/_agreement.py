@@ -10,6 +10,7 @@ import attrs
 
 from lifesci_partners import _lifecycle
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
+from lifesci_partners._funding import Funding
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
@@ -195,6 +196,27 @@ def _check_events(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _check_funding(agreement: Agreement) -> list[str]:
+    funding = agreement.funding
+    if funding is None:
+        return []
+    parties = {p.org for p in agreement.parties}
+    known = ", ".join(sorted(parties))
+    errors = []
+    if funding.funder not in parties:
+        errors.append(
+            f"$.funding.funder: {funding.funder!r} is not a party to this agreement "
+            f"(parties: {known}); the funder is a party of the agreement it funds"
+        )
+    errors.extend(
+        f"$.funding.contributions[{index}].org: {part.org!r} is not a party to this agreement "
+        f"(parties: {known})"
+        for index, part in enumerate(funding.contributions)
+        if part.org not in parties
+    )
+    return errors
+
+
 def _surely_before_max_year(start: dt.date, term: Term) -> bool:
     """Whether ``term`` from ``start`` certainly ends before 9999: no need to compute the end."""
     years = term.total_months // 12 + term.days // 365 + 2  # a year more for each remainder
@@ -262,13 +284,16 @@ class Agreement:
         stated_end_on: The last day in force as the document states it; it overrides the end
             computed from ``term``, and renewals are then anchored on it.
         events: Notices of non-renewal and at most one termination, in any order.
+        funding: Who funds it and how much, for a grant (keyword-only); the funder and every
+            contributing organization are parties.
 
     Raises:
         ValidationError: Every problem at once, each with its path: fewer than two distinct
             parties, a field of the wrong type, a stated end before the effective date, an outer
             limit before the initial period's last day, a renewal of an agreement that never
             ends, an event by an organization that is not a party, a termination before the
-            effective date or after the agreement ended, a notice after the termination.
+            effective date or after the agreement ended, a notice after the termination, a
+            funder or contributor that is not a party.
 
     Example:
         >>> import datetime as dt
@@ -286,6 +311,8 @@ class Agreement:
         'expired'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``funding``.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -309,6 +336,9 @@ class Agreement:
     events: tuple[AgreementEvent, ...] = attrs.field(
         default=(), converter=_to_events, validator=tuple_of((NonRenewalNotice, Termination))
     )
+    funding: Funding | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(Funding))
+    )
     # Built on first use (most agreements read in bulk are never asked about their periods), or
     # at construction when a termination must be checked against it; see _schedule.
     _cached_schedule: _lifecycle.Schedule | None = attrs.field(
@@ -328,6 +358,8 @@ class Agreement:
         errors.extend(date_errors)
         if self.events:
             errors.extend(_check_events(self))
+        if self.funding is not None:
+            errors.extend(_check_funding(self))
         if term_ok and not date_errors and self.max_extent_on is not None:
             first_end = _build_schedule(self, with_events=False).boundary(0)
             errors.extend(_check_outer_limit(self, first_end))
