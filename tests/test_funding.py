@@ -129,8 +129,10 @@ class TestFunding:
         with pytest.raises(ValidationError) as info:
             Funding("ec", total_cost=eur("1"), max_contribution=Money("1", "JPY"))
         assert info.value.errors == (
-            "$.max_contribution: JPY 1 is in JPY, but $.total_cost is in EUR; a grant's "
-            "amounts are in one currency",
+            (
+                "$.max_contribution: JPY 1 is in JPY, but $.total_cost is in EUR; a grant's "
+                "amounts are in one currency"
+            ),
         )
 
     def test_negative_amount(self) -> None:
@@ -174,6 +176,7 @@ class TestFunding:
 
 class TestFundedAgreement:
     def agreement(self, funding: Funding) -> Agreement:
+        """A grant of the EC to p0 and p1 with ``funding``."""
         return Agreement(
             id="grant",
             kind=AgreementKind.FUNDING,
@@ -187,8 +190,10 @@ class TestFundedAgreement:
         with pytest.raises(ValidationError) as info:
             self.agreement(Funding("erc", contributions=[Contribution("p0", COORDINATOR)]))
         assert info.value.errors == (
-            "$.funding.funder: 'erc' is not a party to this agreement (parties: ec, p0, p1); "
-            "the funder is a party of the agreement it funds",
+            (
+                "$.funding.funder: 'erc' is not a party to this agreement (parties: ec, p0, p1); "
+                "the funder is a party of the agreement it funds"
+            ),
         )
 
     def test_contributor_must_be_a_party(self) -> None:

@@ -1,0 +1,199 @@
+"""Queries on the funding of a directory's agreements, answered from indexes built once.
+
+:class:`FundingIndex` reads every :class:`~lifesci_partners.Contribution` of every funded
+agreement in one pass: for each organization and currency, its amounts sorted by the effective
+date of their agreements with running totals (a period is two bisections and one subtraction),
+the totals by country, and the organizations ranked by what they received. Sums are exact
+:class:`~decimal.Decimal` additions; nothing is converted between currencies unless a query is
+given :class:`~lifesci_partners.ExchangeRates`. Co-participation reads the directory's index of
+each organization's agreements, which the directory builds with itself.
+
+The :class:`~lifesci_partners.Directory` methods ``funding_received``, ``funding_received_in``,
+``co_participants``, ``funding_by_country`` and ``largest_recipients`` call these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from lifesci_partners._agreement import Agreement
+from lifesci_partners._decimals import EXACT
+from lifesci_partners._money import Money, check_currency
+from lifesci_partners._organization import Organization
+from lifesci_partners._rates import ExchangeRates, RatePolicy
+from lifesci_partners._terms import Period
+
+__all__ = ["FundingIndex", "co_participants"]
+
+_NEVER = dt.date.max.toordinal() + 1
+
+
+@attrs.define
+class _Received:
+    """The amounts one organization received in one currency, by effective date."""
+
+    days: list[int] = attrs.Factory(list)  # ordinals of the agreements' effective dates
+    amounts: list[Decimal] = attrs.Factory(list)
+    agreements: list[int] = attrs.Factory(list)
+    running: list[Decimal] = attrs.Factory(list)  # running[i]: the sum of amounts[:i]
+
+    def seal(self) -> None:
+        """Sort by day (ties in directory order) and compute the running totals."""
+        order = sorted(range(len(self.days)), key=lambda i: (self.days[i], self.agreements[i]))
+        self.days = [self.days[i] for i in order]
+        self.amounts = [self.amounts[i] for i in order]
+        self.agreements = [self.agreements[i] for i in order]
+        total = Decimal(0)
+        running = [total]
+        add = EXACT.add
+        for amount in self.amounts:
+            total = add(total, amount)
+            running.append(total)
+        self.running = running
+
+    def span(self, period: Period | None) -> tuple[int, int]:
+        """The positions of the amounts whose agreement took effect within ``period``."""
+        if period is None:
+            return 0, len(self.days)
+        end = _NEVER if period.end is None else period.end.toordinal()
+        return bisect_left(self.days, period.start.toordinal()), bisect_left(self.days, end)
+
+
+def _country(organization: Organization) -> str | None:
+    where = organization.headquarters
+    return None if where is None else where.country
+
+
+class FundingIndex:
+    """What the funding queries read, built in one pass over the agreements.
+
+    Args:
+        agreements: The directory's agreements, in directory order.
+        organizations: The directory's organizations by id.
+    """
+
+    def __init__(
+        self, agreements: Sequence[Agreement], organizations: Mapping[str, Organization]
+    ) -> None:
+        received: dict[str, dict[str, _Received]] = {}
+        for index, agreement in enumerate(agreements):
+            funding = agreement.funding
+            if funding is None:
+                continue
+            day = agreement.effective_on.toordinal()
+            for part in funding.contributions:
+                money = part.amount
+                if money is None:
+                    continue
+                mine = received.setdefault(part.org, {})
+                found = mine.get(money.currency)
+                if found is None:
+                    found = mine[money.currency] = _Received()
+                found.days.append(day)
+                found.amounts.append(money.amount)
+                found.agreements.append(index)
+        by_country: dict[tuple[str | None, str], Decimal] = {}
+        totals: dict[str, list[tuple[Decimal, str]]] = {}
+        add = EXACT.add
+        for org, currencies in received.items():
+            country = _country(organizations[org])
+            for currency, found in currencies.items():
+                found.seal()
+                total = found.running[-1]
+                key = (country, currency)
+                by_country[key] = add(by_country.get(key, Decimal(0)), total)
+                totals.setdefault(currency, []).append((total, org))
+        self._received = received
+        ordered = sorted(by_country.items(), key=lambda row: (row[0][0] is None, row[0]))
+        self._by_country = tuple(
+            (country, Money(total, currency)) for (country, currency), total in ordered
+        )
+        # Largest first, ties by id: sort by id, then stably by amount, largest first.
+        self._ranked = {
+            currency: sorted(sorted(rows, key=lambda row: row[1]), key=lambda row: -row[0])
+            for currency, rows in totals.items()
+        }
+
+    def received(
+        self, org_id: str, period: Period | None, currency: str | None
+    ) -> tuple[Money, ...]:
+        """What ``org_id`` received, one total per currency (sorted by code)."""
+        mine = self._received.get(org_id, {})
+        codes = sorted(mine) if currency is None else [check_currency(currency, "$.currency")]
+        result = []
+        for code in codes:
+            found = mine.get(code)
+            if found is None:
+                continue
+            first, last = found.span(period)
+            if first < last:
+                total = EXACT.subtract(found.running[last], found.running[first])
+                result.append(Money(total, code))
+        return tuple(result)
+
+    def received_in(  # the options of ExchangeRates.convert, passed on
+        self,
+        org_id: str,
+        to: str,
+        agreements: Sequence[Agreement],
+        *,
+        rates: ExchangeRates,
+        period: Period | None,
+        on: dt.date | None,
+        policy: RatePolicy,
+        rounding: str,
+    ) -> Money:
+        """What ``org_id`` received, converted into ``to`` with dated rates and added up."""
+        check_currency(to, "$.to")
+        total = Decimal(0)
+        for code, found in sorted(self._received.get(org_id, {}).items()):
+            first, last = found.span(period)
+            if code == to:
+                total = EXACT.add(total, EXACT.subtract(found.running[last], found.running[first]))
+                continue
+            for i in range(first, last):
+                day = agreements[found.agreements[i]].effective_on if on is None else on
+                converted = rates.convert(
+                    Money(found.amounts[i], code), to, on=day, policy=policy, rounding=rounding
+                )
+                total = EXACT.add(total, converted.money.amount)
+        return Money(total, to)
+
+    def by_country(self, currency: str | None) -> tuple[tuple[str | None, Money], ...]:
+        """Totals received by the organizations of each country, by country then currency."""
+        if currency is None:
+            return self._by_country
+        check_currency(currency, "$.currency")
+        return tuple(row for row in self._by_country if row[1].currency == currency)
+
+    def largest(self, currency: str, count: int) -> tuple[tuple[str, Money], ...]:
+        """The ``count`` organizations that received most in ``currency``, largest first."""
+        check_currency(currency, "$.currency")
+        rows = self._ranked.get(currency, [])[: max(count, 0)]
+        return tuple((org, Money(total, currency)) for total, org in rows)
+
+
+def co_participants(
+    org_id: str, mine: Sequence[int], agreements: Sequence[Agreement]
+) -> tuple[tuple[str, int], ...]:
+    """The organizations that share agreements with ``org_id``, with how many, most first.
+
+    Args:
+        org_id: The organization.
+        mine: The positions of its agreements (the directory's index of them).
+        agreements: The directory's agreements.
+
+    Returns:
+        ``(organization id, shared agreements)`` pairs, by count (largest first), then id.
+    """
+    counts: Counter[str] = Counter()
+    for index in mine:
+        counts.update(party.org for party in agreements[index].parties)
+    del counts[org_id]
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
