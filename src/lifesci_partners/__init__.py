@@ -22,6 +22,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     )
     from lifesci_partners._cluster import Achievement, Cluster, MemberCount
     from lifesci_partners._coordinates import Coordinates
+    from lifesci_partners._cordis import load_cordis
     from lifesci_partners._dates import DatePrecision, PartialDate
     from lifesci_partners._directory import Directory
     from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
@@ -84,6 +85,7 @@ _MODULE_OF: dict[str, str] = {
     "Coordinates": "_coordinates",
     "Provenance": "_provenance",
     "load_ror": "_ror_dump",
+    "load_cordis": "_cordis",
     "Agreement": "_agreement",
     "AgreementEvent": "_events",
     "AgreementKind": "_agreement",
@@ -245,6 +247,7 @@ __all__ = [
     "from_ror",
     "json_schema",
     "load",
+    "load_cordis",
     "load_ror",
     "to_dict",
     "to_json",
