@@ -60,7 +60,8 @@ class TestFundingSentences:
             (
                 "fr",
                 (
-                    "Financement\u00a0: EC, programme H2020, au plus 4\u202f932\u202f902,25\u00a0€. "
+                    "Financement\u00a0: EC, programme H2020, "
+                    "au plus 4\u202f932\u202f902,25\u00a0€. "
                     "Coordinateur\u00a0: TUM, qui reçoit 572\u202f978,68\u00a0€."
                 ),
             ),
