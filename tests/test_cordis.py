@@ -338,3 +338,33 @@ class TestNoFloat:
         funding = result.directory.agreement("1").funding
         assert funding is not None
         assert funding.max_contribution == Money(amount, "EUR")
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.text(max_size=12)
+    | st.sampled_from(["", "NA", "UK", "1,5", "1.5E3", "1E999", "2020-02-30", "x;y", "PRC;HES"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=5,
+)
+REAL_PROJECT = records(PROJECTS)[3]
+REAL_PARTICIPATION = records(ORGANIZATIONS)[-1]
+
+
+class TestHostileRecords:
+    @given(
+        st.dictionaries(st.sampled_from(sorted(REAL_PROJECT)), json_values, max_size=3),
+        st.dictionaries(st.sampled_from(sorted(REAL_PARTICIPATION)), json_values, max_size=3),
+    )
+    def test_mutated_real_records_are_reported_not_raised(
+        self, project_changes: dict[str, Any], participation_changes: dict[str, Any]
+    ) -> None:
+        """Real records with any field replaced by any JSON value import or are reported."""
+        projects = [{**REAL_PROJECT, **project_changes}]
+        participations = [{**REAL_PARTICIPATION, **participation_changes}]
+        result = load(projects, participations)
+        assert isinstance(result.directory, Directory)
+        for problem in result.problems:
+            assert problem.message

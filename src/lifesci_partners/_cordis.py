@@ -16,6 +16,7 @@ contributions in a :class:`~lifesci_partners.Funding`.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gzip
@@ -31,6 +32,7 @@ import attrs
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._coordinates import Coordinates
+from lifesci_partners._decimals import EXACT
 from lifesci_partners._directory import Directory
 from lifesci_partners._funding import Contribution, Funding, FundingRole
 from lifesci_partners._identifiers import Identifier
@@ -136,7 +138,8 @@ class _Fields:
             self.drop(key, f"{value!r} is not a number such as 1234.56 or 1.23456E7")
             return None
         if number.as_tuple().exponent > 0:  # type: ignore[operator]  # finite here
-            number = number.quantize(Decimal(1))  # 8.8E+7 as 88000000: the same number
+            with contextlib.suppress(InvalidOperation):  # too large: Money will say so
+                number = number.quantize(Decimal(1), context=EXACT)  # 8.8E+7 as 88000000
         return number
 
     def money(self, key: str) -> Money | None:
