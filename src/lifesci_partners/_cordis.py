@@ -37,6 +37,7 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._funding import Contribution, Funding, FundingRole
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._importing import ImportResult, ProblemLog
+from lifesci_partners._json._converters import _gc_paused
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization, OrganizationKind
@@ -625,6 +626,16 @@ def load_cordis(
 
     .. versionadded:: 0.2.0
     """
+    with _gc_paused():  # many small objects and no cycles: see _gc_paused
+        return _load(projects, organizations, strict=strict)
+
+
+def _load(
+    projects: str | os.PathLike[str] | IO[bytes],
+    organizations: str | os.PathLike[str] | IO[bytes],
+    *,
+    strict: bool,
+) -> ImportResult:
     project_log = ProblemLog(_source_name(projects), strict=strict)
     org_log = ProblemLog(_source_name(organizations), strict=strict)
     found, project_count = _read_projects(projects, project_log)

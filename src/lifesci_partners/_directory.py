@@ -616,9 +616,13 @@ class Directory:
     # Funding (see _funding_queries.py)
 
     def _funding_index(self) -> FundingIndex:
-        return self._lazy(
-            "funding", lambda: FundingIndex(self.agreements, self._indexes.organizations)
-        )
+        def build() -> FundingIndex:
+            from lifesci_partners._json._converters import _gc_paused  # noqa: PLC0415  # cattrs
+
+            with _gc_paused():  # a collection would traverse every model: 8x the build
+                return FundingIndex(self.agreements, self._indexes.organizations)
+
+        return self._lazy("funding", build)
 
     def funding_received(
         self, org_id: str, *, period: Period | None = None, currency: str | None = None

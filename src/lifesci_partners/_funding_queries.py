@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 
 import attrs
 
@@ -194,6 +195,8 @@ def co_participants(
     """
     counts: Counter[str] = Counter()
     for index in mine:
-        counts.update(party.org for party in agreements[index].parties)
+        counts.update([party.org for party in agreements[index].parties])
     del counts[org_id]
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    ranked = sorted(counts.items())  # by id, then by count: a stable sort keeps ties by id
+    ranked.sort(key=itemgetter(1), reverse=True)
+    return tuple(ranked)
