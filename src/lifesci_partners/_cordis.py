@@ -586,7 +586,7 @@ def load_cordis(
     country (``UK`` and ``EL`` read as ``GB`` and ``GR``), website, VAT number and activity
     type (as its kind); text whose language CORDIS does not state is kept under ``und``. Each
     project becomes an :class:`~lifesci_partners.Agreement` of kind funding between the
-    European Commission (:data:`FUNDER_ID`, added to the directory) and its participants in
+    European Commission (id ``"ec"``, added to the directory) and its participants in
     their CORDIS order, with their roles and contributions in a
     :class:`~lifesci_partners.Funding`. Its term is the whole number of months from the
     start date to the end date (or the stated ``duration``); an end that no whole number of
