@@ -629,8 +629,8 @@ class Directory:
     ) -> tuple[Money, ...]:
         """What ``org_id`` received as contributions of funded agreements, per currency.
 
-        Adds the stated :attr:`Contribution.amount <lifesci_partners.Contribution.amount>` of
-        its parts exactly; a part with no amount stated adds nothing. Nothing is converted:
+        Adds the stated ``amount`` of each of its parts (a
+        :class:`~lifesci_partners.Contribution`) exactly; a part with no amount stated adds nothing. Nothing is converted:
         one total per currency, by code (see :meth:`funding_received_in`). ``O(log m)`` per
         currency for ``m`` parts, from running totals built on the first funding query.
 
