@@ -72,6 +72,9 @@ _ACTIVITIES = {
     "PUB": OrganizationKind.GOVERNMENT,  # public bodies
     "OTH": OrganizationKind.OTHER,
 }
+# The models' own rules, to check a value before it is kept (they raise ValidationError).
+_COUNTRY = attrs.fields(Address).country
+_WEBSITE = attrs.fields(Organization).website
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
 _LATLON = re.compile(r"\s*([+-]?[0-9]+(?:\.[0-9]+)?)\s*,\s*([+-]?[0-9]+(?:\.[0-9]+)?)\s*")
 
@@ -268,7 +271,7 @@ def _address(fields: _Fields) -> Address | None:
     if country is not None:
         country = _COUNTRIES.get(country, country)
         try:
-            Address(country)
+            _COUNTRY.validator(None, _COUNTRY, country)  # type: ignore[misc]  # a Rule
         except ValidationError:
             fields.drop("country", f"{country!r} is not an ISO 3166-1 country code", "country")
             country = None
@@ -309,7 +312,7 @@ def _website(fields: _Fields) -> str | None:
         return None
     url = text if "://" in text else f"http://{text}"  # CORDIS often gives the host alone
     try:
-        Organization("x", LocalizedText({"und": "x"}), website=url)
+        _WEBSITE.validator(None, _WEBSITE, url)  # type: ignore[misc]  # a Rule
     except ValidationError:
         fields.drop("organizationURL", f"{text!r} is not a web address")
         return None

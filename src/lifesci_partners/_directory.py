@@ -630,9 +630,10 @@ class Directory:
         """What ``org_id`` received as contributions of funded agreements, per currency.
 
         Adds the stated ``amount`` of each of its parts (a
-        :class:`~lifesci_partners.Contribution`) exactly; a part with no amount stated adds nothing. Nothing is converted:
-        one total per currency, by code (see :meth:`funding_received_in`). ``O(log m)`` per
-        currency for ``m`` parts, from running totals built on the first funding query.
+        :class:`~lifesci_partners.Contribution`) exactly; a part with no amount stated adds
+        nothing. Nothing is converted: one total per currency, by code (see
+        :meth:`funding_received_in`). ``O(log m)`` per currency for ``m`` parts, from running
+        totals built on the first funding query.
 
         Args:
             org_id: The organization.
