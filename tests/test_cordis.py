@@ -368,3 +368,17 @@ class TestHostileRecords:
         assert isinstance(result.directory, Directory)
         for problem in result.problems:
             assert problem.message
+
+
+class TestBrokenFiles:
+    @given(st.binary(max_size=200), st.sampled_from([b"", b"[", b"\x1f\x8b", b"id;name\n"]))
+    def test_any_bytes_are_reported_not_raised(self, data: bytes, head: bytes) -> None:
+        """Whatever the bytes, an import returns a result with its problems."""
+        result = load_cordis(io.BytesIO(head + data), io.BytesIO(head + data))
+        assert isinstance(result.directory, Directory)
+
+    def test_truncated_gzip(self) -> None:
+        """A gzip file cut short ends its import there, reported."""
+        cut = PROJECTS.read_bytes()[:2000]
+        result = load_cordis(io.BytesIO(cut), ORGANIZATIONS)
+        assert "damaged or cut short" in result.problems[0].message
