@@ -25,6 +25,7 @@ later ones. Goal: each query at least 50x faster than the scan.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -228,9 +229,16 @@ def _scan_largest(directory: Any, count: int) -> tuple[Any, ...]:
 def _compare(
     name: str, first: Callable[[], Any], later: Callable[[], list[Any]], scan: Callable[[], Any]
 ) -> None:
-    """Time the first query (index built), ``QUERIES`` later ones, and one scan; check them."""
+    """Time the first query (index built), ``QUERIES`` later ones, and one scan; check them.
+
+    Each starts after a full collection, so that none pays for the garbage of another (after
+    ``load_cordis``, which pauses the collector, the first collection traverses every model).
+    """
+    gc.collect()
     first_time, first_answer = _clock(first)
+    gc.collect()
     later_time, answers = _clock(later)
+    gc.collect()
     scan_time, expected = _clock(scan)
     if first_answer != expected or answers[0] != expected:
         msg = f"{name}: the index and the scan disagree"
