@@ -374,13 +374,10 @@ def _participation(
             log.skipped(["$.name: the organization has no name"], fields.record, "record")
             return None
         organizations[org_id] = organization
-    part = Contribution(
-        org_id,
-        role,
-        fields.money("ecContribution"),
-        net_amount=fields.money("netEcContribution"),
-        cost=fields.money("totalCost"),
-    )
+    amount, net = fields.money("ecContribution"), fields.money("netEcContribution")
+    if net is not None and amount is not None and net.amount.as_tuple() == amount.amount.as_tuple():
+        net = amount  # the same digits: one object for both, as in most records
+    part = Contribution(org_id, role, amount, net_amount=net, cost=fields.money("totalCost"))
     order = fields.whole("order")
     return _Participation(position, project, org_id, position if order is None else order, part)
 
