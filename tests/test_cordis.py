@@ -382,3 +382,14 @@ class TestBrokenFiles:
         cut = PROJECTS.read_bytes()[:2000]
         result = load_cordis(io.BytesIO(cut), ORGANIZATIONS)
         assert "damaged or cut short" in result.problems[0].message
+
+
+class TestJsonLimits:
+    def test_duplicate_key(self) -> None:
+        """A record with a key given twice is skipped and reported, as the JSON reader does."""
+        projects = b'[{"id": 1, "id": 2, "startDate": "2020-01-01"}]'
+        result = load_cordis(io.BytesIO(projects), io.BytesIO(json_bytes([participant()])))
+        assert result.directory.agreements == ()
+        assert [(p.position, p.path, p.kind, p.action) for p in result.problems[:1]] == [
+            (1, "$.id", "json", ImportAction.RECORD_SKIPPED)
+        ]

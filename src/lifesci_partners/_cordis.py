@@ -38,6 +38,7 @@ from lifesci_partners._funding import Contribution, Funding, FundingRole
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._importing import ImportResult, ProblemLog
 from lifesci_partners._json._converters import _gc_paused
+from lifesci_partners._json._reader import DEFAULT_LIMITS, check_data
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization, OrganizationKind
@@ -398,7 +399,8 @@ def _binary(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any
         stream: Any = Path(source).open("rb")  # noqa: SIM115  # closed by the caller
         stack.append(stream)
     elif isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
-        msg = f"load_cordis reads a path or a file opened in binary mode ('rb'), got {source!r}"
+        kind = type(source).__name__
+        msg = f"load_cordis reads a path or a file opened in binary mode ('rb'), got {kind}"
         raise TypeError(msg)
     else:
         stream = source
@@ -416,14 +418,20 @@ def _binary(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any
 
 
 def _rows(stream: Any, log: ProblemLog) -> Iterator[tuple[int, Any, bool]]:
-    """(position, record, decimal comma) for each record of a JSON or CSV export."""
+    """(position, record, decimal comma) for each record of a JSON or CSV export.
+
+    A JSON record that the reader's limits refuse (a key given twice, a number too long) is
+    replaced by the ValidationError that says where.
+    """
     head = stream.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"[", b"{")):
+        position = 0
         try:
-            for position, record, _suspect in _records(stream):
-                yield position, record, False
+            for position, record, suspect in _records(stream):
+                problems = list(check_data(record, DEFAULT_LIMITS, shared=False)) if suspect else []
+                yield position, ValidationError(problems) if problems else record, False
         except _BrokenStream as exc:
-            log.start(0, None)
+            log.start(position + 1, None)
             log.skipped([f"$: {exc.message}; nothing after it is read"], None, "json")
         return
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
@@ -442,18 +450,19 @@ def _read(
     source: str | os.PathLike[str] | IO[bytes], log: ProblemLog
 ) -> Iterator[tuple[int, _Fields | None]]:
     stack: list[Any] = []
+    position = 0
     try:
         rows = _rows(_binary(source, stack), log)
         while True:
             try:
                 item = next(rows, None)
             except _DAMAGED as exc:
-                log.start(0, None)
+                log.start(position + 1, None)
                 message = f"$: the compressed file is damaged or cut short ({exc})"
                 log.skipped([message + "; nothing after it is read"], None, "json")
                 return
             except (UnicodeDecodeError, csv.Error) as exc:
-                log.start(0, None)
+                log.start(position + 1, None)
                 log.skipped([f"$: not a CORDIS CSV file that can be read: {exc}"], None, "csv")
                 return
             if item is None:
