@@ -616,13 +616,11 @@ class Directory:
     # Funding (see _funding_queries.py)
 
     def _funding_index(self) -> FundingIndex:
-        def build() -> FundingIndex:
-            from lifesci_partners._json._converters import _gc_paused  # noqa: PLC0415  # cattrs
-
-            with _gc_paused():  # a collection would traverse every model: 8x the build
-                return FundingIndex(self.agreements, self._indexes.organizations)
-
-        return self._lazy("funding", build)
+        indexes = self._indexes
+        return self._lazy(
+            "funding",
+            lambda: FundingIndex(self.agreements, indexes.organizations, indexes.agreements_of),
+        )
 
     def funding_received(
         self, org_id: str, *, period: Period | None = None, currency: str | None = None
@@ -632,8 +630,9 @@ class Directory:
         Adds the stated ``amount`` of each of its parts (a
         :class:`~lifesci_partners.Contribution`) exactly; a part with no amount stated adds
         nothing. Nothing is converted: one total per currency, by code (see
-        :meth:`funding_received_in`). ``O(log m)`` per currency for ``m`` parts, from running
-        totals built on the first funding query.
+        :meth:`funding_received_in`). ``O(p)`` the first time for the ``p`` parties of its
+        agreements, from the index of each organization's agreements (no scan), then
+        ``O(log m)`` per currency for ``m`` parts, from running totals kept.
 
         Args:
             org_id: The organization.
@@ -727,7 +726,8 @@ class Directory:
         """What the organizations of each country received, by country code then currency.
 
         Countries are those of the organizations' headquarters; ``None`` gathers the
-        organizations without one, last. ``O(k)`` from totals built on the first funding query.
+        organizations without one, last. ``O(k)`` from totals built in one pass over every
+        contribution on the first call of this or :meth:`largest_recipients`.
 
         See :doc:`/funding` for examples on real data.
         """
@@ -738,7 +738,8 @@ class Directory:
     ) -> tuple[tuple[Organization, Money], ...]:
         """The ``count`` organizations that received most in ``currency``, largest first.
 
-        Ties by id. ``O(count)`` from a ranking built on the first funding query.
+        Ties by id. ``O(count)`` from a ranking built with the totals of
+        :meth:`funding_by_country`.
 
         See :meth:`funding_received` for an example.
         """

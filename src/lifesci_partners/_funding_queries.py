@@ -1,12 +1,13 @@
-"""Queries on the funding of a directory's agreements, answered from indexes built once.
+"""Queries on the funding of a directory's agreements, answered from indexes built on first use.
 
-:class:`FundingIndex` reads every :class:`~lifesci_partners.Contribution` of every funded
-agreement in one pass: for each organization and currency, its amounts sorted by the effective
-date of their agreements with running totals (a period is two bisections and one subtraction),
-the totals by country, and the organizations ranked by what they received. Sums are exact
-:class:`~decimal.Decimal` additions; nothing is converted between currencies unless a query is
-given :class:`~lifesci_partners.ExchangeRates`. Co-participation reads the directory's index of
-each organization's agreements, which the directory builds with itself.
+:class:`FundingIndex` holds, for each organization asked about and each currency, its amounts
+sorted by the effective date of their agreements with running totals (a period is two
+bisections and one subtraction), read from that organization's own agreements; and, built in
+one pass over every contribution on the first query that needs them, the totals by country and
+the organizations ranked by what they received. Sums are exact :class:`~decimal.Decimal`
+additions; nothing is converted between currencies unless a query is given
+:class:`~lifesci_partners.ExchangeRates`. Co-participation reads the directory's index of each
+organization's agreements, which the directory builds with itself.
 
 The :class:`~lifesci_partners.Directory` methods ``funding_received``, ``funding_received_in``,
 ``co_participants``, ``funding_by_country`` and ``largest_recipients`` call these.
@@ -72,60 +73,99 @@ def _country(organization: Organization) -> str | None:
 
 
 class FundingIndex:
-    """What the funding queries read, built in one pass over the agreements.
+    """What the funding queries read, each part built on its first use.
+
+    What an organization received is read from its own agreements (the directory's index of
+    them), the first time it is asked about: no query about one organization scans the others'.
+    The totals by country and the ranking need every contribution: they are built in one pass,
+    on the first query that needs them.
 
     Args:
         agreements: The directory's agreements, in directory order.
         organizations: The directory's organizations by id.
+        agreements_of: The positions of each organization's agreements.
     """
 
     def __init__(
-        self, agreements: Sequence[Agreement], organizations: Mapping[str, Organization]
+        self,
+        agreements: Sequence[Agreement],
+        organizations: Mapping[str, Organization],
+        agreements_of: Mapping[str, Sequence[int]],
     ) -> None:
-        received: dict[str, dict[str, _Received]] = {}
-        for index, agreement in enumerate(agreements):
+        self._agreements = agreements
+        self._organizations = organizations
+        self._agreements_of = agreements_of
+        self._received: dict[str, dict[str, _Received]] = {}
+        self._by_country: tuple[tuple[str | None, Money], ...] | None = None
+        self._ranked: dict[str, list[tuple[Decimal, str]]] = {}
+
+    def _of(self, org_id: str) -> dict[str, _Received]:
+        """The amounts ``org_id`` received, by currency, sorted by day (computed once)."""
+        mine = self._received.get(org_id)
+        if mine is not None:
+            return mine
+        mine = {}
+        agreements = self._agreements
+        for index in self._agreements_of.get(org_id, ()):
+            agreement = agreements[index]
+            funding = agreement.funding
+            part = None if funding is None else funding.contribution_of(org_id)
+            if part is None or part.amount is None:
+                continue
+            money = part.amount
+            found = mine.get(money.currency)
+            if found is None:
+                found = mine[money.currency] = _Received()
+            found.days.append(agreement.effective_on.toordinal())
+            found.amounts.append(money.amount)
+            found.agreements.append(index)
+        for found in mine.values():
+            found.seal()
+        self._received[org_id] = mine  # the same result if two threads both compute it
+        return mine
+
+    def _totals(self) -> tuple[tuple[str | None, Money], ...]:
+        """Build the totals by country and the ranking, in one pass over every contribution."""
+        if self._by_country is not None:
+            return self._by_country
+        from lifesci_partners._json._converters import _gc_paused  # noqa: PLC0415  # cattrs
+
+        with _gc_paused():  # a collection would traverse every model: 8x the pass
+            return self._build_totals()
+
+    def _build_totals(self) -> tuple[tuple[str | None, Money], ...]:
+        add = EXACT.add
+        totals: dict[tuple[str, str], Decimal] = {}
+        for agreement in self._agreements:
             funding = agreement.funding
             if funding is None:
                 continue
-            day = agreement.effective_on.toordinal()
             for part in funding.contributions:
                 money = part.amount
-                if money is None:
-                    continue
-                mine = received.setdefault(part.org, {})
-                found = mine.get(money.currency)
-                if found is None:
-                    found = mine[money.currency] = _Received()
-                found.days.append(day)
-                found.amounts.append(money.amount)
-                found.agreements.append(index)
+                if money is not None:
+                    key = (part.org, money.currency)
+                    totals[key] = add(totals.get(key, Decimal(0)), money.amount)
         by_country: dict[tuple[str | None, str], Decimal] = {}
-        totals: dict[str, list[tuple[Decimal, str]]] = {}
-        add = EXACT.add
-        for org, currencies in received.items():
-            country = _country(organizations[org])
-            for currency, found in currencies.items():
-                found.seal()
-                total = found.running[-1]
-                key = (country, currency)
-                by_country[key] = add(by_country.get(key, Decimal(0)), total)
-                totals.setdefault(currency, []).append((total, org))
-        self._received = received
+        ranked: dict[str, list[tuple[Decimal, str]]] = {}
+        for (org, currency), total in totals.items():
+            where = (_country(self._organizations[org]), currency)
+            by_country[where] = add(by_country.get(where, Decimal(0)), total)
+            ranked.setdefault(currency, []).append((total, org))
+        for rows in ranked.values():  # largest first, ties by id (a stable sort keeps them)
+            rows.sort(key=itemgetter(1))
+            rows.sort(key=itemgetter(0), reverse=True)
+        self._ranked = ranked
         ordered = sorted(by_country.items(), key=lambda row: (row[0][0] is None, row[0]))
         self._by_country = tuple(
             (country, Money(total, currency)) for (country, currency), total in ordered
         )
-        # Largest first, ties by id: sort by id, then stably by amount, largest first.
-        self._ranked = {
-            currency: sorted(sorted(rows, key=lambda row: row[1]), key=lambda row: -row[0])
-            for currency, rows in totals.items()
-        }
+        return self._by_country
 
     def received(
         self, org_id: str, period: Period | None, currency: str | None
     ) -> tuple[Money, ...]:
         """What ``org_id`` received, one total per currency (sorted by code)."""
-        mine = self._received.get(org_id, {})
+        mine = self._of(org_id)
         codes = sorted(mine) if currency is None else [check_currency(currency, "$.currency")]
         result = []
         for code in codes:
@@ -153,7 +193,7 @@ class FundingIndex:
         """What ``org_id`` received, converted into ``to`` with dated rates and added up."""
         check_currency(to, "$.to")
         total = Decimal(0)
-        for code, found in sorted(self._received.get(org_id, {}).items()):
+        for code, found in sorted(self._of(org_id).items()):
             first, last = found.span(period)
             if code == to:
                 total = EXACT.add(total, EXACT.subtract(found.running[last], found.running[first]))
@@ -168,14 +208,16 @@ class FundingIndex:
 
     def by_country(self, currency: str | None) -> tuple[tuple[str | None, Money], ...]:
         """Totals received by the organizations of each country, by country then currency."""
+        rows = self._totals()
         if currency is None:
-            return self._by_country
+            return rows
         check_currency(currency, "$.currency")
-        return tuple(row for row in self._by_country if row[1].currency == currency)
+        return tuple(row for row in rows if row[1].currency == currency)
 
     def largest(self, currency: str, count: int) -> tuple[tuple[str, Money], ...]:
         """The ``count`` organizations that received most in ``currency``, largest first."""
         check_currency(currency, "$.currency")
+        self._totals()
         rows = self._ranked.get(currency, [])[: max(count, 0)]
         return tuple((org, Money(total, currency)) for total, org in rows)
 
