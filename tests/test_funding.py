@@ -11,13 +11,17 @@ from hypothesis import given
 from lifesci_partners import (
     Agreement,
     AgreementKind,
+    Amendment,
     Contribution,
+    ContributionChanged,
     Funding,
     FundingCheck,
     FundingRole,
     FundingVerdict,
     Money,
     Party,
+    PartyWithdrawn,
+    Term,
     ValidationError,
     from_json,
     to_json,
@@ -211,3 +215,40 @@ class TestFundedAgreement:
     def test_round_trip(self, agreement: Agreement) -> None:
         """A funded agreement reads back equal from its JSON."""
         assert from_json(to_json(agreement), Agreement) == agreement
+
+
+class TestAmendedFunding:
+    def grant(self, *amendments: Amendment) -> Agreement:
+        """A grant of the EC to p0, p1 and p2, with ``amendments``."""
+        parts = [
+            Contribution("p0", COORDINATOR, eur("60")),
+            Contribution("p1", PARTICIPANT, eur("30")),
+            Contribution("p2", PARTICIPANT, eur("10")),
+        ]
+        return Agreement(
+            "grant",
+            AgreementKind.FUNDING,
+            [Party("ec"), Party("p0"), Party("p1"), Party("p2")],
+            dt.date(2020, 1, 1),
+            term=Term(years=3),
+            funding=Funding("ec", max_contribution=eur("100"), contributions=parts),
+            amendments=amendments,
+        )
+
+    def test_contribution_changed(self) -> None:
+        """An amendment of a part changes it from its date, and the verdict with it."""
+        grant = self.grant(ContributionChanged(dt.date(2021, 1, 1), "p1", eur("35")))
+        before, after = grant.as_of(dt.date(2020, 6, 1)), grant.as_of(dt.date(2021, 6, 1))
+        assert before.funding is not None
+        assert after.funding is not None
+        assert before.funding.check().verdict is FundingVerdict.CONSISTENT
+        assert after.funding.contribution_of("p1") == Contribution("p1", PARTICIPANT, eur("35"))
+        assert after.funding.check().verdict is FundingVerdict.EXCEEDS
+
+    def test_withdrawn_contributor_keeps_its_part(self) -> None:
+        """A party that withdraws keeps the part it received before, as its events are kept."""
+        grant = self.grant(PartyWithdrawn(dt.date(2021, 1, 1), "p2"))
+        after = grant.as_of(dt.date(2021, 6, 1))
+        assert [p.org for p in after.parties] == ["ec", "p0", "p1"]
+        assert after.funding is not None
+        assert after.funding.contribution_of("p2") == Contribution("p2", PARTICIPANT, eur("10"))
