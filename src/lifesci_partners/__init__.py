@@ -100,6 +100,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         UnknownLocaleError,
         ValidationError,
         WrongTypeError,
+        WrongTypeValidationError,
     )
 
 __version__ = "0.1.0.dev0"
@@ -184,6 +185,7 @@ _MODULE_OF: dict[str, str] = {
     "UnknownLocaleError": "exceptions",
     "ValidationError": "exceptions",
     "WrongTypeError": "exceptions",
+    "WrongTypeValidationError": "exceptions",
     "Verdict": "_claims",
     "dump": "_json._document",
     "examples": "examples",
@@ -311,6 +313,7 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "WrongTypeError",
+    "WrongTypeValidationError",
     "__version__",
     "dump",
     "examples",
