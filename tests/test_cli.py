@@ -25,6 +25,16 @@ from lifesci_partners._cli import _files
 from lifesci_partners._cli._main import main
 
 
+def mutual_parents_file(tmp_path: Path) -> Path:
+    """The seed data set, where LINK-J and MPR each say the other is its parent."""
+    data = json.loads(examples.link_j_mpr_json())
+    data["organizations"][0]["relationships"] = [{"kind": "parent", "organization": "mpr"}]
+    data["organizations"][1]["relationships"] = [{"kind": "parent", "organization": "link-j"}]
+    path = tmp_path / "parents.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
 class TestShow:
     def test_built_in_dataset_on_a_date(self, capsys: pytest.CaptureFixture[str]) -> None:
         """With no file, show prints the seed MOU with its last day and status."""
@@ -46,6 +56,20 @@ class TestShow:
         path.write_text(examples.link_j_mpr_json(), encoding="utf-8")
         assert main(["show", str(path), "--on", "2021-01-01"]) == 0
         assert "MOU between LINK-J and MPR" in capsys.readouterr().out
+
+    def test_organization_warnings(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each organization's warnings, across the directory too, are shown under it with paths."""
+        path = mutual_parents_file(tmp_path)
+        assert main(["show", str(path), "--on", "2021-01-01"]) == 0
+        out = capsys.readouterr().out
+        organizations = out.split("Agreements")[0]
+        assert organizations.endswith(
+            "    warning: $.organizations[1].relationships[0]: mpr says that link-j is its "
+            "parent, and link-j says that mpr is its parent in "
+            "$.organizations[0].relationships[0], at the same time as far as the dates tell\n\n"
+        )
 
     def test_invalid_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Bad data: exit 1, every problem with its path on stderr, nothing on stdout."""
@@ -364,6 +388,17 @@ class TestValidate:
             "term is due by 2018-03-05, before the agreement existed (2020-02-05); it can never "
             "be given in time\n"
         )
+
+    def test_warnings_across_organizations(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two organizations each the other's parent: valid, with the directory's warning."""
+        path = mutual_parents_file(tmp_path)
+        assert main(["validate", "--format", "json", str(path)]) == 0
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert [w.split(":")[0] for w in result["warnings"]] == [
+            "$.organizations[1].relationships[0]"
+        ]
 
     def test_warnings_in_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json lists the warnings of a valid file."""

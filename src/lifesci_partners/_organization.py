@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -340,6 +340,47 @@ def _contradictions(relationships: tuple[Relationship, ...]) -> list[str]:
                     f"{relationship.kind.value} too, at the same time as far as the dates tell"
                 )
                 break
+    return problems
+
+
+def contradictions_between(organizations: Sequence[Organization]) -> list[str]:
+    """Two organizations that each say the other is its parent (or child, successor, predecessor).
+
+    A warning, like :func:`_contradictions` within one organization: the second of the two
+    relationships, in document order, is reported with its path in the directory
+    (``$.organizations[3].relationships[0]``) and the path of the first. The other organization
+    is found by its id in the data set or by one of its registry identifiers; relationships whose
+    dates certainly do not overlap contradict nothing.
+    """
+    by_id = {org.id: index for index, org in enumerate(organizations)}
+    by_identifier: dict[Identifier, int] = {}
+    for index, org in enumerate(organizations):
+        for ident in org.identifiers:
+            by_identifier.setdefault(ident, index)
+    said: dict[tuple[int, int, RelationshipKind], list[int]] = {}
+    problems = []
+    for index, org in enumerate(organizations):
+        for position, relationship in enumerate(org.relationships):
+            if relationship.kind not in _OPPOSITES:
+                continue
+            other = by_id.get(relationship.organization or "")
+            if other is None and relationship.identifier is not None:
+                other = by_identifier.get(relationship.identifier)
+            if other is None or other == index:
+                continue
+            said.setdefault((index, other, relationship.kind), []).append(position)
+            for earlier in said.get((other, index, relationship.kind), ()):
+                first = organizations[other].relationships[earlier]
+                if not _certainly_apart(first, relationship):
+                    kind = relationship.kind.value
+                    problems.append(
+                        f"$.organizations[{index}].relationships[{position}]: {org.id} says that "
+                        f"{organizations[other].id} is its {kind}, and {organizations[other].id} "
+                        f"says that {org.id} is its {kind} in "
+                        f"$.organizations[{other}].relationships[{earlier}], at the same time "
+                        "as far as the dates tell"
+                    )
+                    break
     return problems
 
 
