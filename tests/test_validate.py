@@ -33,6 +33,7 @@ from lifesci_partners._validate import (
     optional,
     rule,
     tuple_of,
+    web_url,
     whole,
 )
 
@@ -236,3 +237,44 @@ def _wrongly_typed(model: object) -> Iterator[tuple[Any, attrs.Attribute[Any], o
             seen.add((type(instance), field.name))
             wrong = _wrong_value(wanted[0])
             yield instance, field, (wrong,) if isinstance(field.validator, _TupleOf) else wrong
+
+
+# Letters, URL punctuation, white space, and characters no text may hold (controls, bidi).
+URL_TAILS = st.text(alphabet="ab/?#=\t \n\x00\x07\x1b\x7f\x85\x9b\u202e\u2066\u200e", max_size=6)
+
+
+def _accepted(value: str) -> bool:
+    try:
+        web_url(None, FIELD, value)
+    except ValidationError:
+        return False
+    return True
+
+
+class TestWebUrl:
+    def test_control_character_named(self) -> None:
+        """A URL with ESC is refused, naming the character and where it is."""
+        with pytest.raises(ValidationError) as caught:
+            web_url(None, FIELD, "https://example.org/\x1b]0;owned\x07")
+        assert caught.value.errors[0].startswith(
+            "$.value: the URL holds U+001B (ESC, a control character) at position 20; "
+        )
+
+    @given(URL_TAILS)
+    def test_refuses_what_text_may_not_hold(self, tail: str) -> None:
+        """A URL is accepted exactly when it holds no white space and nothing text may not hold."""
+        url = "https://example.org/" + tail
+        expected = not any(c.isspace() or not c.isprintable() for c in tail.replace("\u200e", ""))
+        assert _accepted(url) == expected
+
+    @given(URL_TAILS)
+    def test_schema_pattern_agrees(self, tail: str) -> None:
+        """The JSON Schema pattern accepts a URL exactly when the validator does."""
+        url = "https://example.org/" + tail
+        pattern = web_url.json_schema()["pattern"]
+        assert bool(re.search(ecma(pattern), url)) == _accepted(url)
+
+
+def ecma(pattern: str) -> str:
+    """``pattern`` as ECMA 262 reads it: its final ``$`` is the end, never before a last LF."""
+    return pattern.removesuffix("$") + r"\Z" if pattern.endswith("$") else pattern

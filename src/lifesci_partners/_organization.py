@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from lifesci_partners._characters import LINE_CONTROLS, forbidden_in
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._free_text import one_line
@@ -31,6 +32,7 @@ from lifesci_partners._validate import (
     tuple_of,
     web_url,
     whole,
+    wrong_type,
 )
 from lifesci_partners.exceptions import ValidationError
 
@@ -86,6 +88,16 @@ def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: obje
             f"expected an ISO 3166-2 subdivision code such as 'US-CA' or 'JP-13', "
             f"got {describe(value)}",
         )
+
+
+@rule({"type": "string", "pattern": f"^[^{LINE_CONTROLS}]*$"})
+def _postal_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A postal code as written: any text on one line, without control characters."""
+    if not isinstance(value, str):
+        raise wrong_type(attribute, "a postal code (a string)", value)
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, f"the postal code {problem}")
 
 
 @rule({"minimum": 1, "maximum": _MAX_GEONAMES_ID - 1})
@@ -154,7 +166,7 @@ class Address:
     region: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     district: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     street: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
-    postal_code: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    postal_code: str | None = attrs.field(default=None, validator=optional(_postal_code))
     subdivision: str | None = attrs.field(
         default=None, kw_only=True, validator=optional(_subdivision)
     )

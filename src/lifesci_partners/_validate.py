@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from lifesci_partners._arguments import fix_for
+from lifesci_partners._characters import LINE_CONTROLS, forbidden_in
 from lifesci_partners._shown import SHOWN as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
@@ -268,10 +269,14 @@ def date_value(_instance: object, attribute: attrs.Attribute[Any], value: object
         raise wrong_type(attribute, "a date", value, (dt.date,))
 
 
-# What JSON Schema can say of a URL: an http or https scheme and a host, no white space.
-@rule({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$"})
+# What JSON Schema can say of a URL: an http or https scheme and a host, no white space and no
+# control character.
+_URL_PATTERN = f"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s{LINE_CONTROLS}]+[^\\s{LINE_CONTROLS}]*$"
+
+
+@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
 def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check for an absolute http or https URL with a host."""
+    """Check for an absolute http or https URL with a host, and no control character."""
     if not isinstance(value, str):
         raise wrong_type(attribute, "a URL (a string)", value)
     try:
@@ -281,3 +286,6 @@ def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
         raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, f"the URL {problem}")
