@@ -33,6 +33,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._json._reader import Limits
     from lifesci_partners._json._schema import json_schema
     from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+    from lifesci_partners._jsonl import dump_jsonl, iter_jsonl, load_jsonl
     from lifesci_partners._jsonld import to_jsonld
     from lifesci_partners._links import Link, LinkKind
     from lifesci_partners._localized import LocalizedText
@@ -59,7 +60,9 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         CurrencyMismatchError,
         FloatNotAllowedError,
         IncomparableError,
+        JsonLinesError,
         LifesciPartnersError,
+        LineProblem,
         NotFoundError,
         RateNotFoundError,
         UnknownLocaleError,
@@ -105,7 +108,9 @@ _MODULE_OF: dict[str, str] = {
     "ImportResult": "_importing",
     "IncomparableError": "exceptions",
     "KNOWN_SCHEMES": "_identifiers",
+    "JsonLinesError": "exceptions",
     "LifesciPartnersError": "exceptions",
+    "LineProblem": "exceptions",
     "Limits": "_json._reader",
     "Link": "_links",
     "LinkKind": "_links",
@@ -145,8 +150,11 @@ _MODULE_OF: dict[str, str] = {
     "from_dict": "_json._converters",
     "from_json": "_json._converters",
     "from_ror": "_ror",
+    "dump_jsonl": "_jsonl",
+    "iter_jsonl": "_jsonl",
     "json_schema": "_json._schema",
     "load": "_json._document",
+    "load_jsonl": "_jsonl",
     "to_dict": "_json._converters",
     "to_json": "_json._converters",
     "to_jsonld": "_jsonld",
@@ -184,8 +192,10 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "IncomparableError",
+    "JsonLinesError",
     "LifesciPartnersError",
     "Limits",
+    "LineProblem",
     "Link",
     "LinkKind",
     "LocalizedText",
@@ -222,12 +232,15 @@ __all__ = [
     "Verdict",
     "__version__",
     "dump",
+    "dump_jsonl",
     "examples",
     "from_dict",
     "from_json",
     "from_ror",
+    "iter_jsonl",
     "json_schema",
     "load",
+    "load_jsonl",
     "load_ror",
     "to_dict",
     "to_json",

@@ -6,7 +6,9 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_json, to_json
@@ -105,6 +107,28 @@ def write_atomic(target: Path, data: bytes) -> None:
     ``target`` is left as it was. An existing file keeps its permissions; a symbolic link is
     followed, and stays a link.
     """
+    with _replacing(target) as fd:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """A binary file that takes the place of ``target`` in one step when the block ends well.
+
+    :func:`write_atomic` for content written piece by piece, such as JSON Lines longer than
+    memory holds: the same temporary file, flush to disk and rename when the ``with`` block
+    ends without an exception; on any error or interrupt the temporary file is removed and
+    ``target`` is left as it was.
+    """
+    with _replacing(target) as fd, os.fdopen(fd, "wb", closefd=False) as file:
+        yield file
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[int]:
+    """A descriptor of a new file that replaces ``target`` if the block ends without an error."""
     if target.is_symlink():
         target = target.resolve()
     try:
@@ -116,9 +140,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         try:
             if mode is not None:
                 temporary.chmod(mode)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            yield fd
             os.fsync(fd)
         finally:
             os.close(fd)
