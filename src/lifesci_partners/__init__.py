@@ -12,6 +12,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners import examples
     from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus, Party
     from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+    from lifesci_partners._arrow import arrow_schema, from_arrow, to_arrow
     from lifesci_partners._claims import (
         Claim,
         ClaimCheck,
@@ -63,6 +64,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         JsonLinesError,
         LifesciPartnersError,
         LineProblem,
+        MissingExtraError,
         NotFoundError,
         RateNotFoundError,
         UnknownLocaleError,
@@ -111,6 +113,10 @@ _MODULE_OF: dict[str, str] = {
     "JsonLinesError": "exceptions",
     "LifesciPartnersError": "exceptions",
     "LineProblem": "exceptions",
+    "MissingExtraError": "exceptions",
+    "arrow_schema": "_arrow",
+    "from_arrow": "_arrow",
+    "to_arrow": "_arrow",
     "Limits": "_json._reader",
     "Link": "_links",
     "LinkKind": "_links",
@@ -200,6 +206,7 @@ __all__ = [
     "LinkKind",
     "LocalizedText",
     "MemberCount",
+    "MissingExtraError",
     "Money",
     "NameKind",
     "NonRenewalNotice",
@@ -231,9 +238,11 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "__version__",
+    "arrow_schema",
     "dump",
     "dump_jsonl",
     "examples",
+    "from_arrow",
     "from_dict",
     "from_json",
     "from_ror",
@@ -242,6 +251,7 @@ __all__ = [
     "load",
     "load_jsonl",
     "load_ror",
+    "to_arrow",
     "to_dict",
     "to_json",
     "to_jsonld",

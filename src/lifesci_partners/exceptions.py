@@ -19,6 +19,7 @@ __all__ = [
     "JsonLinesError",
     "LifesciPartnersError",
     "LineProblem",
+    "MissingExtraError",
     "NotFoundError",
     "RateNotFoundError",
     "UnknownLocaleError",
@@ -164,6 +165,13 @@ class JsonLinesError(ValidationError):
 
     def __reduce__(self) -> tuple[type[JsonLinesError], tuple[tuple[LineProblem, ...]]]:  # type: ignore[override]
         return (type(self), (self.problems,))
+
+
+class MissingExtraError(LifesciPartnersError, ImportError):
+    """An optional feature whose extra is not installed; the message says what to install.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 class NotFoundError(LifesciPartnersError, LookupError):

@@ -22,7 +22,7 @@ from lifesci_partners._json._reader import (
     check_data,
     parse_json,
 )
-from lifesci_partners.exceptions import LifesciPartnersError, ValidationError
+from lifesci_partners.exceptions import MissingExtraError, ValidationError
 
 __all__ = ["FORMATS", "MissingExtraError", "dump", "format_of", "parse", "write_atomic"]
 
@@ -44,10 +44,6 @@ _FIRST = {
     "tag:yaml.org,2002:int": list("-+0123456789"),
     "tag:yaml.org,2002:float": list("-+0123456789."),
 }
-
-
-class MissingExtraError(LifesciPartnersError, ImportError):
-    """An optional feature whose extra is not installed; the message says what to install."""
 
 
 def format_of(path: str, explicit: str | None) -> str:
