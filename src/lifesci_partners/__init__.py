@@ -48,6 +48,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         OrganizationKind,
         OrganizationStatus,
     )
+    from lifesci_partners._parquet import read_parquet, write_parquet
     from lifesci_partners._people import Person, Position
     from lifesci_partners._provenance import Provenance
     from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
@@ -116,6 +117,8 @@ _MODULE_OF: dict[str, str] = {
     "MissingExtraError": "exceptions",
     "arrow_schema": "_arrow",
     "from_arrow": "_arrow",
+    "read_parquet": "_parquet",
+    "write_parquet": "_parquet",
     "to_arrow": "_arrow",
     "Limits": "_json._reader",
     "Link": "_links",
@@ -251,10 +254,12 @@ __all__ = [
     "load",
     "load_jsonl",
     "load_ror",
+    "read_parquet",
     "to_arrow",
     "to_dict",
     "to_json",
     "to_jsonld",
+    "write_parquet",
 ]
 
 
