@@ -83,6 +83,22 @@ _schema_text = json.dumps(
 )
 html_extra_path = ["_generated"]
 
+# The Arrow schema of each kind's table, generated from the models at every build: shown in
+# scale.md. pyarrow is in the docs dependency group.
+(_generated / "arrow-schemas.txt").write_text(
+    "\n\n".join(
+        f"# {name}.parquet: {cls.__name__}\n"
+        + lifesci_partners.arrow_schema(cls).remove_metadata().to_string()
+        for name, cls in (
+            ("organizations", lifesci_partners.Organization),
+            ("agreements", lifesci_partners.Agreement),
+            ("announcements", lifesci_partners.Announcement),
+        )
+    )
+    + "\n",
+    encoding="utf-8",
+)
+
 html_theme = "furo"
 html_title = f"lifesci-partners {release}"  # the version, in the sidebar and the page titles
 

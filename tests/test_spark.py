@@ -3,7 +3,7 @@
 Spark needs a Java runtime, which ``./dev`` installs from the OS packages. Where none can be
 found these tests are skipped with the reason, except under ``./dev test`` and in CI
 (``LSP_REQUIRE_SPARK=1`` or ``CI=true``), where they fail: CI must run them. One session
-serves the whole module, and the ``spark`` xdist group keeps the tests on one worker.
+serves the module, whose tests ``./dev test`` runs on one worker (``--dist loadfile``).
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ from lifesci_partners import (
 )
 from lifesci_partners import strategies as lst
 
-pytestmark = pytest.mark.xdist_group("spark")
-
 REQUIRED = os.environ.get("LSP_REQUIRE_SPARK") == "1" or os.environ.get("CI") == "true"
 IN_FORCE = """
     SELECT d.day, a.agreement_id FROM days d JOIN agreement_dates a
@@ -60,8 +58,12 @@ def _unavailable() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """One Spark session in local mode for the module: it takes seconds to start."""
+def spark() -> Any:
+    """One Spark session in local mode: it takes seconds to start.
+
+    It is not stopped: docs/scale.md, when it runs on the same worker, gets it again; it ends
+    with the process.
+    """
     reason = _unavailable()
     if reason is not None:
         if REQUIRED:
@@ -79,10 +81,7 @@ def spark() -> Iterator[Any]:
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
-    try:
-        yield session
-    finally:
-        session.stop()
+    return session
 
 
 def spark_in_force(spark: Any, folder: str, days: list[dt.date]) -> list[tuple[dt.date, str]]:
