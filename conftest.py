@@ -114,4 +114,3 @@ _docstrings = Sybil(
 )
 
 pytest_collect_file = (_markdown + _docstrings).pytest()
-

@@ -51,6 +51,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"FigureValue"),  # a private type alias, shown in the strategies' signatures
     # Hypothesis is an optional extra, not linked (see _inv/make_inventories.py for the others).
     (r"py:class", r"(hypothesis\.)?(strategies\.|st\.)?(SearchStrategy|DrawFn)"),
+    # pyarrow is the optional arrow extra, not linked either.
+    (r"py:class", r"(pa|pyarrow)\.(Schema|Table)"),
 ]
 
 # Python's, babel's, attrs' and cattrs' pages, linked from inventories kept in _inv/ (written by

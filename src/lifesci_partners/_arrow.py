@@ -311,7 +311,7 @@ def arrow_schema(cls: type) -> pa.Schema:
         cls: A model class, such as :class:`~lifesci_partners.Agreement`.
 
     Returns:
-        A :class:`pyarrow.Schema`.
+        A ``pyarrow.Schema``.
 
     Raises:
         TypeError: ``cls`` is not a model (or is a :class:`~lifesci_partners.Directory`,
@@ -342,7 +342,7 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
         cls: Their class; by default the class of the first item.
 
     Returns:
-        A :class:`pyarrow.Table`.
+        A ``pyarrow.Table``.
 
     Raises:
         ValueError: No items and no ``cls``.
@@ -382,7 +382,7 @@ def from_arrow(table: pa.Table, cls: type[T]) -> list[T]:
     problem of every row is reported at once, each with the row and its path.
 
     Args:
-        table: A :class:`pyarrow.Table` with the columns of :func:`arrow_schema`.
+        table: A ``pyarrow.Table`` with the columns of :func:`arrow_schema`.
         cls: The model class of its rows.
 
     Returns:

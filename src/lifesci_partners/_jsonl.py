@@ -139,7 +139,7 @@ def iter_jsonl(
 
     Args:
         source: A file name, or a binary stream of uncompressed JSON Lines (for a gzipped
-            stream, pass :func:`gzip.open`'s).
+            stream, pass ``gzip.open()``'s).
         cls: The model class that every line holds, such as :class:`~lifesci_partners.Agreement`.
         problems: Where to collect the problems of bad lines; ``None`` (the default) raises at
             the first.
@@ -203,7 +203,7 @@ def dump_jsonl(
         items: The models, or a directory.
         target: A file name, or a binary stream.
         compress: Gzip the lines; by default, when the file name ends in ``.gz``. A stream is
-            never compressed: pass :func:`gzip.open`'s.
+            never compressed: pass ``gzip.open()``'s.
 
     Returns:
         The number of lines written (for a directory, its header line included).
