@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -97,8 +98,8 @@ def _nullable(codec: _Codec) -> _Codec:
     to_arrow, to_json = codec.to_arrow, codec.to_json
     return _Codec(
         codec.arrow,
-        lambda v: None if v is None else to_arrow(v),
-        lambda v: None if v is None else to_json(v),
+        to_arrow if to_arrow is _same else lambda v: None if v is None else to_arrow(v),
+        to_json if to_json is _same else lambda v: None if v is None else to_json(v),
     )
 
 
@@ -194,8 +195,8 @@ class _Builder:
             to_arrow, to_json = item.to_arrow, item.to_json
             return _Codec(
                 pa.list_(item.arrow),
-                lambda v: [to_arrow(x) for x in v],
-                lambda v: [to_json(x) for x in v],
+                list if to_arrow is _same else lambda v: [to_arrow(x) for x in v],
+                _same if to_json is _same else lambda v: [to_json(x) for x in v],
             )
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _Codec(pa.string(), lambda v: v.value, _same)
@@ -213,15 +214,24 @@ class _Builder:
     def _model(self, cls: type) -> _Codec:
         pa = _pa()
         fields = self.fields(cls)
-        names = [name for name, _ in fields]
-        to_arrows = [codec.to_arrow for _, codec in fields]
-        to_jsons = [codec.to_json for _, codec in fields]
+        # Fields taken as they are (text, numbers, dates) in one attrgetter call; the others each
+        # through its codec.
+        plain = tuple(name for name, codec in fields if codec.to_arrow is _same)
+        converted = [(name, codec.to_arrow) for name, codec in fields if name not in plain]
+        to_jsons = [(name, codec.to_json) for name, codec in fields]
+        get_plain = operator.attrgetter(*plain) if len(plain) > 1 else None
 
         def to_arrow(obj: Any) -> dict[str, Any]:
-            return {n: f(getattr(obj, n)) for n, f in zip(names, to_arrows, strict=True)}
+            if get_plain is not None:
+                row = dict(zip(plain, get_plain(obj), strict=True))
+            else:
+                row = {n: getattr(obj, n) for n in plain}
+            for n, f in converted:
+                row[n] = f(getattr(obj, n))
+            return row
 
         def to_json(row: dict[str, Any]) -> dict[str, Any]:
-            return {n: f(row[n]) for n, f in zip(names, to_jsons, strict=True)}
+            return {n: f(row[n]) for n, f in to_jsons}
 
         arrow = pa.struct([pa.field(n, c.arrow) for n, c in fields])
         return _Codec(arrow, to_arrow, to_json)
