@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,7 @@ class TestToArrow:
     def test_mixed_classes_refused(self) -> None:
         """Items of another class are refused with their position."""
         directory = examples.link_j_mpr()
-        with pytest.raises(TypeError, match="item 1 is a Organization, not a Agreement"):
+        with pytest.raises(TypeError, match="item 1 is Organization, not Agreement"):
             to_arrow([directory.agreements[0], directory.organizations[0]])
 
 
@@ -204,3 +205,19 @@ class TestFromArrow:
             "$.kind: the column is missing; expected string",
             "$.effective_on: the column is string, expected date32[day]",
         )
+
+
+class TestWithoutPyarrow:
+    def test_missing_extra_says_what_to_install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without pyarrow, the error is an ImportError that names the extra to install."""
+        from lifesci_partners import MissingExtraError  # noqa: PLC0415  # this test only
+        from lifesci_partners._arrow import _pa  # noqa: PLC0415
+
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
+        _pa.cache_clear()
+        try:
+            with pytest.raises(MissingExtraError, match=r"lifesci-partners\[arrow\]") as caught:
+                to_arrow(examples.link_j_mpr().agreements)
+            assert isinstance(caught.value, ImportError)
+        finally:
+            _pa.cache_clear()

@@ -153,7 +153,7 @@ class TestIterJsonl:
     def test_directory_is_refused(self) -> None:
         """A directory is not one model per line: the message names load_jsonl."""
         with pytest.raises(TypeError, match="load_jsonl"):
-            iter_jsonl(io.BytesIO(), Directory).__next__()
+            iter_jsonl(io.BytesIO(), Directory)
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is the standard FileNotFoundError."""
@@ -186,6 +186,12 @@ class TestDumpJsonl:
         items = (Party(f"org-{n}") for n in range(1000))
         assert dump_jsonl(items, tmp_path / "p.jsonl") == 1000
         assert len(list(iter_jsonl(tmp_path / "p.jsonl", Party))) == 1000
+
+    def test_not_a_model(self, tmp_path: Path) -> None:
+        """Something other than a model is refused with its position; nothing is written."""
+        with pytest.raises(TypeError, match="item 1 is int, not a lifesci-partners model"):
+            dump_jsonl([Party("mpr"), 5], tmp_path / "p.jsonl")
+        assert not (tmp_path / "p.jsonl").exists()
 
     def test_error_mid_stream_keeps_the_old_file(self, tmp_path: Path) -> None:
         """An error while the items are produced leaves the old file and no temporary file."""

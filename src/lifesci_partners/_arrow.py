@@ -379,7 +379,7 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
     rows = []
     for index, item in enumerate(items):
         if not isinstance(item, root):
-            msg = f"item {index} is a {type(item).__name__}, not a {root.__name__}"
+            msg = f"item {index} is {type(item).__name__}, not {root.__name__}"
             raise TypeError(msg)
         rows.append(convert(item))
     return pa.Table.from_pylist(rows, schema=arrow_schema(root))

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+import attrs
+
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._directory import Directory
@@ -171,7 +173,12 @@ def iter_jsonl(
     if cls is Directory:
         msg = "iter_jsonl reads one model per line; read a directory with load_jsonl"
         raise TypeError(msg)
-    limits = DEFAULT_LIMITS if limits is None else limits
+    return _iter(source, cls, problems, DEFAULT_LIMITS if limits is None else limits)
+
+
+def _iter(
+    source: Source, cls: type[T], problems: list[LineProblem] | None, limits: Limits
+) -> Iterator[T]:
     with _reading(source) as stream:
         for number, line in _lines(stream, limits):
             try:
@@ -249,7 +256,10 @@ def _write(lines: Iterable[str], file: _Sink) -> int:
 
 
 def _item_lines(items: Iterable[Any]) -> Iterator[str]:
-    for item in items:
+    for index, item in enumerate(items):
+        if not attrs.has(type(item)):
+            msg = f"item {index} is {type(item).__name__}, not a lifesci-partners model"
+            raise TypeError(msg)
         yield to_json(item)
 
 
