@@ -271,6 +271,14 @@ class TestLoadJsonl:
         with pytest.raises(JsonLinesError, match=r"line 1: \$: the file is empty"):
             load_jsonl(io.BytesIO())
 
+    def test_blank_header(self) -> None:
+        """A blank first line is reported as such, not as an empty file."""
+        with pytest.raises(JsonLinesError) as caught:
+            load_jsonl(io.BytesIO(b"\n"))
+        assert [str(p) for p in caught.value.problems] == [
+            "line 1: $: a blank line; JSON Lines holds one JSON value on every line"
+        ]
+
     def test_error_pickles(self) -> None:
         """The error crosses process boundaries (Spark, multiprocessing) whole."""
         error = JsonLinesError([LineProblem(3, "$.org", "bad")])

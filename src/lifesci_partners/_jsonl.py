@@ -315,10 +315,11 @@ def load_jsonl(source: Source, *, limits: Limits | None = None) -> Directory:
     header: tuple[str, ...] | None = None
     with _reading(source) as stream:
         for number, line in _lines(stream, limits):
+            if number == 1:
+                header = ()  # there is one, valid or not
             try:
                 value = _value(line, limits)
                 if number == 1:
-                    header = ()  # read, if not valid
                     header = _header(value)
                     continue
                 kind, item = _item(value)
