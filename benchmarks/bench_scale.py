@@ -112,7 +112,6 @@ def _arrow() -> None:
             "from_pylist(to_dict)": lambda: pa.Table.from_pylist([to_dict(a) for a in items]),
             "to_arrow": lambda: to_arrow(items, Agreement),
         },
-        rounds=min(_timing.ROUNDS, 3),
     )
     title = f"{TABLE:,} agreements to Arrow"
     _timing.table(title, results, items=TABLE, against=["from_pylist(to_dict)"])
@@ -160,7 +159,6 @@ def _in_force(folder: Path) -> None:
             raise SystemExit(msg)
     results = _timing.run(
         {"scan": scan, "Directory.in_force_on": indexed, "DuckDB": duck},
-        rounds=min(_timing.ROUNDS, 3),
     )
     _timing.table(
         f"in force on {len(DAYS)} days, {TABLE:,} agreements",

@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import lifesci_partners
@@ -124,6 +124,7 @@ class TestRoundTrip:
         assert [type(f.value) for f in back] == [type(f.value) for f in figures]
 
     @given(st.lists(lst.money(), min_size=1, max_size=4))
+    @example([Money(Decimal("1.000000000000E+18"), "EUR")])  # 29 digits at 10 places: found
     def test_money_keeps_its_digits_and_exponent(self, amounts: list[Money]) -> None:
         """An amount reads back with the same digits and exponent, not only an equal value."""
         back = from_arrow(to_arrow(amounts), Money)
