@@ -18,7 +18,14 @@ from lifesci_partners import strategies as lst
 from lifesci_partners._hypothesis_plugin import _hypothesis_setup_hook, _strategy_names
 
 # Computed answers, not data anyone stores or generates: they come out of the models.
-RESULTS = {lp.Bounds, lp.ClaimCheck, lp.Conversion, lp.ImportProblem, lp.ImportResult}
+RESULTS = {
+    lp.Bounds,
+    lp.ClaimCheck,
+    lp.Conversion,
+    lp.ImportProblem,
+    lp.ImportResult,
+    lp.LineProblem,
+}
 # Settings of the reader, not data: bounds on the input that from_json accepts.
 SETTINGS = {lp.Limits}
 
