@@ -17,6 +17,10 @@ from lifesci_partners import Agreement, TermConvention
 def end(start: dt.date, months: int, days: int, convention: TermConvention) -> dt.date:
     """The exclusive end of ``months`` and ``days`` from ``start``."""
     shifted = start + relativedelta(months=months)
+    if convention is TermConvention.END_OF_MONTH:
+        if (start + relativedelta(days=1)).month != start.month:  # the last day of its month
+            shifted += relativedelta(day=31)  # relativedelta clamps day=31 to the month's end
+        return shifted + relativedelta(days=days + 1)
     if convention is TermConvention.START_DAY_EXCLUDED:
         return shifted + relativedelta(days=days + 1)
     if shifted.day != start.day:  # the start's day does not exist in that month

@@ -510,7 +510,9 @@ class TestLifecycleValidation:
     def test_wrong_event_type(self) -> None:
         """Something that is not an event is reported at its index."""
         (error,) = self.errors(events=["terminated"])
-        assert error.startswith("$.events[0]: expected NonRenewalNotice or Termination, got str")
+        assert error.startswith(
+            "$.events[0]: expected NonRenewalNotice or Termination or OptionExercised, got str"
+        )
 
     def test_all_problems_at_once(self) -> None:
         """Problems of different fields are reported together."""

@@ -121,8 +121,9 @@ class TestStatus:
         assert main(["status", "--on", "2026-11-26"]) == 0
         assert capsys.readouterr().out == (
             "Agreements on 2026-11-26\n"
-            "ID                   KIND  PARTIES      EFFECTIVE   LAST DAY    STATUS\n"
-            "mou-link-j-mpr-2020  mou   link-j, mpr  2020-02-05  2025-02-04  expired\n"
+            "ID                   KIND  PARTIES      EFFECTIVE   LAST DAY    STATUS   "
+            "NEXT DEADLINE\n"
+            "mou-link-j-mpr-2020  mou   link-j, mpr  2020-02-05  2025-02-04  expired  -\n"
         )
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,9 +139,86 @@ class TestStatus:
                     "effective_on": "2020-02-05",
                     "last_day": "2025-02-04",
                     "status": "in_force",
+                    "amended_on": [],
+                    "next_deadline": None,
                 }
             ],
         }
+
+    @staticmethod
+    def amended_file(tmp_path: Path) -> Path:
+        """The seed data set and a renewing agreement, amended, whose deadline is 3 October."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"].append(
+            {
+                "id": "renewing",
+                "kind": "cooperation",
+                "parties": [{"org": "link-j"}, {"org": "mpr"}],
+                "effective_on": "2021-01-03",
+                "term": "P4Y",
+                "renewal": {"term": "P1Y", "notice": "P3M"},
+                "amendments": [
+                    {"type": "term_changed", "effective_on": "2024-06-01", "term": "P5Y"}
+                ],
+            }
+        )
+        path = tmp_path / "amended.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    def test_amended_with_adjusted_deadline(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An amended agreement shows its amendment and a deadline moved off a holiday."""
+        path = self.amended_file(tmp_path)
+        argv = ["status", str(path), "--on", "2025-06-01", "--format", "json"]
+        assert main([*argv, "--rule", "de_bgb_193", "--holidays", "DE-BY"]) == 0
+        row = json.loads(capsys.readouterr().out)["agreements"][1]
+        assert row["amended_on"] == ["2024-06-01"]
+        assert row["last_day"] is None  # renews, as amended
+        assert row["next_deadline"]["date"] == "2025-10-06"  # Friday 3 October, then a weekend
+        assert row["next_deadline"]["unadjusted"] == "2025-10-03"
+        assert row["next_deadline"]["reason"].startswith("public holiday (")
+
+    def test_amended_as_of_an_earlier_date(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Before its amendment, the agreement's deadline is that of the original term."""
+        path = self.amended_file(tmp_path)
+        assert main(["status", str(path), "--on", "2024-05-01"]) == 0
+        out = capsys.readouterr().out
+        assert "renewing             cooperation  link-j, mpr  2021-01-03  none (renews)" in out
+        assert out.rstrip().endswith("in force  2024-10-03 (notice)")
+
+    def test_show_options_and_amendments(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Show lists an agreement's amendments, options exercised and next option deadline."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["options"] = {"lengths": ["P2Y", "P2Y"], "notice": "P6M"}
+        data["agreements"][0]["events"] = [
+            {"type": "option_exercised", "on": "2024-06-01", "by": "mpr"}
+        ]
+        data["agreements"][0]["amendments"] = [
+            {"type": "title_changed", "effective_on": "2023-01-01", "title": {"en": "New"}}
+        ]
+        path = tmp_path / "options.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path), "--on", "2025-06-01"]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "    amended: 2023-01-01\n"
+            "    term: P5Y\n"
+            "    options: P2Y, P2Y; exercised: 1 of 2\n"
+            "    next option deadline: 2026-08-05\n"
+            "    last day: 2027-02-04\n"
+            "    status: in force\n"
+        ) in out
+
+    def test_unknown_holidays(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A country the holidays package does not know is a usage error."""
+        assert main(["status", "--holidays", "XX"]) == 2
+        assert "knows no calendar for 'XX'" in capsys.readouterr().err
 
     def test_yaml_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A YAML directory is read like its JSON twin."""

@@ -165,7 +165,7 @@ class TestLifecycleShapes:
         assert errors_for(data, Agreement) == (
             (
                 "$.events[0].type: expected one of 'non_renewal_notice', 'termination', "
-                "got a string ('renewed')"
+                "'option_exercised', got a string ('renewed')"
             ),
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import islice
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,8 @@ from lifesci_partners import (
     PartnerRank,
     PartnerScope,
     Party,
+    PartyAdded,
+    PartyWithdrawn,
     Person,
     PhotoCaption,
     Position,
@@ -572,3 +575,54 @@ class TestJson:
         """A document from before announcements existed reads as before."""
         text = '{"format": "lifesci-partners", "version": 1, "organizations": [], "agreements": []}'
         assert from_json(text, Directory) == Directory()
+
+
+class TestAmendedAgreements:
+    """A directory answers as of the day asked for agreements whose parties changed."""
+
+    @staticmethod
+    def directory() -> Directory:
+        """Four organizations; a project of a, b and c that d joins and c leaves."""
+        orgs = [Organization(org, LocalizedText({"en": org.upper()})) for org in "abcd"]
+        project = Agreement(
+            id="p",
+            kind=AgreementKind.RESEARCH,
+            parties=[Party("a"), Party("b"), Party("c")],
+            effective_on=dt.date(2020, 1, 1),
+            term=Term(years=4),
+            amendments=[
+                PartyAdded(dt.date(2021, 1, 1), "d"),
+                PartyWithdrawn(dt.date(2022, 1, 1), "c"),
+            ],
+        )
+        return Directory(orgs, [project])
+
+    def test_partners_on_a_day(self) -> None:
+        """A party that joined or left is a partner only while it is a party."""
+        directory = self.directory()
+        ids = [o.id for o in directory.partners_of("a", on=dt.date(2020, 6, 1))]
+        assert ids == ["b", "c"]
+        assert [o.id for o in directory.partners_of("a", on=dt.date(2021, 6, 1))] == [
+            "b",
+            "c",
+            "d",
+        ]
+        assert [o.id for o in directory.partners_of("a", on=dt.date(2022, 6, 1))] == ["b", "d"]
+        assert directory.partners_of("c", on=dt.date(2022, 6, 1)) == ()
+        assert directory.partners_of("d", on=dt.date(2020, 6, 1)) == ()
+
+    def test_partnership_began_when_it_joined(self) -> None:
+        """Every partner, past or present, in the order the partnerships began."""
+        assert [o.id for o in self.directory().partners_of("a")] == ["b", "c", "d"]
+        assert [a.id for a in self.directory().agreements_of("d")] == ["p"]
+
+    def test_unknown_organization_added(self) -> None:
+        """An organization added by amendment must be in the directory."""
+        directory = self.directory()
+        project = directory.agreements[0]
+        added = PartyAdded(dt.date(2021, 2, 1), "zz")
+        with pytest.raises(ValidationError, match=r"\$\.agreements\[0\]\.amendments\[2\]\.org"):
+            Directory(
+                directory.organizations,
+                [attrs.evolve(project, amendments=(*project.amendments, added))],
+            )

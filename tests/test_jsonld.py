@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -19,6 +20,7 @@ from lifesci_partners import (
     PartialDate,
     Relationship,
     RelationshipKind,
+    TitleChanged,
     examples,
     from_ror,
     to_jsonld,
@@ -225,6 +227,24 @@ class TestNewsArticle:
             "Medicen Paris Region",
         ]
         assert node["publisher"]["url"] == "https://www.link-j.org/"
+
+    def test_amended_agreement_named_as_of_the_article(self) -> None:
+        """An agreement renamed by amendment is named as it stood on the article's date."""
+        directory = examples.link_j_mpr()
+        mou = directory.agreement("mou-link-j-mpr-2020")
+        renamed = TitleChanged(dt.date(2022, 1, 1), LocalizedText({"en": "Renamed MOU"}))
+        amended = attrs.evolve(mou, amendments=[renamed])
+        directory = attrs.evolve(directory, agreements=[amended])
+        news = directory.announcements[0]
+        names = [
+            to_jsonld(attrs.evolve(news, published_on=day), directory=directory)["about"][0]["name"]
+            for day in (PartialDate(2021), PartialDate(2022, 1, 1), None)
+        ]
+        assert names == [
+            "Memorandum of Understanding on Mutual Cooperation",
+            "Renamed MOU",
+            "Renamed MOU",
+        ]
 
     def test_unknown_date_left_out(self) -> None:
         """The release gives no date, so there is no datePublished."""

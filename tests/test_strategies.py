@@ -19,9 +19,11 @@ from lifesci_partners._hypothesis_plugin import _hypothesis_setup_hook, _strateg
 
 # Computed answers, not data anyone stores or generates: they come out of the models.
 RESULTS = {
+    lp.AdjustedDate,
     lp.Bounds,
     lp.ClaimCheck,
     lp.Conversion,
+    lp.DayOff,
     lp.ImportProblem,
     lp.ImportResult,
     lp.LineProblem,

@@ -17,6 +17,7 @@ from tests import oracle
 
 COUNTED = TermConvention.START_DAY_COUNTED
 EXCLUDED = TermConvention.START_DAY_EXCLUDED
+MONTH_END = TermConvention.END_OF_MONTH
 D = dt.date
 
 # Terms of whole months (and years) only: the day-of-month rules are about these. Usual terms
@@ -212,7 +213,7 @@ class TestTermProperties:
         """
         period = term.period_from(start, convention)
         assert period.end is not None
-        counted_days = (period.end - start).days - (1 if convention is EXCLUDED else 0)
+        counted_days = (period.end - start).days - (0 if convention is COUNTED else 1)
         assert counted_days in lengths
 
     @given(lst.dates(), st.integers(1, 62), lst.terms(), st.sampled_from(TermConvention))
@@ -231,6 +232,57 @@ class TestTermProperties:
         """Every term ends after it starts."""
         for convention in TermConvention:
             assert term.end_from(start, convention) > start
+
+    @given(lst.dates(), lst.terms())
+    @example(D(2021, 2, 28), Term(months=1))
+    @example(D(2020, 2, 29), Term(years=1))
+    def test_month_end_matches_oracle(self, start: dt.date, term: Term) -> None:
+        """End-of-month convention: the end is the relativedelta oracle's."""
+        expected = oracle.end(start, term.total_months, term.days, MONTH_END)
+        assert term.end_from(start, MONTH_END) == expected
+
+    @given(lst.dates(), lst.terms())
+    @example(D(2021, 2, 27), Term(months=1))
+    def test_month_end_is_excluded_except_from_a_month_end(
+        self, start: dt.date, term: Term
+    ) -> None:
+        """From a day that is not a month's last, end of month counts as start day excluded."""
+        month_end = start.day == calendar.monthrange(start.year, start.month)[1]
+        if not month_end:
+            assert term.end_from(start, MONTH_END) == term.end_from(start, EXCLUDED)
+        else:
+            assert term.end_from(start, MONTH_END) >= term.end_from(start, EXCLUDED)
+
+    def test_month_end_oracle_on_every_month_end_1900_to_2200(self) -> None:
+        """Every month end from 1900 to 2200, plus 1 to 60 months, ends on the target month's end.
+
+        The simple oracle: the last day is the last day of the month ``months`` later.
+        """
+        wrong = []
+        for year in range(1900, 2201):
+            for month in range(1, 13):
+                start = D(year, month, calendar.monthrange(year, month)[1])
+                for months in (1, 2, 3, 6, 11, 12, 13, 24, 60):
+                    y, m = divmod(year * 12 + month - 1 + months, 12)
+                    expected = D(y, m + 1, calendar.monthrange(y, m + 1)[1])
+                    last = Term(months=months).period_from(start, MONTH_END).last_day
+                    if last != expected:
+                        wrong.append((start, months, last, expected))
+        assert wrong == []
+
+    @pytest.mark.parametrize(
+        ("start", "last_day"),
+        [
+            (D(2021, 1, 31), D(2021, 2, 28)),
+            (D(2021, 2, 28), D(2021, 3, 31)),
+            (D(2020, 2, 29), D(2020, 3, 31)),
+            (D(2021, 4, 30), D(2021, 5, 31)),
+            (D(2021, 4, 29), D(2021, 5, 29)),
+        ],
+    )
+    def test_month_end_stays_month_end(self, start: dt.date, last_day: dt.date) -> None:
+        """One month from a month's last day ends with the next month's last day."""
+        assert Term(months=1).period_from(start, MONTH_END).last_day == last_day
 
     @given(lst.dates(), lst.terms())
     def test_counted_never_later_than_excluded(self, start: dt.date, term: Term) -> None:

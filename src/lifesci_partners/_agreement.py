@@ -9,8 +9,24 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from lifesci_partners import _lifecycle
+from lifesci_partners._amendments import (
+    AMENDMENT_CLASSES,
+    AgreementVersion,
+    Amendment,
+    PartyAdded,
+    build_versions,
+    former_parties,
+)
+from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._options import (
+    ExtensionOptions,
+    OptionExercised,
+    check_exercises,
+    offsets,
+    option_deadline,
+)
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
@@ -121,6 +137,16 @@ def _check_dates(agreement: Agreement) -> list[str]:
             f"$.stated_end_on: the stated end ({stated.isoformat()}) is before the effective date "
             f"({effective.isoformat()}); it is the last day the agreement is in force"
         )
+    if agreement.options is not None and agreement.renewal is not None:
+        errors.append(
+            "$.options: an agreement renews automatically ($.renewal) or by options, not both; "
+            "leave out one of them"
+        )
+    if agreement.options is not None and agreement.term is None and stated is None:
+        errors.append(
+            "$.options: an agreement with no term and no stated end never ends, so it cannot be "
+            "extended; give a term or a stated_end_on"
+        )
     if agreement.renewal is not None and agreement.term is None and stated is None:
         errors.append(
             "$.renewal: an agreement with no term and no stated end never ends, so it cannot "
@@ -156,7 +182,8 @@ def _check_outer_limit(agreement: Agreement, first_end: dt.date | None) -> list[
 
 def _check_events(agreement: Agreement) -> list[str]:
     errors = []
-    parties = {p.org for p in agreement.parties}
+    parties = {p.org for p in agreement.parties} | former_parties()
+    parties.update(a.org for a in agreement.amendments if isinstance(a, PartyAdded))
     termination: tuple[int, Termination] | None = None
     for index, event in enumerate(agreement.events):
         if event.by is not None and event.by not in parties:
@@ -195,6 +222,10 @@ def _check_events(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _to_amendments(amendments: Iterable[Amendment]) -> tuple[Amendment, ...]:
+    return tuple(amendments)
+
+
 def _surely_before_max_year(start: dt.date, term: Term) -> bool:
     """Whether ``term`` from ``start`` certainly ends before 9999: no need to compute the end."""
     years = term.total_months // 12 + term.days // 365 + 2  # a year more for each remainder
@@ -215,7 +246,14 @@ def _build_schedule(
         if with_events
         else ()
     )
+    options = agreement.options
+    exercised = (
+        [e for e in agreement.events if isinstance(e, OptionExercised)]
+        if options is not None and with_events
+        else []
+    )
     return _lifecycle.build(
+        offsets=offsets(options.lengths[: len(exercised)]) if options is not None else (),
         effective_on=agreement.effective_on,
         convention=agreement.convention,
         term=agreement.term,
@@ -261,14 +299,21 @@ class Agreement:
             ``maxExtentDate``). A renewal period that would run past it ends with it.
         stated_end_on: The last day in force as the document states it; it overrides the end
             computed from ``term``, and renewals are then anchored on it.
-        events: Notices of non-renewal and at most one termination, in any order.
+        events: Notices of non-renewal, options exercised and at most one termination, in any
+            order.
+        options: Extension options, which extend it only when exercised (instead of a
+            ``renewal``).
+        amendments: Dated changes to the agreement, in any order (see :meth:`as_of`). The other
+            fields are the agreement as first made.
 
     Raises:
         ValidationError: Every problem at once, each with its path: fewer than two distinct
             parties, a field of the wrong type, a stated end before the effective date, an outer
             limit before the initial period's last day, a renewal of an agreement that never
             ends, an event by an organization that is not a party, a termination before the
-            effective date or after the agreement ended, a notice after the termination.
+            effective date or after the agreement ended, a notice after the termination, an
+            amendment before the effective date, after the termination or the end, of a party
+            that is not one, or that leaves fewer than two parties.
 
     Example:
         >>> import datetime as dt
@@ -307,12 +352,24 @@ class Agreement:
     max_extent_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     stated_end_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     events: tuple[AgreementEvent, ...] = attrs.field(
-        default=(), converter=_to_events, validator=tuple_of((NonRenewalNotice, Termination))
+        default=(),
+        converter=_to_events,
+        validator=tuple_of((NonRenewalNotice, Termination, OptionExercised)),
+    )
+    options: ExtensionOptions | None = attrs.field(
+        default=None, validator=optional(instance_of(ExtensionOptions))
+    )
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), converter=_to_amendments, validator=tuple_of(AMENDMENT_CLASSES)
     )
     # Built on first use (most agreements read in bulk are never asked about their periods), or
     # at construction when a termination must be checked against it; see _schedule.
     _cached_schedule: _lifecycle.Schedule | None = attrs.field(
         init=False, default=None, repr=False, eq=False, hash=False
+    )
+    # The versions the amendments make, built and checked at construction when there are any.
+    _cached_versions: tuple[AgreementVersion, ...] = attrs.field(
+        init=False, default=(), repr=False, eq=False, hash=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -328,12 +385,17 @@ class Agreement:
         errors.extend(date_errors)
         if self.events:
             errors.extend(_check_events(self))
+            if not date_errors and term_ok:
+                errors.extend(check_exercises(self))
         if term_ok and not date_errors and self.max_extent_on is not None:
             first_end = _build_schedule(self, with_events=False).boundary(0)
             errors.extend(_check_outer_limit(self, first_end))
         if errors:
             raise ValidationError(errors)
-        if any(isinstance(event, Termination) for event in self.events):
+        if self.amendments:
+            # The last version checks the termination against the amended periods.
+            object.__setattr__(self, "_cached_versions", build_versions(self))
+        elif any(isinstance(event, Termination) for event in self.events):
             object.__setattr__(self, "_cached_schedule", self._full_schedule())
 
     def _full_schedule(self) -> _lifecycle.Schedule:
@@ -363,6 +425,8 @@ class Agreement:
         """The periods and deadlines, built once (without a termination, it cannot fail)."""
         schedule = self._cached_schedule
         if schedule is None:
+            if self._cached_versions:
+                return self._cached_versions[-1].agreement._schedule  # noqa: SLF001
             schedule = self._full_schedule()
             object.__setattr__(self, "_cached_schedule", schedule)
         return schedule
@@ -442,6 +506,8 @@ class Agreement:
 
     def period_on(self, day: dt.date) -> Period | None:
         """The period in force on ``day``, or ``None`` when the agreement is not in force."""
+        if self.amendments:
+            return self.as_of(day).period_on(day)
         index = self._schedule.index_on(day)
         return None if index is None else self._schedule.period(index)
 
@@ -450,10 +516,14 @@ class Agreement:
 
         ``None`` when the agreement is not in force on ``day``.
         """
+        if self.amendments:
+            return self.as_of(day).renewal_number_on(day)
         return self._schedule.index_on(day)
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the agreement is in force on ``day``."""
+        if self.amendments:
+            return self.as_of(day).in_force_on(day)
         return self._schedule.index_on(day) is not None
 
     def status_on(self, day: dt.date) -> AgreementStatus:
@@ -478,6 +548,8 @@ class Agreement:
             ...  [(2020, 1, 1), (2020, 1, 20), (2020, 2, 5), (2025, 2, 4), (2025, 2, 5)]]
             ['draft', 'signed', 'in_force', 'in_force', 'expired']
         """
+        if self.amendments:
+            return self.as_of(day).status_on(day)
         if self.signed_on is not None and day < self.signed_on and day < self.effective_on:
             return AgreementStatus.DRAFT
         if day < self.effective_on:
@@ -517,6 +589,10 @@ class Agreement:
             >>> a.last_day, a.notice_deadline(on=dt.date(2020, 6, 1))
             (datetime.date(2021, 2, 28), datetime.date(2021, 2, 1))
         """
+        if self.amendments:
+            return self.as_of(on).notice_deadline(on=on)
+        if self.options is not None:
+            return None  # extended by options, never renewed: see option_deadline
         index = self._schedule.index_on(on)
         return None if index is None else self._schedule.deadline(index)
 
@@ -527,6 +603,10 @@ class Agreement:
         period whose deadline is still ahead. ``None`` when no renewal remains that notice
         given on ``on`` could stop.
         """
+        if self.amendments:
+            return self.as_of(on).next_notice_deadline(on=on)
+        if self.options is not None:
+            return None  # extended by options, never renewed: see option_deadline
         schedule = self._schedule
         target = schedule.stopped_by_notice(on, schedule.last_index)
         return None if target is None else schedule.deadline(target)
@@ -537,6 +617,170 @@ class Agreement:
         The window is counted like a term from ``day`` under the agreement's convention, so
         ``Term(months=3)`` from 2025-01-15 covers 2025-01-15 to 2025-04-14 (start day counted).
         An agreement that keeps renewing has no known last day and never expires within a window.
+        With amendments, the last day is the one known on ``day``.
         """
+        if self.amendments:
+            return self.as_of(day).expires_within(day, window)
         last = self.final_last_day
         return last is not None and last in window.period_from(day, self.convention)
+
+    def as_of(self, day: dt.date) -> Agreement:
+        """The agreement as it stood on ``day``: every amendment effective by then applied.
+
+        The result has no amendments left; every question about ``day`` (its status, period,
+        notice deadline, parties) is the one the agreement answers for ``day``. Before the first
+        amendment, and for an agreement without any, it is the agreement as first made. A
+        termination, which comes after every amendment, is kept in an earlier version only when
+        it falls within that version's periods.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, Party, PartyWithdrawn, Term, TermChanged,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.RESEARCH,
+            ...     parties=[Party("x"), Party("y"), Party("z")],
+            ...     effective_on=dt.date(2020, 1, 1),
+            ...     term=Term(years=3),
+            ...     amendments=[
+            ...         TermChanged(dt.date(2022, 6, 1), Term(years=4)),
+            ...         PartyWithdrawn(dt.date(2021, 7, 1), "z"),
+            ...     ],
+            ... )
+            >>> a.as_of(dt.date(2021, 1, 1)).last_day, a.as_of(dt.date(2023, 1, 1)).last_day
+            (datetime.date(2022, 12, 31), datetime.date(2023, 12, 31))
+            >>> [p.org for p in a.parties_on(dt.date(2022, 1, 1))]
+            ['x', 'y']
+            >>> a.status_on(dt.date(2023, 6, 1)).value
+            'in_force'
+
+        .. versionadded:: 0.2.0
+        """
+        if not self.amendments:
+            return self
+        versions = self._cached_versions
+        current = versions[0]
+        for version in versions[1:]:
+            if version.since > day:
+                break
+            current = version
+        return current.agreement
+
+    def history(self) -> tuple[AgreementVersion, ...]:
+        """Every version of the agreement, the original first, each with the day it began.
+
+        .. versionadded:: 0.2.0
+        """
+        if not self.amendments:
+            return (AgreementVersion(self.effective_on, self),)
+        return self._cached_versions
+
+    def parties_on(self, day: dt.date) -> tuple[Party, ...]:
+        """The parties on ``day``, with their roles then: amendments effective by then applied.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.as_of(day).parties
+
+    def adjusted_notice_deadline(
+        self, *, on: dt.date, calendar: BusinessCalendar
+    ) -> AdjustedDate | None:
+        """:meth:`notice_deadline`, moved by ``calendar``'s rule when it falls on a day off.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, BusinessCalendar, DeadlineRule, Party, Renewal, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 6, 1),
+            ...     term=Term(years=5),
+            ...     renewal=Renewal(Term(years=1), notice=Term(months=1)),
+            ... )
+            >>> a.notice_deadline(on=dt.date(2025, 1, 1))
+            datetime.date(2025, 5, 1)
+            >>> bavaria = BusinessCalendar(
+            ...     holidays={dt.date(2025, 5, 1): "Tag der Arbeit"}, rule=DeadlineRule.DE_BGB_193
+            ... )
+            >>> str(a.adjusted_notice_deadline(on=dt.date(2025, 1, 1), calendar=bavaria))
+            '2025-05-02 (adjusted from 2025-05-01: public holiday (Tag der Arbeit))'
+
+        .. versionadded:: 0.2.0
+        """
+        deadline = self.notice_deadline(on=on)
+        return None if deadline is None else calendar.adjust(deadline, DeadlineKind.NOTICE)
+
+    def option_deadline(self, *, on: dt.date) -> dt.date | None:
+        """The last day to exercise the next extension option, for the period running on ``on``.
+
+        Computed as a notice deadline is, with the options' notice. ``None`` when the agreement
+        has no options left, the next one is already exercised, or it is not in force on ``on``.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, ExtensionOptions, OptionExercised, Party, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.LICENSE,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 1, 1),
+            ...     term=Term(years=5),
+            ...     options=ExtensionOptions.of(Term(years=2), count=2, notice=Term(months=6)),
+            ...     events=[OptionExercised(dt.date(2024, 3, 1), by="x")],
+            ... )
+            >>> a.final_last_day, a.option_deadline(on=dt.date(2025, 1, 1))
+            (datetime.date(2026, 12, 31), datetime.date(2026, 7, 1))
+
+        .. versionadded:: 0.2.0
+        """
+        if self.amendments:
+            return self.as_of(on).option_deadline(on=on)
+        return option_deadline(self, on)
+
+    def adjusted_option_deadline(
+        self, *, on: dt.date, calendar: BusinessCalendar
+    ) -> AdjustedDate | None:
+        """:meth:`option_deadline`, moved by ``calendar``'s rule when it falls on a day off.
+
+        .. versionadded:: 0.2.0
+        """
+        deadline = self.option_deadline(on=on)
+        return None if deadline is None else calendar.adjust(deadline, DeadlineKind.OPTION)
+
+    def adjusted_last_day(self, *, on: dt.date, calendar: BusinessCalendar) -> AdjustedDate | None:
+        """The last day in force as known on ``on``, moved where ``calendar``'s rule says so.
+
+        Only a rule about the last day of any period moves it
+        (:attr:`~lifesci_partners.DeadlineRule.JP_CIVIL_CODE_142`); ``None`` when the agreement
+        has no known last day.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import (
+            ...     Agreement, AgreementKind, BusinessCalendar, DeadlineRule, Party, Term,
+            ... )
+            >>> a = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.MOU,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2020, 5, 4),
+            ...     term=Term(years=5),
+            ... )
+            >>> japan = BusinessCalendar(
+            ...     holidays={dt.date(2025, 5, 5): "こどもの日", dt.date(2025, 5, 6): "振替休日"},
+            ...     rule=DeadlineRule.JP_CIVIL_CODE_142,
+            ... )
+            >>> str(a.adjusted_last_day(on=dt.date(2025, 1, 1), calendar=japan))
+            '2025-05-07 (adjusted from 2025-05-03: weekend (Saturday))'
+
+        .. versionadded:: 0.2.0
+        """
+        last = self.as_of(on).final_last_day
+        return None if last is None else calendar.adjust(last, DeadlineKind.TERM_END)

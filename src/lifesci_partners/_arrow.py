@@ -32,15 +32,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from lifesci_partners._claims import PartnerCount, PartnerRank
-from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
-from lifesci_partners._events import NonRenewalNotice, Termination
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._converters import _structure
 from lifesci_partners._json._gen import _compiled
 from lifesci_partners._json._reader import DEFAULT_LIMITS, _object, check_data
+from lifesci_partners._json._tagged import _CLAIM_TAGS, _EVENT_TAGS, _ORGANIZATION_TAGS
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
@@ -64,12 +62,8 @@ _TERM_PARTS = ("years", "months", "days")
 TYPE_KEY = "type"
 MODEL_KEY = b"lifesci_partners.model"
 
-# The tagged unions, as the JSON format tags them (_json/_tagged.py).
-_UNIONS: tuple[dict[type, str], ...] = (
-    {Organization: "organization", Cluster: "cluster"},
-    {PartnerRank: "partner_rank", PartnerCount: "partner_count"},
-    {NonRenewalNotice: "non_renewal_notice", Termination: "termination"},
-)
+# The tags of the tagged unions, as the JSON format writes them.
+_TAGS: dict[type, str] = {**_ORGANIZATION_TAGS, **_CLAIM_TAGS, **_EVENT_TAGS}
 _FIGURE_VALUES: dict[str, type] = {"count": int, "decimal": Decimal, "money": Money}
 
 
@@ -78,8 +72,7 @@ def _pa() -> Any:
     try:
         import pyarrow as pa  # noqa: PLC0415  # optional: imported on first use
     except ImportError:
-        msg = "Arrow and Parquet need the arrow extra: pip install 'lifesci-partners[arrow]'"
-        raise MissingExtraError(msg) from None
+        raise MissingExtraError("arrow", "Arrow and Parquet support") from None
     return pa
 
 
@@ -191,7 +184,11 @@ class _Builder:
                 return _nullable(self.codec(members[0]))
             if len(members) < len(args):
                 return _nullable(self.codec(typing.Union[tuple(members)]))  # noqa: UP007  # built at run time
-            return self._tagged(next(u for u in _UNIONS if set(members) <= set(u)))
+            unknown = [m for m in members if m not in _TAGS]
+            if unknown:
+                msg = f"no tag for {unknown[0]!r} in a union; the JSON format must tag it first"
+                raise TypeError(msg)
+            return self._tagged({m: _TAGS[m] for m in members})
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
             item = self.codec(args[0])
             to_arrow, to_json = item.to_arrow, item.to_json
@@ -203,7 +200,7 @@ class _Builder:
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _Codec(pa.string(), lambda v: v.value, _same)
         if tp is Organization:
-            return self._tagged(_UNIONS[0])
+            return self._tagged(_ORGANIZATION_TAGS)
         if isinstance(tp, type) and attrs.has(tp):
             return self._model(tp)
         msg = f"no Arrow type for {tp!r}; give it a codec in lifesci_partners/_arrow.py"

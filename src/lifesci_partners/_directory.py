@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._amendments import PartyAdded
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._claim_checking import ClaimChecker
 from lifesci_partners._claims import (
@@ -78,7 +79,10 @@ def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
     From the first deadline (of the initial period) to the final end, before which every
     deadline falls.
     """
-    first = agreement.next_notice_deadline(on=dt.date.min)
+    if agreement.amendments:  # each version has deadlines of its own
+        first: dt.date | None = agreement.effective_on
+    else:
+        first = agreement.next_notice_deadline(on=dt.date.min)
     if first is None:
         return None
     end = agreement.final_end
@@ -103,14 +107,19 @@ class _Indexes:
 def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date]]:
     began: dict[str, dict[str, dt.date]] = {}
     for agreement in agreements:
-        orgs = [party.org for party in agreement.parties]
-        for org in orgs:
-            mine = began.setdefault(org, {})
-            for partner in orgs:
-                if partner != org:
-                    known = mine.get(partner)
-                    if known is None or agreement.effective_on < known:
-                        mine[partner] = agreement.effective_on
+        if agreement.amendments:  # the parties of each version, from the day it began
+            versions = [(v.agreement.parties, v.since) for v in agreement.history()]
+        else:
+            versions = [(agreement.parties, agreement.effective_on)]
+        for parties, since in versions:
+            orgs = [party.org for party in parties]
+            for org in orgs:
+                mine = began.setdefault(org, {})
+                for partner in orgs:
+                    if partner != org:
+                        known = mine.get(partner)
+                        if known is None or since < known:
+                            mine[partner] = since
     return began
 
 
@@ -182,6 +191,14 @@ class _References:
                 self.org(f"{path}.claims[{j}].partner", claim.partner)
 
 
+def _agreement_references(refs: _References, path: str, agreement: Agreement) -> None:
+    for j, party in enumerate(agreement.parties):
+        refs.org(f"{path}.parties[{j}].org", party.org)
+    for j, amendment in enumerate(agreement.amendments):
+        if isinstance(amendment, PartyAdded):  # an organization that joins later
+            refs.org(f"{path}.amendments[{j}].org", amendment.org)
+
+
 def _reference_errors(directory: Directory, people: dict[str, Person]) -> list[str]:
     refs = _References(
         {o.id for o in directory.organizations}, {a.id for a in directory.agreements}, people
@@ -193,8 +210,7 @@ def _reference_errors(directory: Directory, people: dict[str, Person]) -> list[s
         for j, founder in enumerate(organization.founders):
             org(f"$.organizations[{i}].founders[{j}].organization", founder.organization)
     for i, agreement in enumerate(directory.agreements):
-        for j, party in enumerate(agreement.parties):
-            org(f"$.agreements[{i}].parties[{j}].org", party.org)
+        _agreement_references(refs, f"$.agreements[{i}]", agreement)
     for i, news in enumerate(directory.announcements):
         refs.announcement(f"$.announcements[{i}]", news)
     seen: dict[str, int] = {}
@@ -277,8 +293,10 @@ class Directory:
             raise ValidationError(errors)
         agreements_of: dict[str, list[int]] = {}
         for index, agreement in enumerate(self.agreements):
-            for party in agreement.parties:
-                agreements_of.setdefault(party.org, []).append(index)
+            orgs = [party.org for party in agreement.parties]
+            orgs += [a.org for a in agreement.amendments if isinstance(a, PartyAdded)]
+            for org in dict.fromkeys(orgs):
+                agreements_of.setdefault(org, []).append(index)
         about: dict[str, list[int]] = {}
         for index, news in enumerate(self.announcements):
             for agreement_id in news.about:
@@ -507,12 +525,11 @@ class Directory:
         ordered = self._indexes.partners.get(org_id, ())
         if on is None or not ordered:
             return ordered
-        current = {
-            party.org
-            for i in self._org_index(org_id).containing(on.toordinal())
-            for party in self.agreements[i].parties
-            if party.org != org_id
-        }
+        current = set()
+        for i in self._org_index(org_id).containing(on.toordinal()):
+            orgs = {party.org for party in self.agreements[i].parties_on(on)}
+            if org_id in orgs:  # it may have joined later or withdrawn before
+                current.update(orgs - {org_id})
         began = self._indexes.began[org_id]
         return tuple(sorted(current, key=lambda p: (began[p], p)))
 

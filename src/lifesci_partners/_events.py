@@ -11,6 +11,7 @@ import datetime as dt
 import attrs
 
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._validate import date_value, identifier, instance_of, optional
 
 __all__ = ["AgreementEvent", "NonRenewalNotice", "Termination"]
@@ -68,6 +69,6 @@ class Termination:
     )
 
 
-AgreementEvent = NonRenewalNotice | Termination
-"""Anything that can happen to an agreement: a :class:`NonRenewalNotice` or a
-:class:`Termination`."""
+AgreementEvent = NonRenewalNotice | Termination | OptionExercised
+"""Anything that can happen to an agreement: a :class:`NonRenewalNotice`, a :class:`Termination`
+or an :class:`~lifesci_partners.OptionExercised`."""

@@ -12,11 +12,13 @@ organizations it refers to::
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._cluster import Cluster
+from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import (
@@ -295,15 +297,20 @@ def _organization_reference(
 
 
 def _agreement_reference(
-    agreement_id: str, directory: Directory | None, locale: str | None
+    agreement_id: str, directory: Directory | None, locale: str | None, on: dt.date | None
 ) -> dict[str, Any]:
-    """A node for an agreement: schema.org has no type for one, so it is a ``Thing``."""
+    """A node for an agreement: schema.org has no type for one, so it is a ``Thing``.
+
+    An amended agreement is named as it stood on ``on`` (the article's date), or as it stands
+    after its last amendment when the date is not known.
+    """
     if directory is not None:
         try:
             agreement = directory.agreement(agreement_id)
         except NotFoundError:
             pass
         else:
+            agreement = agreement.history()[-1].agreement if on is None else agreement.as_of(on)
             return _drop_empty(
                 {
                     "@type": "Thing",
@@ -313,6 +320,11 @@ def _agreement_reference(
                 }
             )
     return {"@type": "Thing", "identifier": agreement_id}
+
+
+def _day_of(published: PartialDate | None) -> dt.date | None:
+    """The last day a date of reduced precision may be, or ``None``."""
+    return None if published is None else published.last_day
 
 
 @to_jsonld.register
@@ -330,7 +342,10 @@ def _news_article(
         "inLanguage": language.replace("_", "-"),
         "datePublished": None if news.published_on is None else str(news.published_on),
         "publisher": _organization_reference(news.publisher, directory, locale),
-        "about": [_agreement_reference(a, directory, locale) for a in news.about],
+        "about": [
+            _agreement_reference(a, directory, locale, _day_of(news.published_on))
+            for a in news.about
+        ],
         "mentions": [_organization_reference(o, directory, locale) for o in news.mentions],
     }
     return _drop_empty(node)

@@ -105,6 +105,8 @@ class Schedule:
             when there is no period at all (terminated on the effective date).
         final_end: The exclusive end of the last period, ``None`` when unknown (never ends).
         notice: The notice period for non-renewal.
+        offsets: For extension options, ``(months, days)`` from the end of period 0 to the end of
+            each later period, cumulative (renewals of different lengths); empty otherwise.
     """
 
     effective_on: dt.date
@@ -116,11 +118,17 @@ class Schedule:
     last_index: int | None
     final_end: dt.date | None
     notice: Term | None
+    offsets: tuple[tuple[int, int], ...] = ()
 
     def boundary(self, k: int) -> dt.date | None:
         """``E(k)``: the exclusive end of period ``k`` as the renewals alone would make it."""
         if self.open_ended:
             return None
+        if self.offsets:
+            months, days = self.offsets[min(k, len(self.offsets)) - 1] if k else (0, 0)
+            return _end_or_none(
+                self.anchor, self.base[0] + months, self.base[1] + days, self.convention
+            )
         return _nth_end(self.anchor, self.base, self.step, k, self.convention)
 
     def _start(self, k: int) -> dt.date:
@@ -212,12 +220,14 @@ def build(
     notice: Term | None,
     notices: tuple[dt.date, ...] = (),
     stop: dt.date | None = None,
+    offsets: tuple[tuple[int, int], ...] = (),
 ) -> Schedule:
     """Build the schedule of an agreement.
 
     ``renewal_term`` is ``None`` unless the agreement renews automatically; ``notices`` are the
     days notices of non-renewal were given; ``stop`` is the earlier of the day after the outer
-    limit and the termination.
+    limit and the termination; ``offsets`` (see :class:`Schedule`) are the extension options
+    exercised, for an agreement without a renewal term.
     """
     if stated_end_on == dt.date.max:
         stated_end_on, term = None, None  # in force to the end of the calendar: open-ended
@@ -232,7 +242,9 @@ def build(
         base = (0, 0) if term is None else (term.total_months, term.days)
     open_ended = term is None and stated_end_on is None
     last: int | None = 0
-    if renewal_term is None or open_ended:
+    if offsets and not open_ended:
+        step, last = (0, 0), len(offsets)
+    elif renewal_term is None or open_ended:
         step = (0, 0)
     else:
         step, last = (renewal_term.total_months, renewal_term.days), max_renewals
@@ -241,13 +253,17 @@ def build(
         # The draft's boundaries do not depend on its last index or final end, which are found
         # with them; the schedule is then built once with both (attrs.evolve costs more).
         draft = Schedule(
-            effective_on, convention, anchor, base, step, open_ended, last, None, notice
+            effective_on, convention, anchor, base, step, open_ended, last, None, notice, offsets
         )
         last, final_end = _applied(draft, notices, stop)
     if final_end is None and last is not None and not open_ended:
-        final_end = _nth_end(anchor, base, step, last, convention)
+        if offsets:
+            months, days = offsets[last - 1] if last else (0, 0)
+            final_end = _end_or_none(anchor, base[0] + months, base[1] + days, convention)
+        else:
+            final_end = _nth_end(anchor, base, step, last, convention)
     return Schedule(
-        effective_on, convention, anchor, base, step, open_ended, last, final_end, notice
+        effective_on, convention, anchor, base, step, open_ended, last, final_end, notice, offsets
     )
 
 

@@ -55,8 +55,7 @@ def _pq() -> Any:
     try:
         import pyarrow.parquet as pq  # noqa: PLC0415  # optional: imported on first use
     except ImportError:  # pragma: no cover  # part of pyarrow
-        msg = "Parquet needs the arrow extra: pip install 'lifesci-partners[arrow]'"
-        raise MissingExtraError(msg) from None
+        raise MissingExtraError("arrow", "Parquet support") from None
     return pq
 
 

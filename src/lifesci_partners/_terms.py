@@ -21,6 +21,7 @@ __all__ = [
     "Term",
     "TermConvention",
     "add_months_clamped",
+    "add_months_month_end",
     "add_months_rolled",
     "end_after",
 ]
@@ -47,11 +48,19 @@ class TermConvention(enum.Enum):
     ``START_DAY_EXCLUDED``: "for five years from 2020-02-05": the start day is not counted and the
     term ends on the corresponding date, 2025-02-05 (clamped to the month's last day).
 
+    ``END_OF_MONTH``: as ``START_DAY_EXCLUDED``, except that end of month stays end of month: a
+    term that starts on the last day of a month ends on the last day of the target month, so one
+    month from 2021-02-28 ends with 2021-03-31 and one month from 2021-04-30 with 2021-05-31
+    (some contract systems count subscriptions so).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``END_OF_MONTH``.
     """
 
     START_DAY_COUNTED = "start_day_counted"
     START_DAY_EXCLUDED = "start_day_excluded"
+    END_OF_MONTH = "end_of_month"
 
 
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -99,10 +108,27 @@ def add_months_rolled(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, days_in_month) + _ONE_DAY
 
 
+def add_months_month_end(day: dt.date, months: int) -> dt.date:
+    """Return ``day`` plus ``months``, clamped; the last day of a month goes to the last day.
+
+    Example:
+        >>> import datetime as dt
+        >>> add_months_month_end(dt.date(2021, 2, 28), 1)
+        datetime.date(2021, 3, 31)
+        >>> add_months_month_end(dt.date(2021, 2, 27), 1)
+        datetime.date(2021, 3, 27)
+    """
+    year, month = _month_shift(day, months)
+    days_in_month = _days_in_month(year, month)
+    if day.day == _days_in_month(day.year, day.month):
+        return dt.date(year, month, days_in_month)
+    return dt.date(year, month, min(day.day, days_in_month))
+
+
 def end_after(start: dt.date, months: int, days: int, convention: TermConvention) -> dt.date:
     """The exclusive end of ``months`` and ``days`` from ``start`` under ``convention``.
 
-    The one place where both conventions are computed; :meth:`Term.end_from` and the renewal
+    The one place where the conventions are computed; :meth:`Term.end_from` and the renewal
     schedule (which needs terms of many renewals added in one step) both use it.
 
     Raises:
@@ -115,6 +141,8 @@ def end_after(start: dt.date, months: int, days: int, convention: TermConvention
         return end + dt.timedelta(days=days) if days else end
     if convention is TermConvention.START_DAY_EXCLUDED:
         return add_months_clamped(start, months) + dt.timedelta(days=days) + _ONE_DAY
+    if convention is TermConvention.END_OF_MONTH:
+        return add_months_month_end(start, months) + dt.timedelta(days=days) + _ONE_DAY
     msg = f"unknown term convention {convention!r}; use a TermConvention member"
     raise TypeError(msg)
 
@@ -248,7 +276,7 @@ class Term:
     ) -> dt.date:
         """Return the exclusive end of this term started on ``start``: the first day after it.
 
-        See :class:`TermConvention` for the two readings.
+        See :class:`TermConvention` for the readings.
 
         Example:
             >>> import datetime as dt

@@ -167,13 +167,6 @@ class JsonLinesError(ValidationError):
         return (type(self), (self.problems,))
 
 
-class MissingExtraError(LifesciPartnersError, ImportError):
-    """An optional feature whose extra is not installed; the message says what to install.
-
-    .. versionadded:: 0.2.0
-    """
-
-
 class NotFoundError(LifesciPartnersError, LookupError):
     """A lookup by id found nothing; the message lists what is known.
 
@@ -289,3 +282,32 @@ class UnknownLocaleError(LifesciPartnersError, ValueError):
 
     def __reduce__(self) -> tuple[type[UnknownLocaleError], tuple[object, str]]:
         return (type(self), (self.identifier, str(self)))
+
+
+class MissingExtraError(LifesciPartnersError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    Example:
+        >>> from lifesci_partners import MissingExtraError
+        >>> err = MissingExtraError("holidays", "BusinessCalendar.from_holidays")
+        >>> str(err).split(": ")[1]
+        "pip install 'lifesci-partners[holidays]'"
+        >>> isinstance(err, ImportError), err.extra
+        (True, 'holidays')
+
+    Args:
+        extra: The name of the extra that installs it, such as ``"holidays"``.
+        feature: What needs it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, extra: str, feature: str) -> None:
+        self.extra = extra
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the {extra} extra: pip install 'lifesci-partners[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
+        return (type(self), (self.extra, self.feature))

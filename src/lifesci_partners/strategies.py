@@ -36,7 +36,20 @@ import attrs
 from hypothesis import strategies as st
 
 from lifesci_partners._agreement import Agreement, AgreementKind, Party
+from lifesci_partners._amendments import (
+    AgreementVersion,
+    Amendment,
+    ContributionChanged,
+    PartyAdded,
+    PartyWithdrawn,
+    PurposeChanged,
+    RoleChanged,
+    StatedEndChanged,
+    TermChanged,
+    TitleChanged,
+)
 from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+from lifesci_partners._business_days import BusinessCalendar, DeadlineRule
 from lifesci_partners._claims import Claim, PartnerCount, PartnerRank, PartnerScope
 from lifesci_partners._cluster import Achievement, Cluster, MemberCount
 from lifesci_partners._coordinates import Coordinates
@@ -54,6 +67,7 @@ from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money, minor_unit_digits
 from lifesci_partners._names import NameKind, OrganizationName
+from lifesci_partners._options import ExtensionOptions, OptionExercised
 from lifesci_partners._organization import (
     Address,
     Founder,
@@ -68,20 +82,29 @@ from lifesci_partners._rates import ExchangeRate, ExchangeRates
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
+from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
     "achievements",
     "addresses",
+    "agreement_versions",
     "agreements",
+    "agreements_with_options",
+    "amended_agreements",
+    "amendments",
     "announcements",
+    "business_calendars",
     "claims",
     "clusters",
+    "contribution_changes",
     "coordinates",
     "currencies",
     "dates",
+    "deadlines_in",
     "directories",
     "exchange_rate_tables",
     "exchange_rates",
+    "extension_options",
     "figures",
     "founders",
     "identifiers",
@@ -90,23 +113,31 @@ __all__ = [
     "member_counts",
     "money",
     "non_renewal_notices",
+    "options_exercised",
     "organization_names",
     "organizations",
     "partial_dates",
     "parties",
+    "parties_added",
     "partner_counts",
     "partner_ranks",
+    "party_withdrawals",
     "people",
     "periods",
     "photo_captions",
     "positions",
     "provenances",
+    "purpose_changes",
     "quotes",
     "registry_identifiers",
     "relationships",
     "renewals",
+    "role_changes",
+    "stated_end_changes",
+    "term_changes",
     "terminations",
     "terms",
+    "title_changes",
 ]
 
 T = TypeVar("T")
@@ -1302,3 +1333,285 @@ def figures(
         as_of=draw(_maybe(dates())),
         source=draw(_MAYBE_SOURCES),
     )
+
+
+# Amendments (issue 17). Dates of amendments cluster around period starts, last days, notice
+# deadlines and month ends, where an amendment changes which answer is right.
+_AMENDMENT_COUNTS = st.integers(1, 4)
+_AMENDMENT_KINDS = st.sampled_from(
+    ("term", "stated_end", "added", "withdrawn", "role", "title", "purpose")
+)
+_REFERENCES = st.none() | st.sampled_from(
+    ("Amendment No. 1", "https://example.org/amendment-2.pdf", "Avenant n° 3")
+)
+
+
+def _amendment_day(draw: st.DrawFn, agreement: Agreement, latest: dt.date) -> dt.date:
+    """A day from the effective date to ``latest``, near a landmark or a month end."""
+    landmarks = [*_landmarks(agreement), agreement.effective_on, latest]
+    day = _near(draw, _choice(draw, landmarks), 200)
+    if draw(_ONE_IN[3]):
+        day = _month_end(day.year, day.month)
+    return min(max(day, agreement.effective_on), latest)
+
+
+def _amendment(draw: st.DrawFn, agreement: Agreement, day: dt.date) -> Amendment:
+    """One amendment on ``day`` of a kind that the agreement, as it stands then, allows."""
+    parties = [p.org for p in agreement.parties_on(day)]
+    ref = draw(_REFERENCES)
+    kind = draw(_AMENDMENT_KINDS)
+    amendment: Amendment
+    if kind == "withdrawn" and len(parties) > 2:  # noqa: PLR2004  # two must remain
+        amendment = PartyWithdrawn(day, _choice(draw, parties), reference=ref)
+    elif kind in {"title", "purpose"}:
+        text = draw(_maybe(localized_texts()))
+        changed = TitleChanged if kind == "title" else PurposeChanged
+        amendment = changed(day, text, reference=ref)
+    elif kind == "term":
+        amendment = TermChanged(day, draw(terms()), reference=ref)
+    elif kind == "stated_end":
+        end = None if draw(_ONE_IN[5]) else _near(draw, day, 3000)
+        amendment = StatedEndChanged(day, end, reference=ref)
+    else:  # a role, a party added, or a withdrawal that would leave one party
+        org = _choice(draw, parties) if kind != "added" else draw(identifiers())
+        role = draw(_maybe(_ROLES))
+        changed_party = RoleChanged if org in parties else PartyAdded
+        amendment = changed_party(day, org, role, reference=ref)
+    return amendment
+
+
+def _latest_amendment_day(agreement: Agreement) -> dt.date | None:
+    """The last day an amendment can take effect: before the termination and the end."""
+    ends = [e.on for e in agreement.events if isinstance(e, Termination)]
+    if agreement.final_end is not None:
+        ends.append(agreement.final_end)
+    if not ends:
+        return _shifted(agreement.effective_on, 20_000)
+    latest = _shifted(min(ends), -1)
+    return latest if latest >= agreement.effective_on else None
+
+
+@st.composite
+def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Agreement:
+    """Agreements (as :func:`agreements` makes them) with one to four valid amendments.
+
+    Each amendment is dated near a period boundary, a notice deadline or a month end, or on the
+    date of the one before (several changes on one date), and is of a kind the agreement allows
+    on that day; one that the agreement refuses (it would end the
+    agreement before it takes effect, say) is left out, so some agreements have none.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids the parties are drawn from; by default, random ids.
+
+    .. versionadded:: 0.2.0
+    """
+    agreement = _agreement(draw, org_ids, lifecycle=True)
+    for _ in range(draw(_AMENDMENT_COUNTS)):
+        latest = _latest_amendment_day(agreement)
+        if latest is None:
+            break
+        day = _amendment_day(draw, agreement, latest)
+        if len(agreement.amendments) > 0 and draw(_ONE_IN[3]):  # several changes on one date
+            day = min(agreement.amendments[-1].effective_on, latest)
+        amendment = _amendment(draw, agreement, day)
+        try:
+            agreement = attrs.evolve(agreement, amendments=(*agreement.amendments, amendment))
+        except ValidationError:
+            continue
+    return agreement
+
+
+def term_changes() -> st.SearchStrategy[TermChanged]:
+    """Term changes on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(TermChanged, dates(), terms(), reference=_REFERENCES)
+
+
+def stated_end_changes() -> st.SearchStrategy[StatedEndChanged]:
+    """Changes of the stated end on their own, some removing it.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(StatedEndChanged, dates(), _maybe(dates()), reference=_REFERENCES)
+
+
+def parties_added() -> st.SearchStrategy[PartyAdded]:
+    """Parties added, on their own.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PartyAdded, dates(), identifiers(), _maybe(_ROLES), reference=_REFERENCES)
+
+
+def party_withdrawals() -> st.SearchStrategy[PartyWithdrawn]:
+    """Parties withdrawn, on their own.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PartyWithdrawn, dates(), identifiers(), reference=_REFERENCES)
+
+
+def role_changes() -> st.SearchStrategy[RoleChanged]:
+    """Role changes on their own, some removing the role.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(RoleChanged, dates(), identifiers(), _maybe(_ROLES), reference=_REFERENCES)
+
+
+def contribution_changes() -> st.SearchStrategy[ContributionChanged]:
+    """Contribution changes on their own, some removing the amount.
+
+    .. versionadded:: 0.2.0
+    """
+    amounts = _maybe(money(allow_negative=False))
+    return st.builds(ContributionChanged, dates(), identifiers(), amounts, reference=_REFERENCES)
+
+
+def title_changes() -> st.SearchStrategy[TitleChanged]:
+    """Title changes on their own, some removing the title.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(TitleChanged, dates(), _maybe(localized_texts()), reference=_REFERENCES)
+
+
+def purpose_changes() -> st.SearchStrategy[PurposeChanged]:
+    """Purpose changes on their own, some removing the purpose.
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(PurposeChanged, dates(), _maybe(localized_texts()), reference=_REFERENCES)
+
+
+@functools.cache
+def amendments() -> st.SearchStrategy[Amendment]:
+    """Amendments of every kind, on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.one_of(
+        term_changes(),
+        stated_end_changes(),
+        parties_added(),
+        party_withdrawals(),
+        role_changes(),
+        contribution_changes(),
+        title_changes(),
+        purpose_changes(),
+    )
+
+
+@st.composite
+def agreement_versions(draw: st.DrawFn) -> AgreementVersion:
+    """Versions of amended agreements: the original or one an amendment made.
+
+    .. versionadded:: 0.2.0
+    """
+    history = draw(amended_agreements()).history()
+    return _choice(draw, history)
+
+
+# Business calendars (issue 17): holidays cluster on month ends, February 29 and runs of days
+# (Golden Week, Christmas), and weekends vary, so that an adjustment crosses months and years.
+_WEEKENDS = st.sampled_from(
+    (frozenset({5, 6}), frozenset({6}), frozenset({4, 5}), frozenset(), frozenset({0, 2, 4, 6}))
+)
+_HOLIDAY_NAMES = st.sampled_from(("Labour Day", "Tag der Arbeit", "憲法記念日", "Noël", ""))
+
+
+def _holiday_run(draw: st.DrawFn, start: dt.date) -> dict[dt.date, str]:
+    """One to five holidays in a row from ``start`` (shortened at 9999-12-31)."""
+    name = draw(_HOLIDAY_NAMES)
+    days = {}
+    for offset in range(draw(st.integers(1, 5))):
+        day = _shifted(start, offset)
+        days[day] = name
+    return days
+
+
+@st.composite
+def business_calendars(draw: st.DrawFn) -> BusinessCalendar:
+    """Calendars with a weekend, up to 20 holidays and a deadline rule.
+
+    The holidays fall on month ends, February 29, New Year and around them, often in runs of
+    consecutive days, so that a moved deadline crosses a month or a year.
+
+    .. versionadded:: 0.2.0
+    """
+    holidays: dict[dt.date, str] = {}
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(dates())
+        if draw(_BOOLEANS):
+            start = _month_end(start.year, start.month)
+        holidays.update(_holiday_run(draw, _near(draw, start, 3)))
+    return BusinessCalendar(
+        weekend=draw(_WEEKENDS),
+        holidays=holidays,
+        rule=draw(st.sampled_from(DeadlineRule)),
+        name=draw(st.none() | st.sampled_from(("DE-BY", "JP", "FR", "GB-ENG"))),
+    )
+
+
+@st.composite
+def deadlines_in(draw: st.DrawFn, calendar: BusinessCalendar) -> dt.date:
+    """Dates biased toward ``calendar``'s holidays and the days around them.
+
+    .. versionadded:: 0.2.0
+    """
+    holidays = sorted(calendar.holidays)
+    if len(holidays) > 0 and draw(_BOOLEANS):
+        return _near(draw, _choice(draw, holidays), 2)
+    return draw(dates())
+
+
+# Extension options (issue 17): exercises fall on, just before and just after their deadlines.
+def extension_options() -> st.SearchStrategy[ExtensionOptions]:
+    """Extension options: one to three lengths, a notice or none, a minimum count.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def build(lengths: list[Term], notice: Term | None, min_count: int) -> ExtensionOptions:
+        return ExtensionOptions(lengths, notice=notice, min_count=min(min_count, len(lengths)))
+
+    return st.builds(
+        build,
+        st.lists(terms(max_years=5), min_size=1, max_size=3),
+        _maybe(terms(max_years=1)),
+        st.integers(0, 3),
+    )
+
+
+def options_exercised() -> st.SearchStrategy[OptionExercised]:
+    """Exercises of options on their own (not checked against an agreement).
+
+    .. versionadded:: 0.2.0
+    """
+    return st.builds(OptionExercised, on=dates(), by=identifiers())
+
+
+@st.composite
+def agreements_with_options(draw: st.DrawFn) -> Agreement:
+    """Agreements with extension options, some exercised on or just before their deadlines.
+
+    .. versionadded:: 0.2.0
+    """
+    base = _agreement(draw, None, lifecycle=False)
+    term = base.term or draw(terms())
+    agreement = attrs.evolve(base, term=term, options=draw(extension_options()))
+    by = [p.org for p in agreement.parties]
+    for _ in range(draw(st.integers(0, 3))):
+        deadline = agreement.option_deadline(on=agreement.final_last_day or base.effective_on)
+        if deadline is None:
+            break
+        day = max(_shifted(deadline, -draw(st.sampled_from((0, 0, 1, 30, 400)))), base.effective_on)
+        exercise = OptionExercised(day, by=_choice(draw, by))
+        try:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, exercise))
+        except ValidationError:  # pragma: no cover  # on or before the deadline is in time
+            break
+    return agreement

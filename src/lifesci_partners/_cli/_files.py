@@ -71,8 +71,7 @@ def _yaml() -> Any:
     try:
         import yaml  # noqa: PLC0415  # optional: imported only when YAML is used
     except ImportError:
-        msg = "YAML needs the yaml extra: pip install 'lifesci-partners[yaml]'"
-        raise MissingExtraError(msg) from None
+        raise MissingExtraError("yaml", "YAML") from None
     return yaml
 
 

@@ -22,14 +22,26 @@ import attrs
 import lifesci_partners
 from lifesci_partners import __version__, examples
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._business_days import (
+    AdjustedDate,
+    BusinessCalendar,
+    DeadlineKind,
+    DeadlineRule,
+)
 from lifesci_partners._cli import _files, _import_ror, _jsonl_files
 from lifesci_partners._cli._lines import announcement_lines, cluster_lines
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
 from lifesci_partners._json._reader import DEFAULT_LIMITS
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._text._formatting import Formatter
-from lifesci_partners.exceptions import JsonLinesError, UnknownLocaleError, ValidationError
+from lifesci_partners.exceptions import (
+    JsonLinesError,
+    MissingExtraError,
+    UnknownLocaleError,
+    ValidationError,
+)
 
 __all__ = ["main"]
 
@@ -156,6 +168,18 @@ def _add_status(commands: Any) -> None:
         choices=("table", "json"),
         default="table",
         help="a table for people (default) or JSON for programs",
+    )
+    status.add_argument(
+        "--rule",
+        choices=[rule.value for rule in DeadlineRule],
+        default=DeadlineRule.NONE.value,
+        help="the statutory rule that moves a deadline off a weekend or holiday (default: none)",
+    )
+    status.add_argument(
+        "--holidays",
+        metavar="COUNTRY[-SUBDIVISION]",
+        help="public holidays for --rule from the holidays package (the [holidays] extra), "
+        "e.g. DE-BY or JP; without it, only Saturdays and Sundays are days off",
     )
 
 
@@ -299,16 +323,21 @@ def _show(directory: Directory, on: dt.date) -> str:
     lines.append("")
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
+        version = agreement.as_of(on)  # as it stood on the date
         names = " and ".join(
             directory.organization(p.org).acronym or directory.organization(p.org).name.get("en")
-            for p in agreement.parties
+            for p in version.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")
         lines.append(f"    effective: {agreement.effective_on.isoformat()}")
-        if agreement.term is not None:
-            lines.append(f"    term: {agreement.term}")
+        amended = [v.since.isoformat() for v in agreement.history()[1:] if v.since <= on]
+        if amended:
+            lines.append(f"    amended: {', '.join(amended)}")
+        if version.term is not None:
+            lines.append(f"    term: {version.term}")
         lines.extend(_renewal_lines(agreement))
-        last = agreement.final_last_day
+        lines.extend(_option_lines(version, on))
+        last = version.final_last_day
         if last is not None:
             lines.append(f"    last day: {last.isoformat()}")
         else:
@@ -332,6 +361,20 @@ def _renewal_lines(agreement: Agreement) -> list[str]:
     return [f"    renewal: {', '.join(parts)}"]
 
 
+def _option_lines(agreement: Agreement, on: dt.date) -> list[str]:
+    """The extension options, how many were exercised, and the next option deadline."""
+    options = agreement.options
+    if options is None:
+        return []
+    exercised = sum(1 for e in agreement.events if isinstance(e, OptionExercised))
+    lengths = ", ".join(str(term) for term in options.lengths)
+    lines = [f"    options: {lengths}; exercised: {exercised} of {options.max_count}"]
+    deadline = agreement.option_deadline(on=on)
+    if deadline is not None and deadline >= on:
+        lines.append(f"    next option deadline: {deadline.isoformat()}")
+    return lines
+
+
 def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
     """The running period and the next notice deadline, for an agreement that renews."""
     if agreement.renewal is None:
@@ -348,21 +391,66 @@ def _lifecycle_lines(agreement: Agreement, on: dt.date) -> list[str]:
     return lines
 
 
-def _status_rows(directory: Directory, on: dt.date) -> list[dict[str, Any]]:
+def _next_deadline(
+    agreement: Agreement, on: dt.date, calendar: BusinessCalendar
+) -> tuple[str, AdjustedDate] | None:
+    """The next notice or option deadline on or after ``on``, adjusted by ``calendar``."""
+    notice = agreement.next_notice_deadline(on=on) if agreement.renewal is not None else None
+    if notice is not None:
+        return "notice", calendar.adjust(notice, DeadlineKind.NOTICE)
+    option = agreement.adjusted_option_deadline(on=on, calendar=calendar)
+    if option is not None and option.day >= on:
+        return "option", option
+    return None
+
+
+def _status_rows(
+    directory: Directory, on: dt.date, calendar: BusinessCalendar
+) -> list[dict[str, Any]]:
     rows = []
     for agreement in directory.agreements:
-        last = agreement.final_last_day
+        version = agreement.as_of(on)  # the agreement as it stood on the date
+        last = version.final_last_day
+        deadline = _next_deadline(agreement, on, calendar)
         rows.append(
             {
                 "id": agreement.id,
                 "kind": agreement.kind.value,
-                "parties": [p.org for p in agreement.parties],
+                "parties": [p.org for p in version.parties],
                 "effective_on": agreement.effective_on.isoformat(),
                 "last_day": last.isoformat() if last else None,
                 "status": agreement.status_on(on).value,
+                "amended_on": [
+                    v.since.isoformat() for v in agreement.history()[1:] if v.since <= on
+                ],
+                "next_deadline": None
+                if deadline is None
+                else {
+                    "kind": deadline[0],
+                    "date": deadline[1].day.isoformat(),
+                    "unadjusted": deadline[1].unadjusted.isoformat(),
+                    "reason": None if deadline[1].reason is None else str(deadline[1].reason),
+                },
             }
         )
     return rows
+
+
+def _deadline_cell(row: dict[str, Any]) -> str:
+    deadline = row["next_deadline"]
+    if deadline is None:
+        return "-"
+    text = f"{deadline['date']} ({deadline['kind']})"
+    if deadline["reason"] is not None:
+        text += f", adjusted from {deadline['unadjusted']}: {deadline['reason']}"
+    return text
+
+
+def _status_cell(row: dict[str, Any]) -> str:
+    status: str = row["status"].replace("_", " ")
+    if row["amended_on"]:
+        status += f", as amended on {row['amended_on'][-1]}"
+    return status
 
 
 def _no_last_day(agreement: Agreement) -> str:
@@ -371,7 +459,7 @@ def _no_last_day(agreement: Agreement) -> str:
 
 
 def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date) -> str:
-    header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS")
+    header = ("ID", "KIND", "PARTIES", "EFFECTIVE", "LAST DAY", "STATUS", "NEXT DEADLINE")
     cells = [header] + [
         (
             r["id"],
@@ -379,7 +467,8 @@ def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date)
             ", ".join(r["parties"]),
             r["effective_on"],
             r["last_day"] or _no_last_day(directory.agreement(r["id"])),
-            r["status"].replace("_", " "),
+            _status_cell(r),
+            _deadline_cell(r),
         )
         for r in rows
     ]
@@ -410,7 +499,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_status(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
-    rows = _status_rows(directory, on)
+    rule = DeadlineRule(args.rule)
+    if args.holidays is None:
+        calendar = BusinessCalendar(rule=rule)
+    else:
+        country, _, subdivision = args.holidays.partition("-")
+        try:
+            calendar = BusinessCalendar.from_holidays(country, subdivision or None, rule=rule)
+        except MissingExtraError as exc:
+            print(f"lifesci-partners: --holidays: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except ValidationError as exc:
+            print(f"lifesci-partners: --holidays: {exc.errors[0][3:]}", file=sys.stderr)
+            return EXIT_USAGE
+    rows = _status_rows(directory, on, calendar)
     if args.format == "json":
         print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
     else:

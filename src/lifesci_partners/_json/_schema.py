@@ -364,7 +364,7 @@ def _organization_schema(builder: Any) -> dict[str, Any]:
 
 
 def _event_schema(cls: type, tag: str, builder: Any) -> dict[str, Any]:
-    kind = {"type": {"const": tag, "description": "What kind of event this is."}}
+    kind = {"type": {"const": tag, "description": "What kind of event or amendment this is."}}
     schema: dict[str, Any] = builder.attrs_object(cls, kind)
     return schema
 

@@ -16,6 +16,16 @@ from typing import Any, Union, get_args, get_origin
 import cattrs
 from cattrs.strategies import include_subclasses
 
+from lifesci_partners._amendments import (
+    ContributionChanged,
+    PartyAdded,
+    PartyWithdrawn,
+    PurposeChanged,
+    RoleChanged,
+    StatedEndChanged,
+    TermChanged,
+    TitleChanged,
+)
 from lifesci_partners._claims import Claim, PartnerCount, PartnerRank
 from lifesci_partners._cluster import Cluster
 from lifesci_partners._directory import Directory
@@ -24,6 +34,7 @@ from lifesci_partners._json import _versions
 from lifesci_partners._json._gen import _attrs_unstructure_factory
 from lifesci_partners._json._hooks import _MISSING, _attrs_hook_factory, _ShapeError
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+from lifesci_partners._options import OptionExercised
 from lifesci_partners._organization import Organization
 from lifesci_partners._shown import json_kind
 from lifesci_partners.exceptions import ValidationError
@@ -34,18 +45,26 @@ TYPE_KEY = "type"
 """The key that tells the classes of a union apart in JSON: ``{"type": "cluster", ...}``."""
 
 
-# Events are a tagged union: each event object carries its kind under "type".
+# Events and amendments are tagged unions: each object carries its kind under "type".
 _EVENT_TYPE_KEY = "type"
 _EVENT_TAGS: dict[type, str] = {
     NonRenewalNotice: "non_renewal_notice",
     Termination: "termination",
+    OptionExercised: "option_exercised",
+    TermChanged: "term_changed",
+    StatedEndChanged: "stated_end_changed",
+    PartyAdded: "party_added",
+    PartyWithdrawn: "party_withdrawn",
+    RoleChanged: "role_changed",
+    ContributionChanged: "contribution_changed",
+    TitleChanged: "title_changed",
+    PurposeChanged: "purpose_changed",
 }
-_EVENT_CLASSES = {tag: cls for cls, tag in _EVENT_TAGS.items()}
-_EVENT_TAG_LIST = ", ".join(repr(tag) for tag in _EVENT_CLASSES)
 
 
 def _is_event_union(t: Any) -> bool:
-    return set(get_args(t)) == set(_EVENT_TAGS) and get_origin(t) in (Union, UnionType)
+    """A union of tagged classes only: the events, or the amendments."""
+    return get_origin(t) in (Union, UnionType) and set(get_args(t)) <= set(_EVENT_TAGS)
 
 
 def _missing_or_kind(data: dict[str, Any], key: str) -> str:
@@ -78,16 +97,19 @@ def _event_unstructure_factory(cls: type, conv: cattrs.Converter) -> Callable[[A
     return unstructure
 
 
-def _event_union_factory(_: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
-    hooks = {tag: (conv.get_structure_hook(cls), cls) for tag, cls in _EVENT_CLASSES.items()}
+def _event_union_factory(union: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
+    classes = {_EVENT_TAGS[cls]: cls for cls in get_args(union)}
+    hooks = {tag: (conv.get_structure_hook(cls), cls) for tag, cls in classes.items()}
+    tag_list = ", ".join(repr(tag) for tag in classes)
+    noun = "an event" if NonRenewalNotice in classes.values() else "an amendment"
 
     def structure(value: Any, _: type) -> Any:
         if type(value) is not dict:
-            raise _ShapeError(f"expected an event (an object), got {json_kind(value)}")
+            raise _ShapeError(f"expected {noun} (an object), got {json_kind(value)}")
         tag = value.get(_EVENT_TYPE_KEY)
         if type(tag) is not str or tag not in hooks:
             got = _missing_or_kind(value, _EVENT_TYPE_KEY)
-            msg = f"$.{_EVENT_TYPE_KEY}: expected one of {_EVENT_TAG_LIST}, got {got}"
+            msg = f"$.{_EVENT_TYPE_KEY}: expected one of {tag_list}, got {got}"
             raise ValidationError([msg])
         hook, cls = hooks[tag]
         return hook(value, cls)

@@ -116,7 +116,7 @@ class AgreementText(Renderer):
         return sentences
 
     def _events(self, agreement: Agreement) -> list[str]:
-        """Notices of non-renewal, the termination and its reason, then the last day if it moved."""
+        """Notices, options exercised, the termination, amendments, then the last day if moved."""
         f, w = self.f, self.w
         sentences = []
         for event in sorted(agreement.events, key=lambda e: e.on):
@@ -128,6 +128,15 @@ class AgreementText(Renderer):
                 sentences.append(template.format(party=party, date=f.date(event.on)))
             elif isinstance(event, Termination):
                 sentences.extend(self._termination(event))
+            else:
+                template = w.pgettext(
+                    "agreement event", "Extension option exercised by {party} on {date}."
+                )
+                party = self.party_name(event.by)
+                sentences.append(template.format(party=party, date=f.date(event.on)))
+        for version in agreement.history()[1:]:
+            template = w.pgettext("agreement event", "Amended with effect from {date}.")
+            sentences.append(template.format(date=f.date(version.since)))
         last = agreement.final_last_day
         if (
             agreement.termination is None

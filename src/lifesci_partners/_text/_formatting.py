@@ -17,6 +17,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign
 
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._announcement import Announcement
+from lifesci_partners._business_days import AdjustedDate, DayOffKind
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
@@ -500,6 +501,42 @@ class Formatter:
             msg = f"expected an AgreementStatus, got {status!r}"
             raise TypeError(msg)
         return self._words.pgettext(*words)
+
+    def adjusted_date(self, adjusted: AdjustedDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
+        """A deadline after business-day adjustment, saying where it moved from and why.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import AdjustedDate, DayOff, DayOffKind, DeadlineRule
+            >>> labour_day = DayOff(dt.date(2025, 5, 1), DayOffKind.PUBLIC_HOLIDAY, "Labour Day")
+            >>> moved = AdjustedDate(
+            ...     dt.date(2025, 5, 2), dt.date(2025, 5, 1), DeadlineRule.DE_BGB_193, labour_day
+            ... )
+            >>> Formatter("en").adjusted_date(moved)
+            'May 2, 2025 (adjusted from May 1, 2025: public holiday (Labour Day))'
+            >>> Formatter("fr").adjusted_date(moved)
+            '2 mai 2025 (reporté du 1 mai 2025 : jour férié (Labour Day))'
+            >>> Formatter("ja").adjusted_date(moved)
+            '2025年5月2日（2025年5月1日から繰り延べ：祝日（Labour Day））'
+            >>> Formatter("de").adjusted_date(moved)
+            '2. Mai 2025 (verschoben vom 1. Mai 2025: gesetzlicher Feiertag (Labour Day))'
+        """
+        day = self.date(adjusted.day, format)
+        if not adjusted.moved or adjusted.reason is None:
+            return day
+        w = self._words
+        off = adjusted.reason
+        if off.kind is DayOffKind.PUBLIC_HOLIDAY and off.name:
+            reason = w.pgettext("day off", "public holiday ({name})").format(name=off.name)
+        elif off.kind is DayOffKind.PUBLIC_HOLIDAY:
+            reason = w.pgettext("day off", "public holiday")
+        else:
+            weekday = date_formatter(self.locale, "EEEE")(off.day)
+            reason = w.pgettext("day off", "weekend ({weekday})").format(weekday=weekday)
+        template = w.pgettext("adjusted date", "{date} (adjusted from {original}: {reason})")
+        return template.format(
+            date=day, original=self.date(adjusted.unadjusted, format), reason=reason
+        )
 
     def agreement_kind(self, kind: AgreementKind) -> str:
         """The name of a kind of agreement, in lower case as inside a sentence.
