@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import islice, pairwise
+from typing import Any
 
 import attrs
 import pytest
@@ -23,6 +25,7 @@ from lifesci_partners import (
     TermConvention,
     Termination,
     ValidationError,
+    WrongTypeError,
 )
 from lifesci_partners import strategies as lst
 from tests import oracle
@@ -215,7 +218,7 @@ class TestAgreement:
         """Title and purpose are localized texts."""
         mou = make(title=LocalizedText({"en": "MOU"}))
         assert mou.title is not None
-        assert mou.title.get("en") == "MOU"
+        assert mou.title.best("en") == "MOU"
 
 
 class TestStatus:
@@ -241,6 +244,48 @@ class TestStatus:
         """in_force_on(d) is exactly status_on(d) == IN_FORCE."""
         in_force = agreement.status_on(day) is AgreementStatus.IN_FORCE
         assert agreement.in_force_on(day) == in_force
+
+
+class TestWrongArguments:
+    """A wrong type from a Python caller is a WrongTypeError (a TypeError) that says the fix."""
+
+    def test_status_on_text(self) -> None:
+        """A date written as text names datetime.date.fromisoformat."""
+        fix = re.escape("use datetime.date.fromisoformat('2026-01-01')")
+        with pytest.raises(
+            WrongTypeError, match=rf"^status_on\(\) takes a datetime.date, .*{fix}$"
+        ):
+            make().status_on("2026-01-01")  # type: ignore[arg-type]
+
+    def test_status_on_text_is_a_type_error(self) -> None:
+        """Code that catches TypeError catches it."""
+        with pytest.raises(TypeError):
+            make().status_on("2026-01-01")  # type: ignore[arg-type]
+
+    def test_datetime_is_refused(self) -> None:
+        """A datetime is no calendar date; the message says to take its date()."""
+        with pytest.raises(WrongTypeError, match=r"use its \.date\(\)"):
+            make().in_force_on(dt.datetime(2021, 1, 1))  # noqa: DTZ001  # the wrong type on purpose
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda a: a.period_on("2021-01-01"),
+            lambda a: a.renewal_number_on(None),
+            lambda a: a.notice_deadline(on=20210101),
+            lambda a: a.next_notice_deadline(on="2021-01-01"),
+            lambda a: a.expires_within("2021-01-01", Term(years=1)),
+        ],
+    )
+    def test_every_method_taking_a_date(self, call: Any) -> None:
+        """Each method that takes a date checks it and names itself."""
+        with pytest.raises(WrongTypeError, match=r"^[a-z_]+\(\) takes a datetime.date"):
+            call(make())
+
+    def test_expires_within_window_as_text(self) -> None:
+        """A window written as ISO text names Term.parse."""
+        with pytest.raises(WrongTypeError, match=re.escape("use Term.parse('P3M')")):
+            make().expires_within(D(2021, 1, 1), "P3M")  # type: ignore[arg-type]
 
 
 class TestRenewalPeriods:
@@ -308,6 +353,44 @@ class TestRenewalPeriods:
     def test_period_on(self) -> None:
         """period_on gives the period in force on a date."""
         assert renewing().period_on(D(2021, 6, 1)) == Period(D(2021, 3, 1), D(2022, 3, 1))
+
+
+class TestWarnings:
+    def test_notice_longer_than_the_term_warns(self) -> None:
+        """A monthly agreement with two years' notice warns: its first deadline came before it."""
+        monthly = make(
+            effective_on=D(2024, 1, 1),
+            term=Term(months=1),
+            renewal=Renewal(Term(months=1), notice=Term(years=2)),
+        )
+        expected = (
+            "$.renewal.notice: notice of non-renewal of the initial term is due by 2022-02-01, "
+            "before the agreement existed (2024-01-01); it can never be given in time"
+        )
+        assert monthly.warnings() == (expected,)
+
+    def test_signed_early_enough(self) -> None:
+        """Signed long before it takes effect, the same notice can be given in time."""
+        signed_early = make(
+            effective_on=D(2024, 1, 1),
+            signed_on=D(2021, 1, 1),
+            term=Term(months=1),
+            renewal=Renewal(Term(months=1), notice=Term(years=2)),
+        )
+        assert signed_early.warnings() == ()
+
+    @given(lst.agreements())
+    def test_warns_exactly_when_the_first_deadline_is_before_the_start(
+        self, agreement: Agreement
+    ) -> None:
+        """A warning is there exactly when the first deadline precedes the agreement."""
+        renewal = agreement.renewal
+        deadline = None
+        if renewal is not None and renewal.automatic and renewal.notice is not None:
+            as_signed = attrs.evolve(agreement, events=())  # before any notice or termination
+            deadline = as_signed.notice_deadline(on=agreement.effective_on)
+        existed = min(agreement.effective_on, agreement.signed_on or agreement.effective_on)
+        assert bool(agreement.warnings()) == (deadline is not None and deadline < existed)
 
 
 class TestNoticeDeadline:

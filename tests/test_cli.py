@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,96 @@ class TestShow:
             main(["show", "--on", "26/11/2026"])
         assert info.value.code == 2
         assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+class TestTerminal:
+    """Nothing a terminal would obey reaches it from the data, whatever the output."""
+
+    def hostile_file(self, tmp_path: Path) -> Path:
+        """The seed data set with terminal commands in a URL (which free text refuses)."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["website"] = "https://x.org/\x1b]0;owned\x07\u202e"
+        path = tmp_path / "hostile.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize("extra", [[], ["--locale", "en"]])
+    def test_show_escapes_controls(
+        self, tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The show command writes ESC, BEL and a bidi override in a URL as escapes."""
+        assert main(["show", str(self.hostile_file(tmp_path)), "--on", "2021-01-01", *extra]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out
+        assert "\u202e" not in out
+        assert "owned\\x07\\u202e" in out  # shown, as escapes
+
+    def test_file_name_is_escaped_in_errors(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file name with an escape sequence is shown escaped in an error message."""
+        assert main(["validate", str(tmp_path / "a\x1b[2Jb.json")]) == 2
+        err = capsys.readouterr().err
+        assert "\x1b" not in err
+        assert "a\\x1b[2Jb.json" in err
+
+
+def run_closed(args: list[str], redirect: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a shell that closes or redirects a stream (``<&-``, ``>&-``)."""
+    command = f"{shlex.join([sys.executable, '-m', 'lifesci_partners', *args])} {redirect}"
+    return subprocess.run(  # noqa: S602  # the shell closes the descriptor; our own arguments
+        command,
+        shell=True,
+        stdin=None if "<" in redirect else subprocess.DEVNULL,
+        stdout=None if ">" in redirect else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+
+
+class TestClosedStreams:
+    """With standard input or output closed: a message and exit 2, never a traceback or 0."""
+
+    def test_validate_stdin(self) -> None:
+        """Validate - with no standard input says so."""
+        result = run_closed(["validate", "-"], "<&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: cannot read -: standard input is closed\n",
+        )
+
+    def test_convert_from_stdin(self, tmp_path: Path) -> None:
+        """Convert - OUT with no standard input says so and writes nothing."""
+        out = tmp_path / "out.json"
+        result = run_closed(["convert", "-", str(out)], "<&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: standard input is closed: there is nothing to read\n",
+        )
+        assert not out.exists()
+
+    @pytest.mark.parametrize(
+        "args", [["status"], ["show"], ["schema"], ["convert", "IN", "-"]], ids=" ".join
+    )
+    def test_stdout(self, tmp_path: Path, args: list[str]) -> None:
+        """A command whose result goes to a closed standard output fails with exit 2."""
+        args = [str(seed_file(tmp_path)) if a == "IN" else a for a in args]
+        result = run_closed(args, ">&-")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: standard output is closed: there is nowhere to write the result\n",
+        )
+
+    def test_full_stdout(self) -> None:
+        """A write error on standard output is reported as such, not as the input's."""
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full on this system")
+        result = run_closed(["status"], ">/dev/full")
+        assert (result.returncode, result.stderr) == (
+            2,
+            "lifesci-partners: cannot write to standard output: No space left on device\n",
+        )
 
 
 class TestProgram:
@@ -253,6 +344,33 @@ class TestValidate:
         assert main(["validate", str(seed_file(tmp_path))]) == 0
         assert capsys.readouterr().out.endswith(": valid\n")
 
+    def warning_file(self, tmp_path: Path) -> Path:
+        """The seed data set with a monthly MOU that needs two years' notice."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0].update(term="P1M", renewal={"term": "P1M", "notice": "P2Y"})
+        path = tmp_path / "warning.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    def test_warnings_of_a_valid_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A valid file with a warning is valid (exit 0), and the warning is said with its path."""
+        path = self.warning_file(tmp_path)
+        assert main(["validate", str(path)]) == 0
+        assert capsys.readouterr().out == (
+            f"{path}: valid\n"
+            "  warning: $.agreements[0].renewal.notice: notice of non-renewal of the initial "
+            "term is due by 2018-03-05, before the agreement existed (2020-02-05); it can never "
+            "be given in time\n"
+        )
+
+    def test_warnings_in_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json lists the warnings of a valid file."""
+        assert main(["validate", "--format", "json", str(self.warning_file(tmp_path))]) == 0
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert [w.split(":")[0] for w in result["warnings"]] == ["$.agreements[0].renewal.notice"]
+
     def test_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json reports each file with its problems, for programs."""
         bad = bad_file(tmp_path)
@@ -309,6 +427,53 @@ class TestSchema:
 
 
 class TestConvert:
+    def test_symlink_at_out_is_replaced_not_followed(self, tmp_path: Path) -> None:
+        """A link planted at OUT is replaced; the file it points to is untouched."""
+        victim = tmp_path / "victim.txt"
+        victim.write_text("precious", encoding="utf-8")
+        out = tmp_path / "out.json"
+        out.symlink_to(victim)
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 0
+        assert (out.is_symlink(), victim.read_text(encoding="utf-8")) == (False, "precious")
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX FIFOs")
+    def test_fifo_at_out_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A FIFO at OUT: exit 2, a message naming OUT and what it is, and the FIFO stays."""
+        out = tmp_path / "out.json"
+        os.mkfifo(out)
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"lifesci-partners: cannot write {out}: it is a FIFO (named pipe), not a regular "
+            "file; lifesci-partners writes only files\n"
+        )
+
+    def test_symlink_loop_in_out_is_our_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """OUT inside a folder path that loops: exit 2 and a message, not a RuntimeError."""
+        loop = tmp_path / "loop"
+        loop.symlink_to(loop)
+        out = loop / "out.json"
+        assert main(["convert", str(seed_file(tmp_path)), str(out)]) == 2
+        assert capsys.readouterr().err.startswith(f"lifesci-partners: cannot write {out}: ")
+
+    def test_full_disk_names_out(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A full disk while writing OUT blames OUT, not IN."""
+
+        def full(_fd: int, _data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+        source, out = seed_file(tmp_path), tmp_path / "out.json"
+        monkeypatch.setattr(os, "write", full)
+        assert main(["convert", str(source), str(out)]) == 2
+        assert capsys.readouterr().err == (
+            f"lifesci-partners: cannot write {out}: No space left on device\n"
+        )
+
     def test_json_yaml_json_is_identical(self, tmp_path: Path) -> None:
         """JSON to YAML and back gives the same model and the same JSON text."""
         source = seed_file(tmp_path)
@@ -454,6 +619,18 @@ class TestShowLocale:
         expected = Formatter(locale).directory(examples.link_j_mpr(), dt.date(2022, 1, 1))
         assert out == expected + "\n"
         assert words in out
+
+    def test_thirty_digit_amount_in_arabic(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A valid 30-digit amount renders in a locale whose plural rules take a modulo."""
+        data = json.loads(examples.link_j_mpr_json())
+        figure = data["organizations"][1]["achievements"][3]["figure"]
+        figure["value"]["amount"] = "9" * 30
+        path = tmp_path / "big.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path), "--locale", "ar", "--on", "2022-01-01"]) == 0
+        assert "Traceback" not in capsys.readouterr().err
 
     def test_unknown_locale_is_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown locale is a usage error (exit 2) that names it."""

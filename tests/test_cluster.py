@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 
@@ -42,6 +44,16 @@ class TestMemberCount:
         """A member count is a whole number, not an amount."""
         with pytest.raises(ValidationError, match=r"\$\.count\.value: a member count is a whole"):
             MemberCount(text("members"), Figure(Money("5", "EUR")))
+
+    def test_whole_decimal_names_the_number_not_its_repr(self) -> None:
+        """A count written as text ("16") is shown as the number 16, not Decimal('16')."""
+        with pytest.raises(ValidationError) as info:
+            MemberCount(text("members"), Figure(Decimal(16)))
+        expected = (
+            "$.count.value: a member count is a whole number of organizations, got the decimal "
+            "number 16; write it as a whole number, 16, not as text"
+        )
+        assert info.value.errors == (expected,)
 
     def test_repeated_kind(self) -> None:
         """A kind listed twice is reported with its index."""

@@ -283,7 +283,8 @@ class TestStrictInput:
         data = seed_document()
         data["agreements"][0]["term"] = "5 years"
         (error,) = errors_for(data)
-        assert error.startswith("$.agreements[0].term: not an ISO 8601 duration")
+        expected = "a term is written as an ISO 8601 duration: 'P5Y', not '5 years'"
+        assert error == f"$.agreements[0].term: {expected}"
 
     def test_bad_locale_key_path(self) -> None:
         """A bad locale key is reported inside the text's path."""

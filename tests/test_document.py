@@ -5,12 +5,23 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from lifesci_partners import Directory, ValidationError, dump, examples, load
+from lifesci_partners import (
+    Directory,
+    NotRegularFileError,
+    ValidationError,
+    dump,
+    examples,
+    load,
+)
+from lifesci_partners._json._document import write_atomic
 
 
 def seed() -> Directory:
@@ -102,15 +113,15 @@ class TestDump:
         dump(seed(), path)
         assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
-    def test_follows_symlink(self, tmp_path: Path) -> None:
-        """Dumping through a symbolic link replaces the file it points to, and keeps the link."""
+    def test_replaces_a_symlink_itself(self, tmp_path: Path) -> None:
+        """Dumping to a symbolic link replaces the link; the file it pointed to is untouched."""
         real = tmp_path / "real.json"
         real.write_text("old", encoding="utf-8")
         link = tmp_path / "link.json"
         link.symlink_to(real)
         dump(seed(), link)
-        assert link.is_symlink()
-        assert load(real) == seed()
+        assert (link.is_symlink(), real.read_text(encoding="utf-8")) == (False, "old")
+        assert load(link) == seed()
 
     def test_missing_folder(self, tmp_path: Path) -> None:
         """A folder that does not exist is an OSError, and nothing is created."""
@@ -122,3 +133,210 @@ class TestDump:
         """Dumping anything but a Directory is a TypeError."""
         with pytest.raises(TypeError, match="dump writes a Directory, got dict"):
             dump({}, tmp_path / "d.json")  # type: ignore[arg-type]
+
+
+def entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def usual_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX files")
+class TestWriteAtomic:
+    """The one atomic writer, which dump(), convert and import-ror use: its documented rules."""
+
+    def test_writes_new_file(self, tmp_path: Path) -> None:
+        """A new file gets the bytes, with permissions from the umask, and no temporary is left."""
+        target = tmp_path / "out.json"
+        write_atomic(target, b"{}")
+        assert (target.read_bytes(), entries(tmp_path)) == (b"{}", ["out.json"])
+        assert stat.S_IMODE(target.stat().st_mode) == usual_mode()
+
+    def test_replaces_and_keeps_permissions(self, tmp_path: Path) -> None:
+        """An existing file is replaced whole and keeps its permissions."""
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+        target.chmod(0o640)
+        write_atomic(target, b"new")
+        assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o640)
+
+    def test_umask_is_not_changed(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The process-wide umask is never set (another thread could be creating files)."""
+        calls: list[int] = []
+
+        def umask(mask: int) -> int:
+            calls.append(mask)
+            return 0o022
+
+        monkeypatch.setattr(os, "umask", umask)
+        write_atomic(tmp_path / "out.json", b"{}")
+        assert calls == []
+
+    @pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+    def test_error_leaves_old_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+    ) -> None:
+        """An error or interrupt while writing leaves the old file as it was, and no temporary."""
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+
+        def fail(_fd: int) -> None:
+            raise error
+
+        monkeypatch.setattr(os, "fsync", fail)
+        with pytest.raises(type(error)):
+            write_atomic(target, b"new" * 1000)
+        assert (target.read_bytes(), entries(tmp_path)) == (b"old", ["out.json"])
+
+    def test_write_error_names_the_target(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A full disk is reported about the file asked for, not the temporary one."""
+        target = tmp_path / "out.json"
+
+        def full(_fd: int, _data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "write", full)
+        with pytest.raises(OSError, match="No space left on device") as info:
+            write_atomic(target, b"{}")
+        assert info.value.filename == str(target)
+
+    def test_read_only_folder_names_the_target(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder refusing new files: a PermissionError about the target, not the temporary."""
+
+        def refuse(path: str, _flags: int, _mode: int = 0o777) -> int:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+        monkeypatch.setattr(os, "open", refuse)  # as in a read-only folder, even for root
+        target = tmp_path / "out.json"
+        with pytest.raises(PermissionError) as info:
+            write_atomic(target, b"{}")
+        assert info.value.filename == str(target)
+        assert info.value.strerror == f"Permission denied (cannot create a file in {tmp_path})"
+
+    def test_symlink_is_replaced_not_followed(self, tmp_path: Path) -> None:
+        """A link at the target is replaced by the file; what it pointed to is untouched."""
+        victim = tmp_path / "victim"
+        victim.write_bytes(b"precious")
+        victim.chmod(0o600)
+        link = tmp_path / "out.json"
+        link.symlink_to(victim)
+        write_atomic(link, b"new")
+        assert (link.is_symlink(), link.read_bytes(), victim.read_bytes()) == (
+            False,
+            b"new",
+            b"precious",
+        )
+        assert stat.S_IMODE(link.stat().st_mode) == usual_mode()  # not the victim's mode
+
+    def test_dangling_and_looping_symlinks(self, tmp_path: Path) -> None:
+        """A link to nothing, or a link in a loop, is replaced like any link."""
+        dangling, loop = tmp_path / "a.json", tmp_path / "b.json"
+        dangling.symlink_to(tmp_path / "nothing")
+        loop.symlink_to(loop)
+        write_atomic(dangling, b"1")
+        write_atomic(loop, b"2")
+        assert (dangling.read_bytes(), loop.read_bytes()) == (b"1", b"2")
+
+    def test_loop_in_the_folder_is_our_error(self, tmp_path: Path) -> None:
+        """A folder path that loops is an OSError that names the target, never a RuntimeError."""
+        loop = tmp_path / "loop"
+        loop.symlink_to(loop)
+        with pytest.raises(OSError, match="Too many levels of symbolic links") as info:
+            write_atomic(loop / "out.json", b"{}")
+        assert info.value.filename == str(loop / "out.json")
+
+    def test_fifo_is_refused(self, tmp_path: Path) -> None:
+        """A FIFO at the target is refused, not replaced by a file, nor written into."""
+        fifo = tmp_path / "out.json"
+        os.mkfifo(fifo)
+        with pytest.raises(NotRegularFileError, match="it is a FIFO") as info:
+            write_atomic(fifo, b"{}")
+        assert (info.value.filename, stat.S_ISFIFO(fifo.lstat().st_mode)) == (str(fifo), True)
+        assert isinstance(info.value, OSError)
+
+    def test_device_is_refused(self) -> None:
+        """A character device at the target is refused, and the error says what it is."""
+        with pytest.raises(NotRegularFileError, match="it is a character device"):
+            write_atomic(Path(os.devnull), b"{}")
+
+    def test_folder_is_refused(self, tmp_path: Path) -> None:
+        """A folder at the target is refused."""
+        with pytest.raises(NotRegularFileError, match="it is a folder"):
+            write_atomic(tmp_path, b"{}")
+
+    def test_stale_temporary_of_a_killed_writer_is_removed(self, tmp_path: Path) -> None:
+        """A temporary left by a process that no longer exists goes at the next write."""
+        target = tmp_path / "out.json"
+        dead = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        stale = tmp_path / f".out.json.lsp-{dead.stdout.strip()}-0123abcd.tmp"
+        stale.write_bytes(b"half")
+        others = [tmp_path / ".other.json.lsp-1-0123abcd.tmp", tmp_path / ".out.json.bak"]
+        for other in others:
+            other.write_bytes(b"not ours to remove")
+        write_atomic(target, b"{}")
+        assert entries(tmp_path) == sorted(["out.json", *(o.name for o in others)])
+
+    def test_live_writers_temporary_is_kept(self, tmp_path: Path) -> None:
+        """A temporary of a process that is still running is another writer's: kept."""
+        live = tmp_path / f".out.json.lsp-{os.getppid()}-0123abcd.tmp"
+        live.write_bytes(b"being written")
+        write_atomic(tmp_path / "out.json", b"{}")
+        assert live.exists()
+
+
+_SLOW_WRITER = """
+import os, pathlib, sys, time
+from lifesci_partners._json import _document
+
+def slow(fd):
+    print("writing", flush=True)
+    time.sleep(60)
+
+os.fsync = slow
+_document.write_atomic(pathlib.Path(sys.argv[1]), b"new" * 100_000)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+class TestKilledWriter:
+    """A writer killed mid-write leaves the old file, and no temporary for long."""
+
+    def kill_mid_write(self, target: Path, sig: signal.Signals) -> int:
+        """Start a writer of ``target``, send it ``sig`` mid-write, return its exit status."""
+        with subprocess.Popen(  # noqa: S603  # our own interpreter and code
+            [sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE, text=True
+        ) as writer:
+            assert writer.stdout is not None
+            assert writer.stdout.readline() == "writing\n"
+            writer.send_signal(sig)
+            return writer.wait(timeout=60)
+
+    def test_sigterm_removes_the_temporary(self, tmp_path: Path) -> None:
+        """On SIGTERM the temporary goes, the old file stays, and the process ends by SIGTERM."""
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+        assert self.kill_mid_write(target, signal.SIGTERM) == -signal.SIGTERM
+        assert (entries(tmp_path), target.read_bytes()) == (["out.json"], b"old")
+
+    def test_sigkill_temporary_goes_at_the_next_write(self, tmp_path: Path) -> None:
+        """SIGKILL leaves a temporary (nothing can run); the next write to the target removes it."""
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+        assert self.kill_mid_write(target, signal.SIGKILL) == -signal.SIGKILL
+        assert len(entries(tmp_path)) == 2  # out.json and the killed writer's temporary
+        assert target.read_bytes() == b"old"
+        write_atomic(target, b"new")
+        assert (entries(tmp_path), target.read_bytes()) == (["out.json"], b"new")

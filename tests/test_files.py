@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -150,54 +148,6 @@ class TestFormatOf:
     def test_explicit_wins(self) -> None:
         """An explicit format wins over the suffix."""
         assert _files.format_of("a.txt", "yaml") == "yaml"
-
-
-class TestWriteAtomic:
-    def test_writes_new_file(self, tmp_path: Path) -> None:
-        """A new file gets the bytes, with permissions from the umask, and no temporary is left."""
-        target = tmp_path / "out.json"
-        _files.write_atomic(target, b"{}")
-        assert target.read_bytes() == b"{}"
-        assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
-        mask = os.umask(0)
-        os.umask(mask)
-        assert target.stat().st_mode & 0o777 == 0o666 & ~mask
-
-    def test_replaces_and_keeps_permissions(self, tmp_path: Path) -> None:
-        """An existing file is replaced whole and keeps its permissions."""
-        target = tmp_path / "out.json"
-        target.write_bytes(b"old")
-        target.chmod(0o640)
-        _files.write_atomic(target, b"new")
-        assert target.read_bytes() == b"new"
-        assert target.stat().st_mode & 0o777 == 0o640
-
-    @pytest.mark.parametrize("error", [OSError("disk full"), KeyboardInterrupt()])
-    def test_error_leaves_old_file(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
-    ) -> None:
-        """An error or interrupt while writing leaves the old file as it was, and no temporary."""
-        target = tmp_path / "out.json"
-        target.write_bytes(b"old")
-
-        def fail(_fd: int) -> None:
-            raise error
-
-        monkeypatch.setattr(os, "fsync", fail)
-        with pytest.raises(type(error)):
-            _files.write_atomic(target, b"new" * 1000)
-        assert target.read_bytes() == b"old"
-        assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
-
-    def test_follows_symlink(self, tmp_path: Path) -> None:
-        """Writing to a symbolic link replaces the file it points to, and keeps the link."""
-        real = tmp_path / "real.json"
-        real.write_bytes(b"old")
-        link = tmp_path / "link.json"
-        link.symlink_to(real)
-        _files.write_atomic(link, b"new")
-        assert link.is_symlink()
-        assert real.read_bytes() == b"new"
 
 
 class TestJsonDump:

@@ -71,7 +71,9 @@ from lifesci_partners._text._formatting import (
     _QUALIFIER_WORDS,
     _STATUS_WORDS,
     DateFormat,
+    _locale_data,
 )
+from lifesci_partners._text._markdown import escape_markdown
 
 from .test_compact import parse_back
 
@@ -215,6 +217,14 @@ class TestConstruction:
         assert info.value.identifier == tag
         assert isinstance(info.value, ValueError)
 
+    @pytest.mark.parametrize(("tag", "language"), [("jp", "ja"), ("jp-JP", "ja"), ("dk", "da")])
+    def test_country_code_suggests_the_language(self, tag: str, language: str) -> None:
+        """A country code given as a language suggests that country's language."""
+        with pytest.raises(
+            UnknownLocaleError, match=rf"did you mean its language, '{language}'\?$"
+        ):
+            Formatter(tag)
+
     def test_not_a_tag(self) -> None:
         """A value that is not a tag at all is a TypeError."""
         with pytest.raises(TypeError, match="locale must be a string"):
@@ -233,6 +243,23 @@ class TestConstruction:
     def test_repr(self) -> None:
         """The repr names the locale."""
         assert repr(Formatter("fr-CA")) == "Formatter('fr_CA')"
+
+    def test_equal_after_the_cache_moved_on(self) -> None:
+        """Two formatters of one locale are equal even when the shared data was rebuilt."""
+        before = Formatter("en")
+        _locale_data.cache_clear()  # as when 256 other locales were used since
+        after = Formatter("en")
+        assert (after == before, hash(after) == hash(before)) == (True, True)
+
+    def test_different_locales_differ(self) -> None:
+        """Formatters of two locales are not equal; both tag forms of one locale are."""
+        assert (
+            Formatter("fr") == Formatter("fr-CA"),
+            Formatter("fr-CA") == Formatter("fr_CA"),
+        ) == (
+            False,
+            True,
+        )
 
     def test_import_loads_no_locale_data(self) -> None:
         """Importing the package compiles no catalog and parses no locale."""
@@ -319,6 +346,15 @@ class TestMoney:
     def test_long_words(self, locale: str, expected: str) -> None:
         """Long forms use the currency's name where the language does (French with "de")."""
         same(Formatter(locale).money(Money(Decimal(1500000), "USD"), compact="long"), expected)
+
+    @pytest.mark.parametrize("locale", ["ar", "ro", "lt", "ru", "pl"])
+    @pytest.mark.parametrize(
+        "amount", ["999999999999999999999999999999", "123456789012345678901234567890"]
+    )
+    def test_long_thirty_digits_where_plurals_take_a_modulo(self, locale: str, amount: str) -> None:
+        """A 30-digit amount has a long form in locales whose plural rules compute n % 100."""
+        text = Formatter(locale).money(eur(amount), compact="long")
+        assert text != Formatter(locale).money(eur(amount))  # compact, not the full fallback
 
     def test_long_below_a_million_is_full(self) -> None:
         """Long forms start at a million; smaller amounts are written in full."""
@@ -1166,7 +1202,7 @@ class TestOrganization:
         """Any organization renders, headed by its name, with one line per known fact."""
         f = Formatter(locale)
         lines = f.organization(organization).splitlines()
-        name = f.organization_name(organization)
+        name = escape_markdown(f.organization_name(organization))
         assert lines[0].split() == ["##", *name.split()]  # line breaks become spaces
         assert all(line.startswith("- ") for line in lines[4 if organization.description else 2 :])
 
@@ -1316,7 +1352,7 @@ class TestAnnouncement:
         directory = examples.link_j_mpr()
         news = directory.announcements[0]
         paragraphs = Formatter("en").announcement(news, directory).split("\n\n")
-        body = [p.get("en") for p in news.body]
+        body = [p.best("en") for p in news.body]
         start = paragraphs.index(body[0])
         assert paragraphs[start : start + len(body)] == body
 
@@ -1344,7 +1380,7 @@ class TestAnnouncement:
         """The dateline names the publisher and the date, at the date's precision."""
         news = _news(published_on=published_on)
         lines = Formatter(locale).announcement(news, examples.link_j_mpr()).splitlines()
-        assert lines == [f"## {news.headline.get(locale)}", "", expected]
+        assert lines == [f"## {news.headline.best(locale)}", "", expected]
 
     @pytest.mark.parametrize(
         ("role", "organization", "expected"),
@@ -1394,7 +1430,8 @@ class TestAnnouncement:
         f = Formatter(locale)
         for news in directory.announcements:
             lines = f.announcement(news, directory).splitlines()
-            assert lines[0].split() == ["##", *news.headline.get(f.locale).split()]
+            headline = escape_markdown(news.headline.best(f.locale))
+            assert lines[0].split() == ["##", *headline.split()]
             assert lines.count(">") >= len(news.quotes)
             sub_items = [line for line in lines if line.startswith("  - ")]
             assert len(sub_items) == len(news.about) + len(news.claims)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -179,6 +180,9 @@ _BAD_VALUES = st.one_of(
             "\ud800",
             "a\udfffb",
             "\ufeff",
+            "LINK-J\x1b]0;owned\x07",  # terminal commands, refused in text
+            "Paid \u202e0001\u202c EUR",
+            "*Evil* [click](javascript:x) <b>hi</b>",  # Markdown, kept and escaped
             "x" * 100_000,
             0,
             -1,
@@ -313,3 +317,11 @@ class TestFuzzer:
         outcome = read_outcome(lambda: from_json(text, Directory))
         if isinstance(outcome, Directory) and whole:
             assert_nothing_lost(data, outcome)
+
+    @given(mutated())
+    def test_accepted_directories_pickle_and_copy(self, data: Any) -> None:
+        """Whatever is accepted pickles, copies and deep-copies to an equal directory."""
+        outcome = read_outcome(lambda: from_dict(data, Directory))
+        if isinstance(outcome, Directory):
+            again = pickle.loads(pickle.dumps(outcome))  # noqa: S301  # our own data
+            assert (again, copy.copy(outcome), copy.deepcopy(outcome)) == (outcome,) * 3

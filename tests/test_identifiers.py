@@ -164,6 +164,11 @@ class TestOtherSchemes:
         """Empty values and values with white space at an end are refused."""
         assert problem("siren", value).startswith("$.value: ")
 
+    @pytest.mark.parametrize("value", ["12\x1b[2J34", "12\n34", "12\u202e34"])
+    def test_value_is_one_line_of_text(self, value: str) -> None:
+        """A value of another scheme is one line of free text: no control characters."""
+        assert problem("siren", value).startswith("$.value: holds U+")
+
     @pytest.mark.parametrize("scheme", ["", "ROR", "1abc", "my scheme"])
     def test_scheme_name_form(self, scheme: str) -> None:
         """Scheme names are lower-case tokens; 'ROR' is refused with a hint."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 from babel import Locale
@@ -54,7 +58,7 @@ class TestConstruction:
     def test_und_is_a_fallback_like_any_other_text(self) -> None:
         """A best match falls back to the undetermined text when it is the default."""
         text = LocalizedText({"und": "Kyoto University", "ja": "京都大学"})
-        assert (text.get("fr"), text.get("ja-JP")) == ("Kyoto University", "京都大学")
+        assert (text.best("fr"), text.best("ja-JP")) == ("Kyoto University", "京都大学")
 
     def test_malformed_locale_is_refused(self) -> None:
         """A tag that is not a locale identifier at all is refused."""
@@ -82,6 +86,16 @@ class TestConstruction:
         with pytest.raises(ValidationError, match="expected text"):
             LocalizedText({"en": 5})  # type: ignore[dict-item]
 
+    @pytest.mark.parametrize(
+        ("value", "got"),
+        [(None, "None"), (5, "int"), (1.5, "a number with a fraction (1.5)")],
+    )
+    def test_non_text_is_named_in_our_words(self, value: object, got: str) -> None:
+        """The message names what was given as a reader knows it, never NoneType or JsonFloat."""
+        with pytest.raises(ValidationError) as info:
+            LocalizedText({"en": value})  # type: ignore[dict-item]
+        assert info.value.errors == (f"$['en']: expected text (a string), got {got}",)
+
     def test_all_problems_are_reported(self) -> None:
         """Every bad entry appears in one error."""
         with pytest.raises(ValidationError) as info:
@@ -99,23 +113,23 @@ class TestLookup:
 
     def test_exact(self) -> None:
         """An exact key wins."""
-        assert self.text.get("fr") == "Bonjour"
+        assert self.text.best("fr") == "Bonjour"
 
     def test_same_language_other_region(self) -> None:
         """fr_CA falls back to fr."""
-        assert self.text.get("fr-CA") == "Bonjour"
+        assert self.text.best("fr-CA") == "Bonjour"
 
     def test_language_only_finds_regional_key(self) -> None:
         """Ja finds ja_JP."""
-        assert self.text.get("ja") == "こんにちは"
+        assert self.text.best("ja") == "こんにちは"
 
     def test_other_language_gives_english(self) -> None:
         """A language with no text gives the English default."""
-        assert self.text.get("de") == "Hello"
+        assert self.text.best("de") == "Hello"
 
     def test_babel_locale_is_accepted(self) -> None:
         """A babel Locale works like its tag."""
-        assert self.text.get(Locale.parse("ja_JP")) == "こんにちは"
+        assert self.text.best(Locale.parse("ja_JP")) == "こんにちは"
 
     def test_default_without_english_is_first(self) -> None:
         """With no English, the first entry is the default."""
@@ -124,18 +138,18 @@ class TestLookup:
     def test_different_script_does_not_match(self) -> None:
         """zh_Hans is not offered for zh_Hant."""
         text = LocalizedText({"zh_Hans": "简体", "en": "Simplified"})
-        assert text.get("zh_Hant") == "Simplified"
+        assert text.best("zh_Hant") == "Simplified"
 
     def test_other_script_of_the_language_is_not_a_match(self) -> None:
         """A request for ja (written in Jpan) does not take the romanised ja_Latn text."""
         text = LocalizedText({"en": "Tokyo", "ja_Latn": "Toukyou"})
-        assert text.get("ja") == "Tokyo"
-        assert text.get("ja-Latn-JP") == "Toukyou"
+        assert text.best("ja") == "Tokyo"
+        assert text.best("ja-Latn-JP") == "Toukyou"
 
     def test_region_implies_script(self) -> None:
         """A request for zh_TW (Hant) matches zh_Hant, not zh_Hans."""
         text = LocalizedText({"en": "x", "zh_Hans": "简", "zh_Hant": "繁"})
-        assert text.get("zh-TW") == "繁"
+        assert text.best("zh-TW") == "繁"
 
     def test_getitem_missing_raises_key_error(self) -> None:
         """Exact lookup of an absent locale is a KeyError, as for any mapping."""
@@ -147,6 +161,48 @@ class TestLookup:
         assert "ja-JP" in self.text
         assert "de" not in self.text
         assert 5 not in self.text  # type: ignore[comparison-overlap]  # mappings accept any key
+
+
+class TestMappingContract:
+    text = LocalizedText({"en": "Hello", "fr": "Bonjour"})
+
+    def test_get_missing_is_none(self) -> None:
+        """get() of an absent locale is None, as Mapping.get says, never another language."""
+        assert self.text.get("de") is None
+
+    def test_get_missing_gives_the_default(self) -> None:
+        """get() takes a default, positionally or by name, like Mapping.get."""
+        assert (self.text.get("de", "-"), self.text.get("de", default="-")) == ("-", "-")
+
+    def test_get_accepts_both_tag_forms(self) -> None:
+        """get() finds a key in either tag form, as [] does."""
+        assert LocalizedText({"ja_JP": "東京"}).get("ja-JP") == "東京"
+
+    def test_get_is_mapping_get(self) -> None:
+        """get() agrees with the Mapping mixin's get on present, absent and odd keys."""
+        keys: list[Any] = ["en", "fr-CA", "de", "not a tag", 5]
+        for key in keys:
+            assert self.text.get(key) == Mapping.get(self.text, key)
+
+    def test_best_never_misses(self) -> None:
+        """best() is the best match: another language falls back to the default text."""
+        assert self.text.best("de") == "Hello"
+
+
+class TestCopies:
+    @given(lst.localized_texts())
+    def test_pickle(self, text: LocalizedText) -> None:
+        """A text pickles to an equal text, whether or not its hash was computed."""
+        hash(text)
+        assert pickle.loads(pickle.dumps(text)) == text  # noqa: S301  # our own data
+
+    @given(lst.localized_texts())
+    def test_copy_and_deepcopy(self, text: LocalizedText) -> None:
+        """copy() and deepcopy() give an equal text with the same hash."""
+        hash(text)
+        for copied in (copy.copy(text), copy.deepcopy(text)):
+            assert copied == text
+            assert hash(copied) == hash(text)
 
 
 class TestValueSemantics:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from lifesci_partners import (
     CurrencyMismatchError,
     FloatNotAllowedError,
+    InexactResultError,
     LifesciPartnersError,
     Money,
     ValidationError,
@@ -183,8 +184,13 @@ class TestArithmetic:
         assert repr(Money("10.00", "EUR") / 4) == "Money('2.50', 'EUR')"
 
     def test_divide_inexact(self) -> None:
-        """A division without an exact result raises, pointing to allocate()."""
-        with pytest.raises(ValidationError, match="allocate"):
+        """A division without an exact result is an arithmetic error, without a path."""
+        with pytest.raises(InexactResultError, match=r"^EUR 10 / 3 has no exact .* allocate\(\)"):
+            Money("10", "EUR") / 3
+
+    def test_divide_inexact_is_still_a_value_error(self) -> None:
+        """Callers that caught ValueError before still catch it."""
+        with pytest.raises(ValueError, match="allocate"):
             Money("10", "EUR") / 3
 
     def test_divide_by_zero(self) -> None:

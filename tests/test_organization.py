@@ -24,6 +24,7 @@ from lifesci_partners import (
     Relationship,
     RelationshipKind,
     ValidationError,
+    examples,
     from_json,
     to_json,
 )
@@ -250,6 +251,53 @@ class TestOrganizationFields:
             ),
             "$.founders[0].organization: an organization cannot found itself ('mpr')",
         )
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            (RelationshipKind.PARENT, RelationshipKind.CHILD),
+            (RelationshipKind.SUCCESSOR, RelationshipKind.PREDECESSOR),
+        ],
+    )
+    def test_both_parent_and_child_is_a_warning(
+        self, first: RelationshipKind, second: RelationshipKind
+    ) -> None:
+        """Another organization both parent and child (or successor and predecessor) warns."""
+        org = Organization(
+            id="mpr",
+            name=NAME,
+            relationships=[
+                Relationship(first, organization="link-j"),
+                Relationship(second, organization="link-j"),
+            ],
+        )
+        expected = (
+            f"$.relationships[1]: the other organization is already this one's {first.value} in "
+            f"$.relationships[0], and is its {second.value} too, at the same time as far as the "
+            "dates tell"
+        )
+        assert org.warnings() == (expected,)
+
+    def test_same_registry_identifier_is_the_same_organization(self) -> None:
+        """The other organization is recognized by its registry identifier too."""
+        ror = Identifier("ror", "05v4txf92")
+        relationships = [
+            Relationship(RelationshipKind.PARENT, identifier=ror),
+            Relationship(RelationshipKind.CHILD, organization="x", identifier=ror),
+        ]
+        assert len(Organization(id="mpr", name=NAME, relationships=relationships).warnings()) == 1
+
+    def test_parent_then_child_at_other_times(self) -> None:
+        """Opposite relationships that certainly did not overlap in time give no warning."""
+        relationships = [
+            Relationship(RelationshipKind.PARENT, organization="x", end=PartialDate(2010)),
+            Relationship(RelationshipKind.CHILD, organization="x", start=PartialDate(2011)),
+        ]
+        assert Organization(id="mpr", name=NAME, relationships=relationships).warnings() == ()
+
+    def test_seed_organizations_give_no_warning(self) -> None:
+        """The built-in data set is clean."""
+        assert [org.warnings() for org in examples.link_j_mpr().organizations] == [(), ()]
 
     def test_identifier_lookup(self) -> None:
         """identifier() finds the first identifier of a scheme."""

@@ -22,6 +22,7 @@ from lifesci_partners import (
     NotFoundError,
     RateNotFoundError,
     ValidationError,
+    WrongTypeError,
 )
 from lifesci_partners import strategies as lst
 
@@ -228,8 +229,8 @@ class TestConvert:
             self.table.convert(Decimal(1), "JPY", on=DAY)  # type: ignore[arg-type]
 
     def test_day_required_as_date(self) -> None:
-        """The day must be a date."""
-        with pytest.raises(ValidationError, match=r"\$\.on: expected a date"):
+        """A day written as text is a WrongTypeError (a TypeError) naming fromisoformat."""
+        with pytest.raises(WrongTypeError, match=r"fromisoformat\('2020-02-05'\)$"):
             self.table.convert(Money("1", "EUR"), "JPY", on="2020-02-05")  # type: ignore[arg-type]
 
     @given(lst.money(["EUR"]), st.sampled_from(["JPY", "BHD", "CLF"]), lst.exchange_rates())

@@ -186,7 +186,7 @@ class TestNames:
         record["names"][0] = {"value": "CIT", "types": ["acronym", "label"], "lang": "fr"}
         org = from_ror(record)
         assert (org.acronym, org.acronym_locale) == ("CIT", "fr")
-        assert org.name.get("fr") == "CIT"
+        assert org.name.best("fr") == "CIT"
 
     def test_acronym_in_the_display_language_is_the_main_one(self) -> None:
         """Of several acronyms, the one in the display name's language is the acronym."""

@@ -3,7 +3,8 @@
 Spark needs a Java runtime, which ``./dev`` installs from the OS packages. Where none can be
 found these tests are skipped with the reason, except under ``./dev test`` and in CI
 (``LSP_REQUIRE_SPARK=1`` or ``CI=true``), where they fail: CI must run them. One session
-serves the module, whose tests ``./dev test`` runs on one worker (``--dist loadfile``).
+serves the module's one class, whose tests ``./dev test`` runs on one worker
+(``--dist loadscope``).
 """
 
 from __future__ import annotations
@@ -107,8 +108,19 @@ def landmarks(directory: Directory) -> list[dt.date]:
     return sorted(days)
 
 
-class TestInForce:
-    def test_built_in_data(self, spark: Any, tmp_path: Path) -> None:
+def problems_of(partition: Iterable[tuple[str, int]]) -> Iterator[LineProblem]:
+    """The problems of numbered lines, each read as iter_jsonl reads a line (in a worker)."""
+    for text, index in partition:
+        found: list[LineProblem] = []
+        for _ in iter_jsonl(io.BytesIO(text.encode("utf-8")), Agreement, problems=found):
+            pass
+        yield from (attrs.evolve(problem, line=index + 1) for problem in found)
+
+
+class TestSparkAgrees:
+    """One class: ``./dev test`` (``--dist loadscope``) runs it on one worker, one session."""
+
+    def test_in_force_on_built_in_data(self, spark: Any, tmp_path: Path) -> None:
         """On the built-in data, Spark finds the MOU in force on its last day only."""
         write_parquet(examples.link_j_mpr(), tmp_path)
         days = [dt.date(2020, 2, 4), dt.date(2020, 2, 5), dt.date(2025, 2, 4), dt.date(2025, 2, 5)]
@@ -120,24 +132,13 @@ class TestInForce:
     # 5 examples: a Spark job each; DuckDB checks the same query on 100 (test_duckdb.py).
     @settings(max_examples=5, suppress_health_check=[HealthCheck.too_slow])
     @given(lst.directories())
-    def test_generated_directories(self, spark: Any, directory: Directory) -> None:
+    def test_in_force_on_generated_directories(self, spark: Any, directory: Directory) -> None:
         """On generated directories, Spark answers what in_force_on answers, day by day."""
         days = landmarks(directory)
         with tempfile.TemporaryDirectory() as folder:
             write_parquet(directory, folder)
             assert spark_in_force(spark, folder, days) == directory_in_force(directory, days)
 
-
-def problems_of(partition: Iterable[tuple[str, int]]) -> Iterator[LineProblem]:
-    """The problems of numbered lines, each read as iter_jsonl reads a line (in a worker)."""
-    for text, index in partition:
-        found: list[LineProblem] = []
-        for _ in iter_jsonl(io.BytesIO(text.encode("utf-8")), Agreement, problems=found):
-            pass
-        yield from (attrs.evolve(problem, line=index + 1) for problem in found)
-
-
-class TestValidateJsonLines:
     def test_same_problems_as_iter_jsonl(self, spark: Any, tmp_path: Path) -> None:
         """MapPartitions over a gzipped file reports exactly the problems iter_jsonl reports."""
         agreement = examples.link_j_mpr().agreements[0]

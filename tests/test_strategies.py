@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import importlib.metadata
+import pickle
 import subprocess
 import sys
 
@@ -42,6 +44,8 @@ MODELS = sorted(
     ),
     key=lambda cls: cls.__name__,
 )
+# Compared by identity (attrs eq=False): a copy is another calendar, equal to none.
+BY_IDENTITY = {lp.BusinessCalendar}
 
 
 QUICK = settings(max_examples=60, database=None, derandomize=True, phases=[Phase.generate])
@@ -141,3 +145,27 @@ class TestAgreements:
     def test_terminations_by_given_party(self, termination: Termination) -> None:
         """Terminations are by the given party, or by none."""
         assert termination.by in {None, "x"}
+
+
+class TestEveryModelCopies:
+    """Python's everyday contracts hold for every public model, as every strategy draws it."""
+
+    @pytest.mark.parametrize(
+        "model", [m for m in MODELS if m not in BY_IDENTITY], ids=lambda m: m.__name__
+    )
+    @given(data=st.data())
+    def test_pickle(self, model: type, data: st.DataObject) -> None:
+        """Pickling and unpickling gives an equal object."""
+        value = data.draw(st.from_type(model))
+        hash(value)  # a cached hash must not break pickling
+        assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301  # our own data
+
+    @pytest.mark.parametrize(
+        "model", [m for m in MODELS if m not in BY_IDENTITY], ids=lambda m: m.__name__
+    )
+    @given(data=st.data())
+    def test_copy_and_deepcopy(self, model: type, data: st.DataObject) -> None:
+        """copy.copy and copy.deepcopy give an equal object."""
+        value = data.draw(st.from_type(model))
+        hash(value)
+        assert (copy.copy(value), copy.deepcopy(value)) == (value, value)

@@ -63,6 +63,17 @@ class TestTerm:
         with pytest.raises(ValidationError, match=reason):
             Term.parse(text)
 
+    @pytest.mark.parametrize(
+        ("text", "written"),
+        [("3 months", "P3M"), ("5 Years", "P5Y"), ("1 week", "P1W"), (" 90 days ", "P90D")],
+    )
+    def test_parse_words_say_how_a_term_is_written(self, text: str, written: str) -> None:
+        """A term in English words is refused with its ISO form, not as "no time part"."""
+        msg = f"$: a term is written as an ISO 8601 duration: {written!r}, not {text!r}"
+        with pytest.raises(ValidationError) as info:
+            Term.parse(text)
+        assert info.value.errors == (msg,)
+
     def test_parse_refuses_non_string(self) -> None:
         """A number is not a duration."""
         with pytest.raises(ValidationError, match="as a string"):

@@ -17,8 +17,10 @@ from lifesci_partners._amendments import (
     build_versions,
     former_parties,
 )
+from lifesci_partners._arguments import a_date, fix_for
 from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
+from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._options import (
     ExtensionOptions,
@@ -31,13 +33,13 @@ from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
     date_value,
+    describe,
     identifier,
     instance_of,
-    non_blank,
     optional,
     tuple_of,
 )
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus", "Party"]
 
@@ -103,7 +105,7 @@ class Party:
     """
 
     org: str = attrs.field(validator=identifier)
-    role: str | None = attrs.field(default=None, validator=optional(non_blank))
+    role: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 def _to_parties(parties: Iterable[Party]) -> tuple[Party, ...]:
@@ -506,6 +508,7 @@ class Agreement:
 
     def period_on(self, day: dt.date) -> Period | None:
         """The period in force on ``day``, or ``None`` when the agreement is not in force."""
+        day = a_date(day, "period_on")
         if self.amendments:
             return self.as_of(day).period_on(day)
         index = self._schedule.index_on(day)
@@ -516,12 +519,14 @@ class Agreement:
 
         ``None`` when the agreement is not in force on ``day``.
         """
+        day = a_date(day, "renewal_number_on")
         if self.amendments:
             return self.as_of(day).renewal_number_on(day)
         return self._schedule.index_on(day)
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the agreement is in force on ``day``."""
+        day = a_date(day, "in_force_on")
         if self.amendments:
             return self.as_of(day).in_force_on(day)
         return self._schedule.index_on(day) is not None
@@ -548,6 +553,7 @@ class Agreement:
             ...  [(2020, 1, 1), (2020, 1, 20), (2020, 2, 5), (2025, 2, 4), (2025, 2, 5)]]
             ['draft', 'signed', 'in_force', 'in_force', 'expired']
         """
+        day = a_date(day, "status_on")
         if self.amendments:
             return self.as_of(day).status_on(day)
         if self.signed_on is not None and day < self.signed_on and day < self.effective_on:
@@ -560,6 +566,48 @@ class Agreement:
         if self.in_force_on(day):
             return AgreementStatus.IN_FORCE
         return AgreementStatus.EXPIRED
+
+    def warnings(self) -> tuple[str, ...]:
+        """What the agreement says that is allowed but probably wrong, each ``<path>: <what>``.
+
+        Errors make an agreement impossible; a warning is about terms that can be read, and are
+        computed as written, but that a person should look at. An agreement warns when notice of
+        non-renewal could never be given in time for its first renewal: the notice deadline of
+        the initial term falls before the agreement existed (its signing date if known and
+        earlier, else its effective date), as with a monthly term and two years' notice.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Party, Renewal, Term
+            >>> monthly = Agreement(
+            ...     id="a",
+            ...     kind=AgreementKind.COOPERATION,
+            ...     parties=[Party("x"), Party("y")],
+            ...     effective_on=dt.date(2024, 1, 1),
+            ...     term=Term(months=1),
+            ...     renewal=Renewal(Term(months=1), notice=Term(years=2)),
+            ... )
+            >>> print(*monthly.warnings())
+            $.renewal.notice: notice of non-renewal of the initial term is due by 2022-02-01,
+            before the agreement existed (2024-01-01); it can never be given in time
+
+        .. versionadded:: 0.2.0
+        """
+        renewal = self.renewal
+        if renewal is None or renewal.notice is None or not renewal.automatic:
+            return ()
+        deadline = _build_schedule(self, with_events=False).deadline(0)
+        existed = self.effective_on
+        if self.signed_on is not None:
+            existed = min(existed, self.signed_on)
+        if deadline is None or deadline >= existed:
+            return ()
+        warning = (
+            f"$.renewal.notice: notice of non-renewal of the initial term is due by "
+            f"{deadline.isoformat()}, before the agreement existed ({existed.isoformat()}); it "
+            "can never be given in time"
+        )
+        return (warning,)
 
     def notice_deadline(self, *, on: dt.date) -> dt.date | None:
         """The last day to give notice of non-renewal for the period running on ``on``.
@@ -589,6 +637,7 @@ class Agreement:
             >>> a.last_day, a.notice_deadline(on=dt.date(2020, 6, 1))
             (datetime.date(2021, 2, 28), datetime.date(2021, 2, 1))
         """
+        on = a_date(on, "notice_deadline")
         if self.amendments:
             return self.as_of(on).notice_deadline(on=on)
         if self.options is not None:
@@ -603,6 +652,7 @@ class Agreement:
         period whose deadline is still ahead. ``None`` when no renewal remains that notice
         given on ``on`` could stop.
         """
+        on = a_date(on, "next_notice_deadline")
         if self.amendments:
             return self.as_of(on).next_notice_deadline(on=on)
         if self.options is not None:
@@ -619,6 +669,11 @@ class Agreement:
         An agreement that keeps renewing has no known last day and never expires within a window.
         With amendments, the last day is the one known on ``day``.
         """
+        day = a_date(day, "expires_within")
+        if not isinstance(window, Term):
+            fix = fix_for((Term,), window)
+            msg = f"expires_within() takes a Term as the window, got {describe(window)}{fix}"
+            raise WrongTypeError(msg)
         if self.amendments:
             return self.as_of(day).expires_within(day, window)
         last = self.final_last_day
@@ -658,6 +713,7 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
+        day = a_date(day, "as_of")
         if not self.amendments:
             return self
         versions = self._cached_versions

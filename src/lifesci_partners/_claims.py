@@ -9,6 +9,7 @@ from typing import Any, Union
 import attrs
 
 from lifesci_partners._figures import Bounds, Figure
+from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._validate import (
     date_value,
@@ -16,7 +17,6 @@ from lifesci_partners._validate import (
     fail,
     identifier,
     instance_of,
-    non_blank,
     optional,
     rule,
 )
@@ -166,4 +166,4 @@ class ClaimCheck:
     claim: Claim = attrs.field(validator=instance_of(*CLAIM_TYPES))
     verdict: Verdict = attrs.field(validator=instance_of(Verdict))
     derived: Bounds = attrs.field(validator=instance_of(Bounds))
-    reason: str = attrs.field(validator=non_blank)
+    reason: str = attrs.field(validator=one_line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 import attrs
 
@@ -10,6 +11,7 @@ from lifesci_partners._dates import PartialDate
 from lifesci_partners._figures import Figure
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Organization, OrganizationKind
+from lifesci_partners._shown import kind_of
 from lifesci_partners._validate import instance_of, optional, tuple_of
 from lifesci_partners.exceptions import ValidationError
 
@@ -66,11 +68,14 @@ class MemberCount:
 
     def __attrs_post_init__(self) -> None:
         problems = _repeats("kinds", self.kinds)
-        if type(self.count.value) is not int:
+        value = self.count.value
+        if type(value) is not int:
+            if isinstance(value, Decimal) and value == value.to_integral_value():
+                got = f"{kind_of(value)}; write it as a whole number, {int(value)}, not as text"
+            else:
+                got = kind_of(value) if isinstance(value, Decimal) else f"an amount ({value})"
             problems.insert(
-                0,
-                f"$.count.value: a member count is a whole number of organizations, "
-                f"got {self.count.value!r}",
+                0, f"$.count.value: a member count is a whole number of organizations, got {got}"
             )
         if problems:
             raise ValidationError(problems)

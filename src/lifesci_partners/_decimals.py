@@ -18,6 +18,7 @@ import decimal
 import re
 from decimal import Decimal
 
+from lifesci_partners._shown import kind_of
 from lifesci_partners.exceptions import FloatNotAllowedError, ValidationError
 
 __all__ = [
@@ -182,9 +183,7 @@ def exact_decimal(value: object, name: str) -> Decimal:
             return checked_decimal(value)
     except ValueError as exc:
         raise ValidationError([f"$.{name}: {exc}"]) from None
-    msg = (
-        f"$.{name}: expected a decimal number as a str, int or Decimal, got {type(value).__name__}"
-    )
+    msg = f"$.{name}: expected a decimal number as a str, int or Decimal, got {kind_of(value)}"
     raise ValidationError([msg])
 
 

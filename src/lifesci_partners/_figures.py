@@ -10,8 +10,9 @@ from typing import Any, Union
 import attrs
 
 from lifesci_partners._decimals import EXACT, MAX_INTEGER_DIGITS, exact_decimal
+from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money
-from lifesci_partners._validate import date_value, describe, non_blank, optional
+from lifesci_partners._validate import date_value, describe, optional
 from lifesci_partners.exceptions import FloatNotAllowedError, ValidationError
 
 __all__ = ["Bounds", "Figure", "FigureValue", "Qualifier"]
@@ -226,7 +227,7 @@ class Figure:
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT)
     upper: FigureValue | None = attrs.field(default=None, converter=_to_upper, eq=_kind_key)
     as_of: dt.date | None = attrs.field(default=None, validator=optional(date_value))
-    source: str | None = attrs.field(default=None, validator=optional(non_blank))
+    source: str | None = attrs.field(default=None, validator=optional(one_line))
 
     def __attrs_post_init__(self) -> None:
         errors = []

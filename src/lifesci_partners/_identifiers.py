@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from lifesci_partners._free_text import LINE_CONTROLS, forbidden_in
 from lifesci_partners._validate import describe, fail, rule, whole
 from lifesci_partners.exceptions import ValidationError
 
@@ -192,7 +193,13 @@ def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
-@rule({"type": "string", "pattern": "^\\S(?:[\\s\\S]*\\S)?$", "maxLength": _MAX_OTHER})
+@rule(
+    {
+        "type": "string",
+        "pattern": f"^[^{LINE_CONTROLS}\\s](?:[^{LINE_CONTROLS}]*[^{LINE_CONTROLS}\\s])?$",
+        "maxLength": _MAX_OTHER,
+    }
+)
 def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise fail(attribute, f"expected the identifier (a string), got {describe(value)}")
@@ -202,6 +209,9 @@ def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
             f"{describe(value)} is not an identifier: it must be 1 to {_MAX_OTHER} characters "
             "without white space at either end",
         )
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, problem)
 
 
 @rule({})  # only checks the Python type

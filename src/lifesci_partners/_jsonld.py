@@ -119,7 +119,7 @@ def _organization(
 
 
 def _text(text: LocalizedText | None, locale: str | None) -> str | None:
-    return None if text is None else text.get(locale)
+    return None if text is None else text.best(locale)
 
 
 def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
 
 def _address(address: Address, locale: str | None) -> dict[str, Any]:
     locality = ", ".join(
-        text.get(locale) for text in (address.district, address.locality) if text is not None
+        text.best(locale) for text in (address.district, address.locality) if text is not None
     )
     return _drop_empty(
         {
@@ -188,7 +188,7 @@ def _reference(
         except NotFoundError:
             pass
         else:
-            name = known.name.get(locale)
+            name = known.name.best(locale)
             url = known.website
     if name is None and same_as is None:
         return None
@@ -197,10 +197,10 @@ def _reference(
 
 def _founder(founder: Founder, locale: str | None, directory: Directory | None) -> Any:
     if founder.kind is FounderKind.PERSON:
-        return {"@type": "Person", "name": founder.name.get(locale)}
+        return {"@type": "Person", "name": founder.name.best(locale)}
     if founder.kind is FounderKind.ORGANIZATION:
         node = _reference(founder.organization, None, None, directory, locale)
-        return node or {"@type": "Organization", "name": founder.name.get(locale)}
+        return node or {"@type": "Organization", "name": founder.name.best(locale)}
     return None  # a group of unnamed people has no schema.org type
 
 
@@ -210,11 +210,11 @@ def _role(position: Position, locale: str | None) -> dict[str, Any]:
     return _drop_empty(
         {
             "@type": "OrganizationRole",
-            "roleName": position.role.get(locale),
+            "roleName": position.role.best(locale),
             "startDate": None if position.start is None else str(position.start),
             "endDate": None if position.end is None else str(position.end),
             "member": _drop_empty(
-                {"@type": "Person", "name": person.name.get(locale), "sameAs": same_as}
+                {"@type": "Person", "name": person.name.best(locale), "sameAs": same_as}
             ),
         }
     )
@@ -231,7 +231,7 @@ def organization_node(
     org: Organization, *, locale: str | None = None, directory: Directory | None = None
 ) -> dict[str, Any]:
     """The schema.org node of ``org`` without ``@context``, to embed in another node."""
-    name = next(iter(org.name.values())) if locale is None else org.name.get(locale)
+    name = next(iter(org.name.values())) if locale is None else org.name.best(locale)
     alternate = []
     for other in org.all_names():
         if other.text != name and other.text not in alternate:
@@ -272,7 +272,7 @@ def _cluster(
     cluster: Cluster, *, locale: str | None = None, directory: Directory | None = None
 ) -> dict[str, Any]:
     node = _organization(cluster, locale=locale, directory=directory)
-    areas = [area.get(locale) for area in cluster.key_areas]
+    areas = [area.best(locale) for area in cluster.key_areas]
     return {**node, "knowsAbout": areas} if areas else node
 
 
@@ -289,7 +289,7 @@ def _organization_reference(
             return _drop_empty(
                 {
                     "@type": _TYPES[org.kind] if org.kind is not None else "Organization",
-                    "name": org.name.get(locale),
+                    "name": org.name.best(locale),
                     "url": org.website,
                 }
             )
@@ -336,9 +336,9 @@ def _news_article(
         "@context": SCHEMA_ORG,
         "@type": "NewsArticle",
         "identifier": news.id,
-        "headline": news.headline.get(locale),
+        "headline": news.headline.best(locale),
         "alternativeHeadline": _text(news.subheadline, locale),
-        "articleBody": "\n\n".join(paragraph.get(locale) for paragraph in news.body) or None,
+        "articleBody": "\n\n".join(paragraph.best(locale) for paragraph in news.body) or None,
         "inLanguage": language.replace("_", "-"),
         "datePublished": None if news.published_on is None else str(news.published_on),
         "publisher": _organization_reference(news.publisher, directory, locale),

@@ -181,9 +181,23 @@ def parse_locale(tag: str | Locale) -> Locale:
         raise UnknownLocaleError(tag, msg)
     locale = _parse(key)
     if locale is None:
-        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale"
+        msg = f"unknown locale {tag!r}: babel's CLDR data has no such locale{_hint(key)}"
         raise UnknownLocaleError(tag, msg)
     return locale
+
+
+def _hint(key: str) -> str:
+    """A suggestion for a tag CLDR has no data for: a country code given as a language (jp)."""
+    language = key.split("_", 1)[0]
+    likely: Mapping[str, str] = get_global("likely_subtags")
+    guess = likely.get(f"und_{language.upper()}")
+    if guess is None:
+        return ""
+    country = Locale("en").territories.get(language.upper(), language.upper())
+    return (
+        f"; {language!r} is the country code of {country}: did you mean its language, "
+        f"{guess.split('_', 1)[0]!r}?"
+    )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
+from lifesci_partners._free_text import FORBIDDEN_IN_TEXT, forbidden_in
 from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
+from lifesci_partners._shown import kind_of
 from lifesci_partners.exceptions import ValidationError
 
 if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = ["LocalizedText"]
+
+T = TypeVar("T")
 
 _DEFAULT_LANGUAGE = "en"
 
@@ -27,6 +31,16 @@ def _path(raw_key: object) -> str:
     return f"$[{shown!r}]"
 
 
+def _text_problem(text: str) -> str | None:
+    """What is wrong with one text: blank, or holding a character that text may not hold."""
+    if not text or text.isspace():
+        return "the text is empty; leave the locale out instead"
+    # Printable text (the usual case, checked in one fast call) holds no forbidden character.
+    if not text.isprintable() and FORBIDDEN_IN_TEXT.search(text) is not None:
+        return forbidden_in(text)
+    return None
+
+
 class LocalizedText(Mapping[str, str]):
     """An immutable mapping from locale identifiers to text: the same words in several languages.
 
@@ -36,7 +50,10 @@ class LocalizedText(Mapping[str, str]):
     (undetermined), never under a guessed language. Which locales can *format* is CLDR's
     business, not which text can be stored. Empty mappings, empty or blank texts and keys that
     are no language tag (POSIX names such as ``"en_US.UTF-8"``) are refused with a
-    :class:`~lifesci_partners.exceptions.ValidationError`. Insertion order is kept.
+    :class:`~lifesci_partners.exceptions.ValidationError`, and so is text holding a character
+    that is a command rather than text where it is shown: a control character other than a line
+    feed or a tab (NUL, BEL, ESC, CR, ...), a lone surrogate or a bidirectional override or
+    isolate (see "Free text" in :doc:`/format`). Insertion order is kept.
 
     Args:
         texts: Locale identifier to text.
@@ -52,13 +69,21 @@ class LocalizedText(Mapping[str, str]):
         ['en', 'ja_JP']
         >>> name["ja-JP"]
         'LINK-J'
-        >>> name.get("fr")  # no French: the default text, English
+        >>> name.best("fr")  # no French: the best match is the default text, English
         'Life Science Innovation Network Japan'
+        >>> name.get("fr") is None, name.get("fr", "-")  # a Mapping: only exact keys
+        (True, '-')
         >>> kyoto = LocalizedText({"und": "Kyoto University", "ja": "京都大学"})
-        >>> kyoto.get("en"), kyoto.get("ja-JP")
+        >>> kyoto.best("en"), kyoto.best("ja-JP")
         ('Kyoto University', '京都大学')
 
+    A text pickles, copies and deep-copies to an equal text (copies are the text itself, which
+    is immutable).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       :meth:`get` follows :class:`~collections.abc.Mapping` (exact keys, a default); the
+       best-match lookup is :meth:`best`.
     """
 
     __slots__ = ("_hash", "_texts")
@@ -72,7 +97,7 @@ class LocalizedText(Mapping[str, str]):
             object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
             return
         if type(texts) is not dict and not isinstance(texts, Mapping):
-            msg = f"$: expected a mapping of locale to text, got {type(texts).__name__}"
+            msg = f"$: expected a mapping of locale to text, got {kind_of(texts)}"
             raise ValidationError([msg])
         errors: list[str] = []
         result: dict[str, str] = {}
@@ -85,13 +110,13 @@ class LocalizedText(Mapping[str, str]):
             if key in result:
                 errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
             if not isinstance(text, str):
-                errors.append(
-                    f"{_path(raw_key)}: expected text (a string), got {type(text).__name__}"
-                )
-            elif not text or text.isspace():
-                errors.append(f"{_path(raw_key)}: the text is empty; leave the locale out instead")
+                errors.append(f"{_path(raw_key)}: expected text (a string), got {kind_of(text)}")
             else:
-                result[key] = text
+                problem = _text_problem(text)
+                if problem is None:
+                    result[key] = text
+                else:
+                    errors.append(f"{_path(raw_key)}: {problem}")
         if not texts:
             errors.append("$: needs at least one text; use None for 'no text'")
         if errors:
@@ -151,6 +176,16 @@ class LocalizedText(Mapping[str, str]):
     def __repr__(self) -> str:
         return f"LocalizedText({self._texts!r})"
 
+    def __reduce__(self) -> tuple[type[LocalizedText], tuple[dict[str, str]]]:
+        # Pickled as its texts (the cached hash is not state): unpickling checks them again.
+        return (type(self), (dict(self._texts),))
+
+    def __copy__(self) -> LocalizedText:
+        return self  # immutable, and holds only strings
+
+    def __deepcopy__(self, memo: object) -> LocalizedText:
+        return self
+
     def __setattr__(self, name: str, value: object) -> None:
         msg = f"LocalizedText is immutable; cannot set {name!r}"
         raise AttributeError(msg)
@@ -181,7 +216,7 @@ class LocalizedText(Mapping[str, str]):
         return self._texts[self.default_locale]
 
     def best_locale(self, locale: str | Locale | None = None) -> str:
-        """Return the key that :meth:`get` would use for ``locale``.
+        """Return the key that :meth:`best` would use for ``locale``.
 
         Matching: the exact locale; then a key of the same language and script, preferring the
         bare language (``fr`` for ``fr_CA``); then the default locale.
@@ -212,16 +247,41 @@ class LocalizedText(Mapping[str, str]):
             return min(candidates, key=lambda c: c[0])[1]
         return self.default_locale
 
-    def get(self, locale: str | Locale | None = None) -> str:  # type: ignore[override]  # a best match never misses, so there is no default argument
-        """Return the text that best fits ``locale`` (either tag form, or a babel ``Locale``).
+    @overload
+    def get(self, locale: str, /) -> str | None: ...
+    @overload
+    def get(self, locale: str, /, default: str | T) -> str | T: ...
+    def get(self, locale: str, /, default: object = None) -> object:
+        """Return the text for exactly this locale (either tag form), else ``default``.
 
-        Unlike :meth:`dict.get`, this never returns ``None``: it falls back to the same language,
-        then to the default text. See :meth:`best_locale`.
+        This is ``Mapping.get`` (:class:`collections.abc.Mapping`): it never falls back to
+        another language. For the text that best fits a reader's locale, use :meth:`best`.
 
         Example:
             >>> t = LocalizedText({"en": "Tokyo", "ja": "東京"})
-            >>> t.get("ja_JP"), t.get("de"), t.get()
+            >>> t.get("ja"), t.get("de"), t.get("de", "fallback")
+            ('東京', None, 'fallback')
+        """
+        try:
+            return self[locale]
+        except KeyError:
+            return default
+
+    def best(self, locale: str | Locale | None = None) -> str:
+        """Return the text that best fits ``locale`` (either tag form, or a babel ``Locale``).
+
+        It never misses: it falls back to the same language, then to the default text (see
+        :meth:`best_locale`). ``None`` asks for the default text.
+
+        Raises:
+            ValueError: ``locale`` is not a BCP 47 language tag.
+
+        Example:
+            >>> t = LocalizedText({"en": "Tokyo", "ja": "東京"})
+            >>> t.best("ja_JP"), t.best("de"), t.best()
             ('東京', 'Tokyo', 'Tokyo')
+
+        .. versionadded:: 0.2.0
         """
         return self._texts[self.best_locale(locale)]
 

@@ -18,6 +18,7 @@ from lifesci_partners._validate import describe, rule
 from lifesci_partners.exceptions import (
     CurrencyMismatchError,
     FloatNotAllowedError,
+    InexactResultError,
     ValidationError,
 )
 
@@ -217,10 +218,10 @@ class Money:
             quotient = EXACT.divide(self.amount, number)
         except (decimal.Inexact, decimal.Rounded):
             msg = (
-                f"$: {self} / {divisor} has no exact decimal result; to split an amount use "
+                f"{self} / {divisor} has no exact decimal result; to split an amount use "
                 "allocate(), or divide the Decimal amount yourself and round it"
             )
-            raise ValidationError([msg]) from None
+            raise InexactResultError(msg) from None
         return self._with(quotient, f"{self} / {divisor}")
 
     def _compare(self, other: object) -> Decimal | None:

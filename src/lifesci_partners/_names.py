@@ -8,8 +8,9 @@ from typing import Any
 import attrs
 
 from lifesci_partners._dates import PartialDate, span_problems
+from lifesci_partners._free_text import free_text
 from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG, locale_key
-from lifesci_partners._validate import describe, fail, instance_of, non_blank, optional, rule
+from lifesci_partners._validate import describe, fail, instance_of, optional, rule
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["NameKind", "OrganizationName"]
@@ -75,7 +76,7 @@ class OrganizationName:
     .. versionadded:: 0.1.0
     """
 
-    text: str = attrs.field(validator=non_blank)
+    text: str = attrs.field(validator=free_text)  # as the texts of a LocalizedText name
     kind: NameKind = attrs.field(validator=instance_of(NameKind))
     locale: str | None = attrs.field(
         default=None, converter=_normalize_locale, validator=optional(_locale)

@@ -12,6 +12,7 @@ import attrs
 
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
+from lifesci_partners._free_text import one_line
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._links import Link
 from lifesci_partners._locales import parse_locale
@@ -19,7 +20,7 @@ from lifesci_partners._localized import LocalizedText
 from lifesci_partners._names import NameKind, OrganizationName, _locale, _normalize_locale
 from lifesci_partners._people import Position
 from lifesci_partners._provenance import Provenance
-from lifesci_partners._relationships import Relationship
+from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._validate import (
     describe,
     fail,
@@ -293,6 +294,55 @@ class Founder:
             raise ValidationError([msg])
 
 
+# Relationships that cannot both hold between two organizations at the same time.
+_OPPOSITES = {
+    RelationshipKind.PARENT: RelationshipKind.CHILD,
+    RelationshipKind.CHILD: RelationshipKind.PARENT,
+    RelationshipKind.SUCCESSOR: RelationshipKind.PREDECESSOR,
+    RelationshipKind.PREDECESSOR: RelationshipKind.SUCCESSOR,
+}
+
+
+def _same_other(a: Relationship, b: Relationship) -> bool:
+    return (a.organization is not None and a.organization == b.organization) or (
+        a.identifier is not None and a.identifier == b.identifier
+    )
+
+
+def _certainly_apart(a: Relationship, b: Relationship) -> bool:
+    """Whether one relationship certainly ended before the other began."""
+    return (a.end is not None and b.start is not None and a.end.last_day < b.start.first_day) or (
+        b.end is not None and a.start is not None and b.end.last_day < a.start.first_day
+    )
+
+
+def _contradictions(relationships: tuple[Relationship, ...]) -> list[str]:
+    """Relationships by which another organization is both parent and child, say, at once.
+
+    A warning, not an error: ROR itself has such records (03bqy0f38 is both the parent and the
+    child of 028rfb880), and refusing them would drop real data.
+    """
+    problems = []
+    for later, relationship in enumerate(relationships):
+        opposite = _OPPOSITES.get(relationship.kind)
+        if opposite is None:
+            continue
+        for earlier in range(later):
+            other = relationships[earlier]
+            if (
+                other.kind is opposite
+                and _same_other(other, relationship)
+                and not _certainly_apart(other, relationship)
+            ):
+                problems.append(
+                    f"$.relationships[{later}]: the other organization is already this one's "
+                    f"{other.kind.value} in $.relationships[{earlier}], and is its "
+                    f"{relationship.kind.value} too, at the same time as far as the dates tell"
+                )
+                break
+    return problems
+
+
 def _to_names(items: Iterable[OrganizationName]) -> tuple[OrganizationName, ...]:
     return tuple(items)
 
@@ -403,7 +453,7 @@ class Organization:
 
     id: str = attrs.field(validator=identifier)
     name: LocalizedText = attrs.field(validator=instance_of(LocalizedText))
-    acronym: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    acronym: str | None = attrs.field(default=None, validator=optional(one_line))
     headquarters: Address | None = attrs.field(
         default=None, validator=optional(instance_of(Address))
     )
@@ -517,13 +567,41 @@ class Organization:
                 )
         return problems
 
+    def warnings(self) -> tuple[str, ...]:
+        """What the data says that is allowed but probably wrong, each as ``<path>: <what>``.
+
+        Errors make a model impossible; a warning is about data that can be true or can be read,
+        but that a person should look at. An organization warns of another one that is both its
+        parent and its child, or both its successor and its predecessor, at the same time (the
+        dates do not say the two did not overlap). ROR has such records; they import whole.
+
+        Example:
+            >>> from lifesci_partners import (
+            ...     LocalizedText, Organization, Relationship, RelationshipKind
+            ... )
+            >>> org = Organization(
+            ...     id="a",
+            ...     name=LocalizedText.of("A"),
+            ...     relationships=[
+            ...         Relationship(RelationshipKind.PARENT, organization="b"),
+            ...         Relationship(RelationshipKind.CHILD, organization="b"),
+            ...     ],
+            ... )
+            >>> print(*org.warnings())
+            $.relationships[1]: the other organization is already this one's parent in
+            $.relationships[0], and is its child too, at the same time as far as the dates tell
+
+        .. versionadded:: 0.2.0
+        """
+        return tuple(_contradictions(self.relationships))
+
     def display_name(self, locale: str | None = None) -> str:
         """The name in ``locale`` (best match), followed by the acronym in parentheses.
 
         Without a locale, the first name in ``name``: the main one, such as the registry's
         display name, whatever its language.
         """
-        name = next(iter(self.name.values())) if locale is None else self.name.get(locale)
+        name = next(iter(self.name.values())) if locale is None else self.name.best(locale)
         if self.acronym and self.acronym != name:
             return f"{name} ({self.acronym})"
         return name

@@ -35,7 +35,7 @@ class Person:
 
     Example:
         >>> from lifesci_partners import LocalizedText, Person
-        >>> Person("jessica-leygues", LocalizedText({"en": "Jessica Leygues"})).name.get("fr")
+        >>> Person("jessica-leygues", LocalizedText({"en": "Jessica Leygues"})).name.best("fr")
         'Jessica Leygues'
 
     .. versionadded:: 0.1.0

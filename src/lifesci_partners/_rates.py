@@ -11,9 +11,12 @@ from typing import Any, Literal
 
 import attrs
 
+from lifesci_partners._arguments import a_date
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal
+from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money, check_currency, minor_unit_digits
-from lifesci_partners._validate import date_value, instance_of, non_blank, optional, rule, tuple_of
+from lifesci_partners._shown import kind_of
+from lifesci_partners._validate import date_value, instance_of, optional, rule, tuple_of
 from lifesci_partners.exceptions import RateNotFoundError, ValidationError
 
 __all__ = ["Conversion", "ExchangeRate", "ExchangeRates", "RatePolicy"]
@@ -79,7 +82,7 @@ class ExchangeRate:
     quote: str = attrs.field(validator=_currency)
     rate: Decimal = attrs.field(converter=_to_rate, validator=_positive)
     on: dt.date = attrs.field(validator=date_value)
-    source: str = attrs.field(validator=non_blank)
+    source: str = attrs.field(validator=one_line)
 
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:
@@ -240,6 +243,7 @@ class ExchangeRates:
                 option would find one.
             ValidationError: ``to``, ``policy`` or ``rounding`` is not valid, or the result is
                 out of range.
+            WrongTypeError: ``on`` is not a ``datetime.date`` (a ``TypeError``).
 
         Example:
             >>> import datetime as dt
@@ -260,16 +264,14 @@ class ExchangeRates:
             Money('0.83', 'EUR')
         """
         if not isinstance(money, Money):
-            msg = f"expected Money to convert, got {type(money).__name__}"
+            msg = f"expected Money to convert, got {kind_of(money)}"
             raise TypeError(msg)
         check_currency(to, "$.to")
         if policy not in _POLICIES:
             msg = f"$.policy: expected 'on_date' or 'latest_before', got {policy!r}"
             raise ValidationError([msg])
         mode = check_rounding(rounding)
-        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-            msg = f"$.on: expected a date, got {type(on).__name__}"
-            raise ValidationError([msg])
+        on = a_date(on, "convert")
         base = money.currency
         if base == to:
             return Conversion(money, money)

@@ -7,8 +7,9 @@ import enum
 import attrs
 
 from lifesci_partners._dates import PartialDate, span_problems
+from lifesci_partners._free_text import one_line
 from lifesci_partners._identifiers import Identifier
-from lifesci_partners._validate import identifier, instance_of, non_blank, optional
+from lifesci_partners._validate import identifier, instance_of, optional
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Relationship", "RelationshipKind"]
@@ -74,7 +75,7 @@ class Relationship:
     identifier: Identifier | None = attrs.field(
         default=None, validator=optional(instance_of(Identifier))
     )
-    label: str | None = attrs.field(default=None, validator=optional(non_blank))
+    label: str | None = attrs.field(default=None, validator=optional(one_line))
     start: PartialDate | None = attrs.field(
         default=None, validator=optional(instance_of(PartialDate))
     )

@@ -31,6 +31,8 @@ _ONE_DAY = dt.timedelta(days=1)
 # Only the date part of an ISO 8601 duration: PnYnMnD, or PnW alone.
 # ASCII digits only: "\d" would also read Arabic-Indic or full-width digits.
 _DURATION = re.compile(r"P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)D)?")
+_IN_WORDS = re.compile(r"\s*([0-9]{1,6})\s*(year|month|week|day)s?\s*", re.IGNORECASE)
+"""A term in English words ("3 months"), for a suggestion in the error message."""
 _WEEKS = re.compile(r"P([0-9]+)W")
 TERM_PATTERN = f"^(?:{_DURATION.pattern}|{_WEEKS.pattern})$"
 """The JSON Schema pattern of a term's text, from the two expressions that read it."""
@@ -231,10 +233,17 @@ class Term:
         weeks = _WEEKS.fullmatch(text)
         if weeks:
             return cls(days=7 * int(weeks[1]))
-        if "T" in text.upper():
-            hint = "a term has no time part"
-        elif text.startswith(("-", "+")):
+        words = _IN_WORDS.fullmatch(text)
+        if words:
+            written = f"P{int(words[1])}{words[2][0].upper()}"
+            msg = f"$: a term is written as an ISO 8601 duration: {written!r}, not {text!r}"
+            raise ValidationError([msg])
+        if text.startswith(("-", "+")):
             hint = "a term cannot be negative"
+        elif not text.upper().startswith("P"):
+            hint = "not an ISO 8601 duration, which starts with P"
+        elif "T" in text.upper():
+            hint = "a term has no time part"
         elif "W" in text.upper():
             hint = "weeks cannot be mixed with other units"
         else:

@@ -8,6 +8,8 @@ data), so code that does not know this library still handles them sensibly.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from collections.abc import Iterable
 
 import attrs
@@ -16,14 +18,17 @@ __all__ = [
     "CurrencyMismatchError",
     "FloatNotAllowedError",
     "IncomparableError",
+    "InexactResultError",
     "JsonLinesError",
     "LifesciPartnersError",
     "LineProblem",
     "MissingExtraError",
     "NotFoundError",
+    "NotRegularFileError",
     "RateNotFoundError",
     "UnknownLocaleError",
     "ValidationError",
+    "WrongTypeError",
 ]
 
 
@@ -174,6 +179,31 @@ class NotFoundError(LifesciPartnersError, LookupError):
     """
 
 
+class NotRegularFileError(LifesciPartnersError, OSError):
+    """A file was to be written where something other than a file is: a folder, a device, a FIFO.
+
+    lifesci-partners writes regular files only: it never writes into a device or a pipe, nor
+    replaces one with a file. ``filename`` is the path, as for any ``OSError``.
+
+    Args:
+        path: The path written to.
+        kind: What is there, such as ``"a character device"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, path: os.PathLike[str] | str, kind: str) -> None:
+        self.kind = kind
+        super().__init__(
+            errno.EINVAL,
+            f"it is {kind}, not a regular file; lifesci-partners writes only files",
+            os.fspath(path),
+        )
+
+    def __reduce__(self) -> tuple[type[NotRegularFileError], tuple[str, str]]:
+        return (type(self), (str(self.filename), self.kind))
+
+
 class IncomparableError(LifesciPartnersError, TypeError):
     """Two values whose order cannot be known.
 
@@ -219,6 +249,32 @@ class CurrencyMismatchError(LifesciPartnersError, TypeError):
 
     def __reduce__(self) -> tuple[type[CurrencyMismatchError], tuple[str, str, str]]:
         return (type(self), (*self.currencies, self.operation))
+
+
+class WrongTypeError(LifesciPartnersError, TypeError):
+    """A value of the wrong Python type was passed to a method; the message says how to make one.
+
+    Example:
+        >>> import datetime as dt
+        >>> from lifesci_partners import examples
+        >>> examples.link_j_mpr().agreements[0].status_on("2026-01-01")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.WrongTypeError: status_on() takes a datetime.date, got str ...
+        ... use datetime.date.fromisoformat('2026-01-01')
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class InexactResultError(LifesciPartnersError, ArithmeticError, ValueError):
+    """Arithmetic whose exact result no decimal can hold, such as EUR 10 / 3.
+
+    Amounts are never rounded behind the caller's back; the message says what to do instead.
+    It is an ``ArithmeticError``, and a ``ValueError`` as before.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 class FloatNotAllowedError(LifesciPartnersError, TypeError):

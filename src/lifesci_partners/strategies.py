@@ -241,6 +241,15 @@ def identifiers() -> st.SearchStrategy[str]:
 _LOCALES = ("en", "fr", "ja", "de", "ja_JP", "fr_CA", "en_GB", "zh_Hant", "und", "oj")
 
 
+# What free text may hold (see _free_text.py): no control characters but line feeds and tabs in
+# multi-line text, none on one line; no surrogates; no bidirectional overrides or isolates.
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TEXT_CHARACTERS = st.characters(
+    exclude_categories=("Cc", "Cs"), include_characters="\n\t", exclude_characters=_BIDI_CONTROLS
+)
+_LINE_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=_BIDI_CONTROLS)
+
+
 def _non_blank(text: str) -> str:
     """``text``, or a dash when it is blank (a map: a filter would throw draws away)."""
     return text if text.strip() else "-"
@@ -272,7 +281,9 @@ def _texts_by_locale(
 @functools.cache  # building strategies is slow; composites call these on every draw
 def localized_texts() -> st.SearchStrategy[LocalizedText]:
     """Texts in one to four locales, with non-blank text (including non-ASCII)."""
-    return _texts_by_locale(_LOCALES, 4, st.text(min_size=1, max_size=40).map(_non_blank))
+    return _texts_by_locale(
+        _LOCALES, 4, st.text(_TEXT_CHARACTERS, min_size=1, max_size=40).map(_non_blank)
+    )
 
 
 def _address(country: str | None, subdivision: str | None, **fields: Any) -> Address:
@@ -363,7 +374,7 @@ def _spans() -> st.SearchStrategy[_Span]:
 @functools.cache
 def _short_texts() -> st.SearchStrategy[str]:
     """Short non-blank texts, without spaces around them."""
-    return st.text(min_size=1, max_size=12).map(_stripped)
+    return st.text(_LINE_CHARACTERS, min_size=1, max_size=12).map(_stripped)
 
 
 @functools.cache

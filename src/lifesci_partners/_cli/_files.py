@@ -1,4 +1,4 @@
-"""Files for the command line: reading JSON or YAML documents, and writing them atomically.
+"""Files for the command line: reading JSON or YAML documents, and their text for writing.
 
 YAML is optional (the ``[yaml]`` extra). It is read with PyYAML's safe loader, narrowed to what
 JSON can say, so that a YAML document gives exactly the model its JSON twin gives: no aliases, no
@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from lifesci_partners._json._document import write_atomic
 from lifesci_partners._json._reader import (
     JsonFloat,
     Limits,
@@ -24,7 +23,7 @@ from lifesci_partners._json._reader import (
 )
 from lifesci_partners.exceptions import MissingExtraError, ValidationError
 
-__all__ = ["FORMATS", "MissingExtraError", "dump", "format_of", "parse", "write_atomic"]
+__all__ = ["FORMATS", "MissingExtraError", "dump", "format_of", "parse"]
 
 FORMATS = ("json", "yaml")
 _SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}

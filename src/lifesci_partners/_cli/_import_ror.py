@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from lifesci_partners._cli._lines import for_terminal
 from lifesci_partners._importing import ImportResult
 from lifesci_partners._json._document import dump, write_atomic
 from lifesci_partners._ror_dump import load_ror
@@ -52,7 +53,7 @@ class _Bar:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        self._on = stream.isatty()
+        self._on = stream is not None and stream.isatty()
 
     def __call__(self, count: int) -> None:
         if self._on:
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         problems = [problem.to_dict() for problem in result.problems]
         text = json.dumps(problems, ensure_ascii=False, indent=1) + "\n"
         write_atomic(Path(args.problems), text.encode("utf-8"))
-    for line in summary(result):
-        sys.stderr.write(line + "\n")
+    if sys.stderr is not None:
+        for line in summary(result):
+            sys.stderr.write(for_terminal(line) + "\n")
     return _EXIT_OK if result.complete else _EXIT_PROBLEMS

@@ -1,7 +1,12 @@
-"""Plain-text lines about clusters and announcements, for ``lifesci-partners show``."""
+"""Plain-text lines about clusters and announcements, for ``lifesci-partners show``.
+
+Whatever the command line prints goes through :func:`for_terminal` first: a character that a
+terminal would take for a command is shown as an escape instead.
+"""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from lifesci_partners._announcement import Announcement, Quote
@@ -11,10 +16,37 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._organization import Organization
 from lifesci_partners._text._formatting import Formatter
 
-__all__ = ["announcement_lines", "cluster_lines"]
+__all__ = ["announcement_lines", "cluster_lines", "for_terminal"]
+
+# Control characters but the line feed and the tab, and the bidirectional embeddings, overrides
+# and isolates. Models refuse them in text (_free_text.py); other strings (a URL, say) may not.
+_TERMINAL_COMMANDS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _WIDTH = 96
 _ENGLISH = Formatter("en")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"  # noqa: PLR2004  # one byte
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
+
+
+def for_terminal(text: str, *, json: bool = False) -> str:
+    r"""``text`` with every character that a terminal obeys written as an escape, such as ``\x1b``.
+
+    Args:
+        text: What is about to be printed.
+        json: ``text`` is JSON: escapes are JSON's (``\u001b``), so that it stays the same JSON.
+
+    Example:
+        >>> print(for_terminal("LINK-J\x1b]0;owned\x07 \u202eok"))
+        LINK-J\x1b]0;owned\x07 \u202eok
+    """
+    return _TERMINAL_COMMANDS.sub(_json_escaped if json else _escaped, text)
 
 
 def _wrap(text: str, indent: str, later: str | None = None) -> list[str]:
@@ -35,23 +67,23 @@ def cluster_lines(org: Organization) -> list[str]:
     if org.member_counts:
         lines.append("    members:")
         lines.extend(
-            f"      {count.category.get('en')}: {_ENGLISH.figure(count.count, 'long')}"
+            f"      {count.category.best('en')}: {_ENGLISH.figure(count.count, 'long')}"
             for count in org.member_counts
         )
     if org.key_areas:
-        lines.extend(_wrap("key areas: " + "; ".join(a.get("en") for a in org.key_areas), "    "))
+        lines.extend(_wrap("key areas: " + "; ".join(a.best("en") for a in org.key_areas), "    "))
     if org.achievements:
         lines.append("    achievements:")
         for achievement in org.achievements:
             since = "" if achievement.since is None else f" (since {achievement.since})"
             figure = _ENGLISH.figure(achievement.figure, "long")
-            lines.append(f"      {achievement.label.get('en')}: {figure}{since}")
+            lines.append(f"      {achievement.label.best('en')}: {figure}{since}")
     return lines
 
 
 def _name(directory: Directory, org_id: str) -> str:
     org = directory.organization(org_id)
-    return org.acronym or org.name.get("en")
+    return org.acronym or org.name.best("en")
 
 
 def _claim(directory: Directory, check: ClaimCheck) -> str:
@@ -67,10 +99,10 @@ def _claim(directory: Directory, check: ClaimCheck) -> str:
 
 
 def _quote(directory: Directory, quote: Quote) -> list[str]:
-    lines = ["", *_wrap(f"\u201c{quote.text.get('en')}\u201d", "    ")]
-    speaker = [directory.person(quote.speaker).name.get("en")]
+    lines = ["", *_wrap(f"\u201c{quote.text.best('en')}\u201d", "    ")]
+    speaker = [directory.person(quote.speaker).name.best("en")]
     if quote.role is not None:
-        speaker.append(quote.role.get("en"))
+        speaker.append(quote.role.best("en"))
     if quote.organization is not None:
         speaker.append(_name(directory, quote.organization))
     lines.append(f"      \u2014 {', '.join(speaker)}")
@@ -78,9 +110,9 @@ def _quote(directory: Directory, quote: Quote) -> list[str]:
 
 
 def _announcement(directory: Directory, news: Announcement) -> list[str]:
-    lines = [f"  {news.headline.get('en')}  [{news.id}]"]
+    lines = [f"  {news.headline.best('en')}  [{news.id}]"]
     if news.subheadline is not None:
-        lines.extend(_wrap(news.subheadline.get("en"), "    "))
+        lines.extend(_wrap(news.subheadline.best("en"), "    "))
     published = "date not given" if news.published_on is None else str(news.published_on)
     lines.append(f"    published by {_name(directory, news.publisher)}, {published}")
     for agreement_id in news.about:
@@ -92,13 +124,13 @@ def _announcement(directory: Directory, news: Announcement) -> list[str]:
         lines.append(f"    mentions: {', '.join(_name(directory, o) for o in news.mentions)}")
     for paragraph in news.body:
         lines.append("")
-        lines.extend(_wrap(paragraph.get("en"), "    "))
+        lines.extend(_wrap(paragraph.best("en"), "    "))
     for quote in news.quotes:
         lines.extend(_quote(directory, quote))
     if news.captions:
         lines.append("")
     for caption in news.captions:
-        lines.extend(_wrap(f"photo: {caption.text.get('en')}", "    "))
+        lines.extend(_wrap(f"photo: {caption.text.best('en')}", "    "))
     if news.links:
         lines.append(f"    links: {', '.join(link.url for link in news.links)}")
     lines.extend(_claims(directory, news))

@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import enum
+import errno
 import json
 import os
 import sys
@@ -29,9 +30,10 @@ from lifesci_partners._business_days import (
     DeadlineRule,
 )
 from lifesci_partners._cli import _files, _import_ror, _jsonl_files
-from lifesci_partners._cli._lines import announcement_lines, cluster_lines
+from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_terminal
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
+from lifesci_partners._json._document import write_atomic
 from lifesci_partners._json._reader import DEFAULT_LIMITS
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
 from lifesci_partners._options import OptionExercised
@@ -251,7 +253,7 @@ class _Progress:
 
     def __init__(self, stream: TextIO, *, wanted: bool) -> None:
         self._stream = stream
-        self._on = wanted and stream.isatty()
+        self._on = wanted and stream is not None and stream.isatty()
         self._shown = False
 
     def show(self, text: str) -> None:
@@ -271,7 +273,12 @@ def _read_bytes(name: str, progress: _Progress) -> bytes:
     """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
     limit = DEFAULT_LIMITS.max_bytes + 1
     if name == "-":
-        return sys.stdin.buffer.read(limit)
+        if sys.stdin is None:
+            raise _ClosedStreamError("input")
+        try:
+            return sys.stdin.buffer.read(limit)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, "-") from None
     path = Path(name)
     size = path.stat().st_size
     chunks: list[bytes] = []
@@ -313,7 +320,9 @@ def _show(directory: Directory, on: dt.date) -> str:
         if org.headquarters is not None:
             hq = org.headquarters
             place = ", ".join(
-                part.get("en") for part in (hq.district, hq.locality, hq.region) if part is not None
+                part.best("en")
+                for part in (hq.district, hq.locality, hq.region)
+                if part is not None
             )
             where = ", ".join(p for p in (place, hq.country_name("en")) if p)
             lines.append(f"    headquarters: {where}")
@@ -325,7 +334,7 @@ def _show(directory: Directory, on: dt.date) -> str:
     for agreement in directory.agreements:
         version = agreement.as_of(on)  # as it stood on the date
         names = " and ".join(
-            directory.organization(p.org).acronym or directory.organization(p.org).name.get("en")
+            directory.organization(p.org).acronym or directory.organization(p.org).name.best("en")
             for p in version.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")
@@ -344,6 +353,7 @@ def _show(directory: Directory, on: dt.date) -> str:
             renews = agreement.renewal is not None and agreement.renewal.automatic
             lines.append(f"    last day: {'none (renews)' if renews else 'open-ended'}")
         lines.append(f"    status: {agreement.status_on(on).value.replace('_', ' ')}")
+        lines.extend(f"    warning: {warning}" for warning in agreement.warnings())
         lines.extend(_lifecycle_lines(agreement, on))
     lines.extend(announcement_lines(directory))
     return "\n".join(lines)
@@ -402,6 +412,19 @@ def _next_deadline(
     if option is not None and option.day >= on:
         return "option", option
     return None
+
+
+def _warnings(model: object) -> list[str]:
+    """What a valid model says that is allowed but probably wrong, with paths in its document."""
+    if isinstance(model, Directory):
+        return [
+            f"$.{field}[{index}]{warning[1:]}"
+            for field in ("organizations", "agreements")
+            for index, item in enumerate(getattr(model, field))
+            for warning in item.warnings()
+        ]
+    warnings = getattr(model, "warnings", None)
+    return list(warnings()) if callable(warnings) else []
 
 
 def _status_rows(
@@ -490,9 +513,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     directory = _load(args.file)
     on = args.on if args.on is not None else _today()
     if args.locale is not None:
-        print(args.locale.directory(directory, on))
+        print(for_terminal(args.locale.directory(directory, on)))
     else:
-        print(_show(directory, on))
+        print(for_terminal(_show(directory, on)))
     return EXIT_OK
 
 
@@ -514,9 +537,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     rows = _status_rows(directory, on, calendar)
     if args.format == "json":
-        print(json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2))
+        text = json.dumps({"on": on.isoformat(), "agreements": rows}, ensure_ascii=False, indent=2)
+        print(for_terminal(text, json=True))
     else:
-        print(_status_table(directory, rows, on))
+        print(for_terminal(_status_table(directory, rows, on)))
     return EXIT_OK
 
 
@@ -530,10 +554,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         try:
             if _jsonl_files.is_jsonl(name, None):
                 problems = _jsonl_files.validate(name, model)
-                result.update(valid=not problems, problems=problems)
+                result.update(valid=not problems, problems=problems, warnings=[])
             else:
-                _read_model(name, None, model, progress)
-                result.update(valid=True, problems=[])
+                read = _read_model(name, None, model, progress)
+                result.update(valid=True, problems=[], warnings=_warnings(read))
         except ValidationError as exc:
             result.update(valid=False, problems=list(exc.errors))
         except (OSError, ValueError, _files.MissingExtraError) as exc:
@@ -541,7 +565,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         results.append(result)
     progress.clear()
     if args.format == "json":
-        print(json.dumps({"files": results}, ensure_ascii=False, indent=2))
+        print(for_terminal(json.dumps({"files": results}, ensure_ascii=False, indent=2), json=True))
     else:
         for result in results:
             _print_validation(result)
@@ -551,16 +575,18 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _print_validation(result: dict[str, Any]) -> None:
-    name = result["file"]
+    name = for_terminal(result["file"])
     if "unreadable" in result:
-        print(f"lifesci-partners: cannot read {name}: {result['unreadable']}", file=sys.stderr)
+        _error(f"cannot read {name}: {result['unreadable']}")
     elif result["valid"]:
         print(f"{name}: valid")
+        for warning in result["warnings"]:
+            print(f"  warning: {for_terminal(warning)}")
     else:
         problems = result["problems"]
         print(f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         for problem in problems:
-            print(f"  {problem}")
+            print(f"  {for_terminal(problem)}")
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -595,7 +621,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
         else:
             progress.show(f"writing {target}...")
-            _files.write_atomic(Path(target), text.encode("utf-8"))
+            write_atomic(Path(target), text.encode("utf-8"))
 
     try:
         if any(formats):
@@ -626,30 +652,70 @@ def _reason(exc: BaseException) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"lifesci-partners: {message}", file=sys.stderr)
+    if sys.stderr is not None:  # nowhere to say it if standard error is closed
+        print(for_terminal(f"lifesci-partners: {message}"), file=sys.stderr)
+
+
+class _ClosedStreamError(OSError):
+    """Standard input or output was closed when the program started (``sys.stdin`` is None)."""
+
+    def __init__(self, which: str) -> None:
+        super().__init__(errno.EBADF, f"standard {which} is closed", "-")
+
+
+def _writes_to_stdout(args: argparse.Namespace) -> bool:
+    if args.command == "convert":
+        return bool(args.output == "-")
+    return bool(args.command != "import-ror")
+
+
+def _name_in_error(
+    exc: OSError, args: argparse.Namespace, where: object
+) -> str:  # one return per case
+    """Which file an error is about, and whether it was being read or written."""
+    if exc.filename is None:  # files and standard input are named: this is standard output
+        return "write to standard output"
+    name = exc.filename
+    output = getattr(args, "output", None)
+    if output is not None and str(name) == output:
+        return f"write {name}"
+    if where is not None and str(name) == str(where):
+        return f"read {name}"
+    return f"read or write {name}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     args = _parser().parse_args(argv)
+    if _writes_to_stdout(args) and sys.stdout is None:
+        _error("standard output is closed: there is nowhere to write the result")
+        return EXIT_USAGE
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     where = getattr(args, "file", None) or getattr(args, "input", None)
     try:
-        return _COMMANDS[args.command](args)
+        status = _COMMANDS[args.command](args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error (a full disk, a closed descriptor) shows here
     except ValidationError as exc:
         shown = where if where is not None else "the built-in data set"
         kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
         _error(f"{shown} is not a valid {kind}:")
         lines = exc.problems if isinstance(exc, JsonLinesError) else exc.errors
         for error in lines:
-            print(f"  {error}", file=sys.stderr)
+            print(for_terminal(f"  {error}"), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader of our output went away, as `| head` does
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        name = exc.filename if exc.filename is not None else where
-        _error(f"cannot read or write {name}: {_reason(exc)}")
+        if isinstance(exc, _ClosedStreamError):
+            _error(f"{exc.strerror}: there is nothing to read")
+        else:
+            _error(f"cannot {_name_in_error(exc, args, where)}: {_reason(exc)}")
         return EXIT_USAGE
     except (ValueError, _files.MissingExtraError) as exc:
         _error(str(exc))
@@ -657,3 +723,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted; no output file was changed")
         return EXIT_INTERRUPTED
+    return status

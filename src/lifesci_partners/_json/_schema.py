@@ -34,6 +34,7 @@ from lifesci_partners._dates import PARTIAL_DATE, PartialDate
 from lifesci_partners._decimals import DECIMAL_TEXT
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
+from lifesci_partners._free_text import TEXT_PATTERN
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._json import _converters
 from lifesci_partners._json._hooks import ISO_DATE
@@ -437,7 +438,7 @@ SCHEMA_FRAGMENTS: dict[Any, SchemaFragment] = {
         "type": "object",
         "minProperties": 1,
         "propertyNames": {"pattern": LOCALE_PATTERN, "maxLength": MAX_TAG},  # a BCP 47 tag
-        "additionalProperties": {"type": "string", "pattern": "\\S"},
+        "additionalProperties": {"type": "string", "pattern": TEXT_PATTERN},
         "description": (
             "The same text in several languages: BCP 47 language tag (en, ja-JP or ja_JP; und "
             "when the language is not known) to text that is not blank."

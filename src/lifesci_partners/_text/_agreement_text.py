@@ -160,7 +160,7 @@ class AgreementText(Renderer):
             text = template.format(party=self.party_name(termination.by), date=date)
         sentences = [text]
         if termination.reason is not None:
-            reason = termination.reason.get(f.locale).rstrip(_FULL_STOPS)
+            reason = self.escape(termination.reason.best(f.locale).rstrip(_FULL_STOPS))
             sentences.append(
                 w.pgettext("agreement event", "Reason: {reason}.").format(reason=reason)
             )

@@ -209,8 +209,10 @@ class Formatter:
         return (type(self), (str(self.locale),))
 
     def __eq__(self, other: object) -> bool:
+        # What defines a formatter is its locale, not which cached data object it holds (the
+        # cache may have dropped and rebuilt it since).
         if isinstance(other, Formatter):
-            return self._data is other._data
+            return str(self.locale) == str(other.locale)
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -318,7 +320,8 @@ class Formatter:
         found = _compact_or_none(amount, locale, locale.compact_decimal_formats["long"])
         if found is None or found.magnitude < _MILLION:
             return None
-        name = get_currency_name(code, count=found.value, locale=locale)
+        with decimal.localcontext(wide_context()):  # plural rules take a modulo of the count
+            name = get_currency_name(code, count=found.value, locale=locale)
         w = self._words
         if name[:1].lower() in _VOWELS:
             template = w.pgettext("money, long, vowel", "{symbol}{amount}")
@@ -613,7 +616,7 @@ class Formatter:
             >>> Formatter("ja").organization_name(link_j)
             '一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）'
         """
-        name = organization.name.get(self.locale)
+        name = organization.name.best(self.locale)
         if not organization.acronym or organization.acronym == name:
             return name
         template = self._words.pgettext("organization", "{name} ({acronym})")
@@ -629,7 +632,7 @@ class Formatter:
             ('Paris, France', 'フランス、Paris')
         """
         parts = [
-            part.get(self.locale)
+            part.best(self.locale)
             for part in (address.street, address.district, address.locality, address.region)
             if part is not None
         ]

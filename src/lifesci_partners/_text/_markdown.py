@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from lifesci_partners._identifiers import Identifier
     from lifesci_partners._links import Link
     from lifesci_partners._localized import LocalizedText
-    from lifesci_partners._organization import Founder, Organization
+    from lifesci_partners._organization import Address, Founder, Organization
     from lifesci_partners._people import Position
     from lifesci_partners._relationships import Relationship
     from lifesci_partners._text._formatting import Compact
@@ -134,7 +134,39 @@ _SCHEME_NAMES = {
 }
 # What str.splitlines() breaks lines at: none may enter a heading or a list item.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-_MARKDOWN_LINK_TEXT = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\"})
+# What Markdown (CommonMark with GitHub's tables and strikethrough) or HTML would read as markup
+# anywhere in a line, and what starts a block at the start of a line (a heading, a quote, a list
+# item, a setext underline): escaped with a backslash in the data's text, so that it is shown as
+# written. Our own words are Markdown and are not escaped.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&|~#]")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)(?:([>+=-])|([0-9]+)([.)]))", re.MULTILINE)
+# Characters that would end a URL in <...> or (...), or break the line: percent-encoded.
+_URL_ESCAPES = str.maketrans({c: f"%{ord(c):02X}" for c in '<>()[]` "\\\n\r\t'})
+
+
+def escape_markdown(text: str) -> str:
+    r"""The data's ``text`` as Markdown that shows it as written, never as markup or HTML.
+
+    Example:
+        >>> print(escape_markdown("*Evil* [click](javascript:x) <b>hi</b>"))
+        \*Evil\* \[click\](javascript:x) \<b\>hi\</b\>
+        >>> print(escape_markdown("1. first\n# not a heading"))
+        1\. first
+        \# not a heading
+    """
+    text = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    return _MARKDOWN_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match[2] is not None:
+        return f"{match[1]}\\{match[2]}"
+    return f"{match[1]}{match[3]}\\{match[4]}"
+
+
+def _url(url: str) -> str:
+    """A URL that stays one URL inside ``<...>`` or ``(...)``."""
+    return url.translate(_URL_ESCAPES)
 
 
 def _one_line(text: str) -> str:
@@ -148,8 +180,21 @@ def _apply(value: T | None, render: Callable[[T], str]) -> str | None:
 
 
 def _link(text: str, url: str) -> str:
-    """A Markdown link; its text escaped so that brackets in data cannot break it."""
-    return f"[{text.translate(_MARKDOWN_LINK_TEXT)}]({url})"
+    """A Markdown link to ``url``; ``text`` is Markdown already (escaped data, or our words)."""
+    return f"[{text}]({_url(url)})"
+
+
+def _autolink(url: str) -> str:
+    return f"<{_url(url)}>"
+
+
+class _MarkdownAgreementText(AgreementText):
+    """An agreement's summary inside a Markdown page: the data's text in it escaped."""
+
+    __slots__ = ()
+
+    def escape(self, text: str) -> str:
+        return escape_markdown(text)
 
 
 class Markdown(Renderer):
@@ -221,12 +266,12 @@ class Markdown(Renderer):
             found = self.directory.organization(org_id)
         except NotFoundError:
             return None  # a reference outside the directory: shown as the data gives it
-        return self.f.organization_name(found)
+        return self.escape(self.f.organization_name(found))
 
     # Organizations
 
     def organization(self, org: Organization) -> list[str]:
-        lines = [f"## {_one_line(self.f.organization_name(org))}", ""]
+        lines = [f"## {_one_line(self.escape(self.f.organization_name(org)))}", ""]
         if org.description is not None:
             lines.extend((_one_line(self.text(org.description)), ""))
         lines.extend(
@@ -249,13 +294,16 @@ class Markdown(Renderer):
                 _message("organization", "Status"),
                 _apply(org.status, lambda s: w.pgettext(*_STATUS_WORDS[s])),
             ),
-            (_message("organization", "Headquarters"), _apply(org.headquarters, f.address)),
-            (_message("organization", "Other sites"), self.joined(map(f.address, org.locations))),
-            (_message("organization", "Website"), _apply(org.website, lambda u: f"<{u}>")),
+            (_message("organization", "Headquarters"), _apply(org.headquarters, self.address)),
+            (
+                _message("organization", "Other sites"),
+                self.joined(map(self.address, org.locations)),
+            ),
+            (_message("organization", "Website"), _apply(org.website, _autolink)),
             (_message("organization", "Founders"), self.joined(map(self.founder, org.founders))),
             (_message("organization", "Key people"), self.joined(map(self.position, org.people))),
             (_message("organization", "Other names"), self.joined(self.other_names(org))),
-            (_message("organization", "Domains"), self.joined(org.domains)),
+            (_message("organization", "Domains"), self.joined(map(self.escape, org.domains))),
             (
                 _message("organization", "Identifiers"),
                 self.joined(map(self.identifier, org.identifiers)),
@@ -265,8 +313,12 @@ class Markdown(Renderer):
         ]
 
     def text(self, text: LocalizedText) -> str:
-        """The data's text in the best language it has for the locale."""
-        return text.get(self.f.locale)
+        """The data's text in the best language it has for the locale, as Markdown."""
+        return escape_markdown(text.best(self.f.locale))
+
+    def escape(self, text: str) -> str:
+        """The data's ``text`` as Markdown that shows it as written."""
+        return escape_markdown(text)
 
     def joined(self, items: Iterable[str]) -> str | None:
         """The items joined with the language's "and", or ``None`` when there are none."""
@@ -280,14 +332,16 @@ class Markdown(Renderer):
             self.w.pgettext(*_ORGANIZATION_KIND_WORDS[k]) for k in (org.kind, *org.other_kinds)
         )
 
+    def address(self, address: Address) -> str:
+        return self.escape(self.f.address(address))
+
     def founder(self, founder: Founder) -> str:
-        return self.organization_ref(founder.organization) or founder.name.get(self.f.locale)
+        return self.organization_ref(founder.organization) or self.text(founder.name)
 
     def position(self, position: Position) -> str:
         """``Name (role, from 2019)``."""
-        locale = self.f.locale
         span = self.span(position.start, position.end)
-        return self.details(position.person.name.get(locale), position.role.get(locale), span)
+        return self.details(self.text(position.person.name), self.text(position.role), span)
 
     def other_names(self, org: Organization) -> list[str]:
         """Every name but the one in the heading, with its language when it is another one."""
@@ -302,7 +356,7 @@ class Markdown(Renderer):
             if text in seen:
                 continue
             seen.add(text)
-            result.append(self.details(text, self.language(key)))
+            result.append(self.details(self.escape(text), self.language(key)))
         return result
 
     def language(self, key: str | None) -> str | None:
@@ -316,9 +370,11 @@ class Markdown(Renderer):
         return None if name is None else str(name)
 
     def identifier(self, identifier: Identifier) -> str:
-        scheme = _SCHEME_NAMES.get(identifier.scheme, identifier.scheme)
+        scheme = _SCHEME_NAMES.get(identifier.scheme) or self.escape(identifier.scheme)
         url = identifier.url
-        value = identifier.value if url is None else _link(identifier.value, url)
+        value = self.escape(identifier.value)
+        if url is not None:
+            value = _link(value, url)
         return f"{scheme} {value}"
 
     def relationships(
@@ -327,11 +383,8 @@ class Markdown(Renderer):
         """One label per kind of relationship, in the order of the kinds' first appearance."""
         by_kind: dict[RelationshipKind, list[str]] = {}
         for relationship in relationships:
-            other = (
-                self.organization_ref(relationship.organization)
-                or relationship.label
-                or relationship.organization
-                or str(relationship.identifier)
+            other = self.organization_ref(relationship.organization) or self.escape(
+                relationship.label or relationship.organization or str(relationship.identifier)
             )
             text = self.details(other, self.span(relationship.start, relationship.end))
             by_kind.setdefault(relationship.kind, []).append(text)
@@ -341,10 +394,10 @@ class Markdown(Renderer):
 
     def link(self, link: Link) -> str:
         if link.title is not None:
-            return _link(link.title.get(self.f.locale), link.url)
+            return _link(self.text(link.title), link.url)
         words = _LINK_WORDS.get(link.kind)
         if words is None:  # a website or another page: its address says the most
-            return f"<{link.url}>"
+            return _autolink(link.url)
         return _link(self.w.pgettext(*words), link.url)
 
     # Clusters
@@ -416,7 +469,7 @@ class Markdown(Renderer):
 
     def dateline(self, news: Announcement) -> str:
         """The publisher and the date (``LINK-J, February 5, 2020``), or the publisher alone."""
-        publisher = self.organization_ref(news.publisher) or news.publisher
+        publisher = self.organization_ref(news.publisher) or self.escape(news.publisher)
         if news.published_on is None:
             return publisher
         template = self.w.pgettext("announcement", "{publisher}, {date}")
@@ -448,11 +501,11 @@ class Markdown(Renderer):
     def person_name(self, person_id: str) -> str:
         """A person's name from the directory, else their id."""
         if self.directory is None:
-            return person_id
+            return self.escape(person_id)
         try:
             person = self.directory.person(person_id)
         except NotFoundError:
-            return person_id
+            return self.escape(person_id)
         return self.text(person.name)
 
     def announced(self, news: Announcement) -> list[str]:
@@ -464,12 +517,12 @@ class Markdown(Renderer):
 
     def summary(self, agreement_id: str) -> str:
         if self.directory is None:
-            return agreement_id
+            return self.escape(agreement_id)
         try:
             agreement = self.directory.agreement(agreement_id)
         except NotFoundError:
-            return agreement_id
-        return AgreementText(self.f, self.w, self.directory).summary(agreement, None)
+            return self.escape(agreement_id)
+        return _MarkdownAgreementText(self.f, self.w, self.directory).summary(agreement, None)
 
     def claims(self, news: Announcement) -> list[str]:
         """The figures it states; with a directory, what the data says of each."""
@@ -507,7 +560,7 @@ class Markdown(Renderer):
         try:
             return self.party_name(org_id)
         except NotFoundError:
-            return org_id
+            return self.escape(org_id)
 
     # Directories
 
@@ -519,7 +572,7 @@ class Markdown(Renderer):
         for org in directory.organizations:
             lines.extend((*self.organization(org), ""))
         lines.extend((f"# {agreements}", ""))
-        text = AgreementText(self.f, self.w, directory)
+        text = _MarkdownAgreementText(self.f, self.w, directory)
         lines.extend(f"- {text.summary(agreement, on)}" for agreement in directory.agreements)
         if directory.announcements:
             announcements = w.pgettext("directory", "Announcements")

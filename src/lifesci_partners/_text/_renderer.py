@@ -86,6 +86,10 @@ class Renderer:
             NotFoundError: The directory has no organization ``org_id``.
         """
         if self.directory is None:
-            return org_id
+            return self.escape(org_id)
         org = self.directory.organization(org_id)
-        return org.acronym or org.name.get(self.f.locale)
+        return self.escape(org.acronym or org.name.best(self.f.locale))
+
+    def escape(self, text: str) -> str:
+        """The data's ``text`` as this renderer's output shows it as written: plain text as is."""
+        return text
