@@ -596,7 +596,9 @@ class Agreement:
         renewal = self.renewal
         if renewal is None or renewal.notice is None or not renewal.automatic:
             return ()
-        deadline = _build_schedule(self, with_events=False).deadline(0)
+        # As written, before any event; the outer limit applies: no renewal past it, no notice.
+        as_signed = _build_schedule(self, with_events=False, stop=_day_after(self.max_extent_on))
+        deadline = as_signed.deadline(0)
         existed = self.effective_on
         if self.signed_on is not None:
             existed = min(existed, self.signed_on)
