@@ -165,6 +165,55 @@ class PAgreement(_PModel):
         return self
 
 
+# pydantic "plain": the same fields, strict, without the rules across fields, the CLDR locale
+# check or the parsing of terms (a term stays its text, a localized text a dict of strings).
+
+PPlainText = dict[str, str]
+
+
+class PPartyPlain(_PModel):
+    org: PId
+    role: PNonBlank | None = None
+
+
+class PRenewalPlain(_PModel):
+    term: str
+    automatic: bool = True
+    max_renewals: Annotated[int, Field(ge=1)] | None = None
+    notice: str | None = None
+
+
+class PNoticePlain(_PModel):
+    type: Literal["non_renewal_notice"]
+    on: dt.date
+    by: PId
+
+
+class PTerminationPlain(_PModel):
+    type: Literal["termination"]
+    on: dt.date
+    by: PId | None = None
+    reason: PPlainText | None = None
+
+
+class PAgreementPlain(_PModel):
+    id: PId
+    kind: AgreementKind
+    parties: tuple[PPartyPlain, ...]
+    effective_on: dt.date
+    term: str | None = None
+    signed_on: dt.date | None = None
+    title: PPlainText | None = None
+    purpose: PPlainText | None = None
+    convention: TermConvention = TermConvention.START_DAY_COUNTED
+    renewal: PRenewalPlain | None = None
+    max_extent_on: dt.date | None = None
+    stated_end_on: dt.date | None = None
+    events: tuple[
+        Annotated[PNoticePlain | PTerminationPlain, Field(discriminator="type")], ...
+    ] = ()
+
+
 # --- msgspec ---------------------------------------------------------------------------------
 
 MId = Annotated[str, msgspec.Meta(pattern=ID_PATTERN)]

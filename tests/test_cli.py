@@ -378,7 +378,16 @@ class TestValidate:
         (result,) = json.loads(capsys.readouterr().out)["files"]
         assert result["file"] == str(bad)
         assert result["valid"] is False
-        assert len(result["problems"]) == 2
+        assert result["problems"] == [
+            {
+                "path": "$.organizations[1].website",
+                "message": "'ftp://x' is not an http or https URL such as 'https://example.org/'",
+            },
+            {
+                "path": "$.agreements[0].effective_on",
+                "message": "'2020-02-30' is not a calendar date",
+            },
+        ]
 
     def test_unreadable_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file: exit 2, a message on stderr, and the other files still checked."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
 import attrs
@@ -38,6 +42,7 @@ from lifesci_partners import (
     Term,
     ValidationError,
     Verdict,
+    examples,
     from_json,
     to_json,
 )
@@ -575,6 +580,110 @@ class TestJson:
         """A document from before announcements existed reads as before."""
         text = '{"format": "lifesci-partners", "version": 1, "organizations": [], "agreements": []}'
         assert from_json(text, Directory) == Directory()
+
+
+def _pickles() -> bool:
+    """Whether models holding text pickle (LocalizedText does once issue 15's fix is in)."""
+    try:
+        pickle.loads(pickle.dumps(examples.link_j_mpr().organizations[0]))  # noqa: S301  # our own
+    except AttributeError:
+        return False
+    return True
+
+
+def _query_everything(directory: Directory) -> tuple[object, ...]:
+    day = dt.date(2024, 1, 1)
+    orgs = [o.id for o in directory.organizations]
+    return (
+        directory.in_force_on(day),
+        directory.expiring_between(day, dt.date(2030, 1, 1)),
+        directory.notice_deadlines_between(day, dt.date(2030, 1, 1)),
+        [directory.partners_of(o) for o in orgs],
+        [directory.partners_of(o, on=day) for o in orgs],
+        [directory.overseas_partners(o) for o in orgs],
+        [directory.announcements_about(a.id) for a in directory.agreements],
+    )
+
+
+class TestLazyIndexes:
+    def test_construction_builds_no_index(self) -> None:
+        """A directory just built holds no index but its people (read to check references)."""
+        seed = examples.link_j_mpr()
+        directory = Directory(
+            seed.organizations,
+            seed.agreements,
+            announcements=seed.announcements,
+            complete_partnerships=seed.complete_partnerships,
+        )
+        assert set(directory._state.built) == {"people"}
+
+    def test_caches_are_not_fields(self) -> None:
+        """attrs.asdict of a queried directory and of its agreements holds no cache."""
+        directory = examples.link_j_mpr()
+        _query_everything(directory)
+        directory.agreements[0].periods()
+        assert set(attrs.asdict(directory, recurse=False)) == {
+            "organizations",
+            "agreements",
+            "announcements",
+            "complete_partnerships",
+        }
+        assert "_cached_schedule" not in attrs.asdict(directory.agreements[0], recurse=False)
+        assert "_schedule" not in attrs.asdict(directory.agreements[0], recurse=False)
+
+    @given(lst.directories(max_organizations=4))
+    @settings(max_examples=30)  # each example starts 8 threads; the rule is not about data
+    def test_concurrent_first_queries_build_once(self, directory: Directory) -> None:
+        """Threads asking first at the same time build each index once and see the same."""
+        builds: list[object] = []
+        barrier = threading.Barrier(8)
+
+        def build() -> object:
+            builds.append(None)
+            return object()
+
+        def ask() -> object:
+            barrier.wait()
+            return directory._lazy("test-index", build)
+
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: ask(), range(8)))
+        assert len(builds) == 1
+        assert all(answer is answers[0] for answer in answers)
+
+    @given(lst.directories(max_organizations=4))
+    def test_concurrent_queries_answer_as_one_thread(self, directory: Directory) -> None:
+        """Every query asked from many threads at once answers as a fresh directory does."""
+        expected = _query_everything(
+            Directory(
+                *attrs.astuple(directory, recurse=False)[:2],
+                announcements=directory.announcements,
+                complete_partnerships=directory.complete_partnerships,
+            )
+        )
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(lambda _: _query_everything(directory), range(4)))
+        assert all(answer == expected for answer in answers)
+
+
+class TestCopies:
+    def test_queried_directory_copies(self) -> None:
+        """copy.copy of a queried directory is equal and answers the same."""
+        directory = examples.link_j_mpr()
+        answers = _query_everything(directory)
+        copied = copy.copy(directory)
+        assert copied == directory
+        assert _query_everything(copied) == answers
+
+    @pytest.mark.skipif(not _pickles(), reason="LocalizedText does not pickle on this branch yet")
+    @given(lst.directories(max_organizations=3))
+    def test_queried_directory_pickles_and_deep_copies(self, directory: Directory) -> None:
+        """A queried directory pickles and deep-copies to an equal one that answers the same."""
+        answers = _query_everything(directory)
+        pickled = pickle.loads(pickle.dumps(directory))  # noqa: S301  # our own bytes
+        for twin in (pickled, copy.deepcopy(directory)):
+            assert twin == directory
+            assert _query_everything(twin) == answers
 
 
 class TestAmendedAgreements:

@@ -12,6 +12,7 @@ import copy
 import json
 import pickle
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,19 @@ import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 
-from lifesci_partners import Directory, ValidationError, examples, from_dict, from_json, to_dict
+from lifesci_partners import (
+    Directory,
+    Limits,
+    ValidationError,
+    examples,
+    from_dict,
+    from_json,
+    load,
+    to_dict,
+)
 from lifesci_partners import strategies as lst
+from lifesci_partners._cli import _files
+from lifesci_partners._cli._main import main
 from tests import _corpus
 
 Path_ = tuple[str | int, ...]
@@ -144,7 +156,7 @@ class TestBigInput:
         data["organizations"] = data["organizations"][:1] * 20_000
         data["agreements"] = data["announcements"] = []
         with pytest.raises(ValidationError) as info:
-            from_json(json.dumps(data), Directory)
+            from_json(json.dumps(data), Directory, limits=Limits(max_problems=20_000))
         assert len(info.value.errors) == 19_999
         assert info.value.errors[-1] == (
             "$.organizations[19999].id: duplicate id 'link-j', already used by $.organizations[0]"
@@ -325,3 +337,146 @@ class TestFuzzer:
         if isinstance(outcome, Directory):
             again = pickle.loads(pickle.dumps(outcome))  # noqa: S301  # our own data
             assert (again, copy.copy(outcome), copy.deepcopy(outcome)) == (outcome,) * 3
+
+
+# Hostile files and numbers ------------------------------------------------------------------
+
+
+class TestHostileReading:
+    def test_exponent_beyond_decimal(self) -> None:
+        """An exponent too large for Decimal is refused with its path, not InvalidOperation."""
+        with pytest.raises(ValidationError) as info:
+            from_json("[1e9999999999999999999]", Directory)
+        (error,) = info.value.errors
+        assert error == (
+            "$[0]: the number 1e9999999999999999999 has more digits than can be counted "
+            "written out in full, more than the limit of 100"
+        )
+
+    def test_exponent_beyond_decimal_in_the_cli(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command line reports the same problem, with no traceback."""
+        path = tmp_path / "big.json"
+        path.write_text("[1e9999999999999999999]", encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert "$[0]: the number 1e9999999999999999999 has more digits" in out
+
+    def test_file_size_checked_before_reading(self, tmp_path: Path) -> None:
+        """A sparse 3 GiB file is refused by its size, before any of it is read."""
+        path = tmp_path / "sparse.json"
+        with path.open("wb") as file:
+            file.truncate(3 * 2**30)
+        with pytest.raises(ValidationError) as info:
+            load(path)
+        (error,) = info.value.errors
+        assert error == (
+            "$: the document is 3,221,225,472 bytes long, more than the limit of 1,073,741,824; "
+            "pass a larger Limits(max_bytes=...) to read it"
+        )
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_endless_stream_read_no_further_than_the_limit(self) -> None:
+        """/dev/zero (size 0, no end) is read to one byte past the limit, then refused."""
+        with pytest.raises(ValidationError) as info:
+            load("/dev/zero", limits=Limits(max_bytes=1000))
+        (error,) = info.value.errors
+        assert error == (
+            "$: the document is longer than the limit of 1,000 bytes; pass a larger "
+            "Limits(max_bytes=...) to read it"
+        )
+
+    def test_cli_reports_the_file_size(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command line names the file's size, not how much it read."""
+        path = tmp_path / "sparse.json"
+        with path.open("wb") as file:
+            file.truncate(3 * 2**30)
+        assert main(["validate", str(path)]) == 1
+        assert "the document is 3,221,225,472 bytes long" in capsys.readouterr().out
+
+    @given(st.decimals(allow_nan=False, allow_infinity=False, places=3))
+    def test_cli_and_library_accept_the_same_amounts(self, amount: Decimal) -> None:
+        """A JSON number with a fraction is refused as an amount by the CLI as by from_json."""
+        text = examples.link_j_mpr_json().replace('"21000000000"', format(amount, "f"), 1)
+        assert read_errors(text) is not None
+        assert _files_errors(text) == read_errors(text)
+
+    @pytest.mark.parametrize(
+        "scalar", ['!!int "\u0663"', '!!int " 1 "', "!!int 0x1", '!!float "\u0663.\u0665"']
+    )
+    def test_yaml_numbers_only_in_ascii_digits(self, scalar: str) -> None:
+        """An explicit YAML number tag takes only what JSON could write, with a path."""
+        with pytest.raises(ValidationError) as info:
+            _files.parse(f"version: {scalar}\n".encode(), "yaml", Limits())
+        (error,) = info.value.errors
+        assert error.startswith("$.version: ")
+        assert "is not a" in error
+        assert "digits 0 to 9" in error
+
+
+def read_errors(text: str) -> tuple[str, ...] | None:
+    try:
+        from_json(text, Directory)
+    except ValidationError as exc:
+        return exc.errors
+    return None
+
+
+def _files_errors(text: str) -> tuple[str, ...] | None:
+    try:
+        from_dict(_files.parse(text.encode(), "json", Limits()), Directory)
+    except ValidationError as exc:
+        return exc.errors
+    return None
+
+
+class TestEveryProblemAtOnce:
+    def test_references_reported_with_structural_problems(self) -> None:
+        """A bad agreement hides neither a duplicate id nor a reference to nothing."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["id"] = "mpr"
+        data["agreements"][0]["effective_on"] = "2020-02-30"
+        errors = read_errors(json.dumps(data))
+        assert errors is not None
+        assert errors[:2] == (
+            "$.agreements[0].effective_on: '2020-02-30' is not a calendar date",
+            "$.organizations[1].id: duplicate id 'mpr', already used by $.organizations[0]",
+        )
+        assert (
+            "$.announcements[0].publisher: no organization with id 'link-j' in the directory"
+            in (errors)
+        )
+
+    def test_references_of_an_item_that_cannot_be_built(self) -> None:
+        """A party of an agreement that cannot be built is still checked against the ids."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["kind"] = "MOU"
+        data["agreements"][0]["parties"][1]["org"] = "medicen"
+        kind, party = read_errors(json.dumps(data)) or ("", "")
+        assert kind.startswith("$.agreements[0].kind: expected one of 'mou'")
+        assert party == (
+            "$.agreements[0].parties[1].org: no organization with id 'medicen' in the directory"
+        )
+
+    def test_invalid_id_hides_no_reference(self) -> None:
+        """References to an item whose id is invalid are not called references to nothing."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["organizations"][0]["id"] = "link j"
+        (error,) = read_errors(json.dumps(data)) or ()
+        assert error.startswith("$.organizations[0].id: 'link j' is not a valid id")
+
+
+class TestProblemCount:
+    def test_many_bad_items_are_capped(self) -> None:
+        """Past Limits.max_problems, one last line says how many more there were."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"] = [{}] * 30
+        with pytest.raises(ValidationError) as info:
+            from_json(json.dumps(data), Directory, limits=Limits(max_problems=10))
+        assert len(info.value.errors) == 11
+        assert info.value.errors[-1] == (
+            "$: 110 more problems not listed; pass a larger Limits(max_problems=...) to see them"
+        )

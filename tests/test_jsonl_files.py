@@ -49,6 +49,16 @@ class TestValidate:
             "  line 3: $.rank: unknown key; expected only: org, role\n"
         )
 
+    def test_json_for_programs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json gives each problem with its line, path and message."""
+        path = tmp_path / "p.jsonl"
+        path.write_text('{"org": "mpr"}\n{"org": 5}\n', encoding="utf-8")
+        assert main(["validate", "--format", "json", "--model", "Party", str(path)]) == 1
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert result["problems"] == [
+            {"line": 2, "path": "$.org", "message": "expected a string, got a number (5)"}
+        ]
+
     def test_directory(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A directory in JSON Lines is checked with its references, problems on their lines."""
         path = tmp_path / "d.jsonl"

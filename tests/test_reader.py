@@ -97,6 +97,28 @@ class TestDepth:
         )
 
 
+class TestSharedData:
+    def test_aliases_counted_as_visited(self) -> None:
+        """Three levels of sharing that stand for a billion values are refused at once."""
+        inner = list(range(1000))
+        middle = [inner] * 1000
+        (error,) = errors_of_dict({"organizations": [middle] * 1000})
+        assert error == (
+            "$: the data refers to the same arrays and objects so often that, written out, it "
+            "would hold more than 536,870,912 values: more than a document of 1,073,741,824 "
+            "bytes can; pass a larger Limits(max_bytes=...) to read it"
+        )
+
+    def test_the_limit_is_the_size_of_a_document(self) -> None:
+        """Shared data is read when a document within max_bytes could hold it written out."""
+        inner = [1] * 10
+        data = {"format": "lifesci-partners", "version": 1, "complete_partnerships": [inner] * 10}
+        errors = errors_of_dict(data, Limits(max_bytes=300))
+        assert errors[0] == "$.complete_partnerships[0]: expected a string, got an array"
+        (error,) = errors_of_dict(data, Limits(max_bytes=200))
+        assert error.startswith("$: the data refers to the same arrays and objects so often")
+
+
 class TestNumbers:
     @pytest.mark.parametrize(
         ("literal", "message"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -364,15 +365,6 @@ class Agreement:
     amendments: tuple[Amendment, ...] = attrs.field(
         default=(), converter=_to_amendments, validator=tuple_of(AMENDMENT_CLASSES)
     )
-    # Built on first use (most agreements read in bulk are never asked about their periods), or
-    # at construction when a termination must be checked against it; see _schedule.
-    _cached_schedule: _lifecycle.Schedule | None = attrs.field(
-        init=False, default=None, repr=False, eq=False, hash=False
-    )
-    # The versions the amendments make, built and checked at construction when there are any.
-    _cached_versions: tuple[AgreementVersion, ...] = attrs.field(
-        init=False, default=(), repr=False, eq=False, hash=False
-    )
 
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
@@ -395,10 +387,9 @@ class Agreement:
         if errors:
             raise ValidationError(errors)
         if self.amendments:
-            # The last version checks the termination against the amended periods.
-            object.__setattr__(self, "_cached_versions", build_versions(self))
+            _ = self._versions  # the last version checks a termination against its periods
         elif any(isinstance(event, Termination) for event in self.events):
-            object.__setattr__(self, "_cached_schedule", self._full_schedule())
+            _ = self._schedule  # a termination is checked against the schedule it ends
 
     def _full_schedule(self) -> _lifecycle.Schedule:
         """The schedule with every event applied; checks that a termination came in time.
@@ -422,16 +413,22 @@ class Agreement:
                 schedule = _build_schedule(self, with_events=True, stop=stop)
         return schedule
 
-    @property
+    @functools.cached_property
     def _schedule(self) -> _lifecycle.Schedule:
-        """The periods and deadlines, built once (without a termination, it cannot fail)."""
-        schedule = self._cached_schedule
-        if schedule is None:
-            if self._cached_versions:
-                return self._cached_versions[-1].agreement._schedule  # noqa: SLF001
-            schedule = self._full_schedule()
-            object.__setattr__(self, "_cached_schedule", schedule)
-        return schedule
+        """The periods and deadlines, built once (without a termination, it cannot fail).
+
+        Built on first use (most agreements read in bulk are never asked about their periods),
+        or at construction when a termination must be checked against it. A cache, not a field:
+        ``attrs.asdict``, equality, pickling and copies leave it out.
+        """
+        if self._versions:
+            return self._versions[-1].agreement._schedule  # noqa: SLF001
+        return self._full_schedule()
+
+    @functools.cached_property
+    def _versions(self) -> tuple[AgreementVersion, ...]:
+        """The versions the amendments make, built and checked at construction if any (a cache)."""
+        return build_versions(self) if self.amendments else ()
 
     @property
     def period(self) -> Period:
@@ -596,9 +593,9 @@ class Agreement:
         renewal = self.renewal
         if renewal is None or renewal.notice is None or not renewal.automatic:
             return ()
-        # As written, before any event; the outer limit applies: no renewal past it, no notice.
-        as_signed = _build_schedule(self, with_events=False, stop=_day_after(self.max_extent_on))
-        deadline = as_signed.deadline(0)
+        # Within the outer limit: an initial term that can never renew needs no notice.
+        limit_stop = _day_after(self.max_extent_on)
+        deadline = _build_schedule(self, with_events=False, stop=limit_stop).deadline(0)
         existed = self.effective_on
         if self.signed_on is not None:
             existed = min(existed, self.signed_on)
@@ -718,7 +715,7 @@ class Agreement:
         day = a_date(day, "as_of")
         if not self.amendments:
             return self
-        versions = self._cached_versions
+        versions = self._versions
         current = versions[0]
         for version in versions[1:]:
             if version.since > day:
@@ -733,7 +730,7 @@ class Agreement:
         """
         if not self.amendments:
             return (AgreementVersion(self.effective_on, self),)
-        return self._cached_versions
+        return self._versions
 
     def parties_on(self, day: dt.date) -> tuple[Party, ...]:
         """The parties on ``day``, with their roles then: amendments effective by then applied.

@@ -35,8 +35,8 @@ import attrs
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
+from lifesci_partners._json._compile import compiled
 from lifesci_partners._json._converters import _structure
-from lifesci_partners._json._gen import _compiled
 from lifesci_partners._json._reader import DEFAULT_LIMITS, _object, check_data
 from lifesci_partners._json._tagged import _CLAIM_TAGS, _EVENT_TAGS, _ORGANIZATION_TAGS
 from lifesci_partners._localized import LocalizedText
@@ -234,7 +234,7 @@ class _Builder:
             if f.init
         ]
         source = "\n".join(["def to_arrow(obj):", "    return {", *items, "    }", ""])
-        function: Callable[[Any], Any] = _compiled(
+        function: Callable[[Any], Any] = compiled(
             "to_arrow", source, namespace, f"Arrow row of {cls.__name__}"
         )
         return function

@@ -243,6 +243,22 @@ class BusinessCalendar:
     rule: DeadlineRule = attrs.field(default=DeadlineRule.NONE, validator=instance_of(DeadlineRule))
     name: str | None = None
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the weekend, the rule, the name and the holidays known so far are equal.
+
+        The holidays are compared as plain mappings, so a calendar equals its pickled or copied
+        self, and a calendar from :meth:`from_holidays` (which learns a year's holidays when a
+        date of that year is asked about) equals one given the same dates by hand.
+        """
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return (self.weekend, self.rule, self.name) == (other.weekend, other.rule, other.name) and (
+            self.holidays is other.holidays or dict(self.holidays) == dict(other.holidays)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.weekend, self.rule, self.name))
+
     @classmethod
     def from_holidays(
         cls,

@@ -1,15 +1,19 @@
 """The directory: organizations, agreements and announcements, with references and claims checked.
 
-Every query is answered from indexes built once: dictionaries by id, partners sorted by when the
-partnership began, and sorted arrays searched with :mod:`bisect` (see ``_intervals.py``) for
-questions about dates. Indexes about dates are built on the first query that needs them.
+Every query is answered from indexes, each built on the first query that needs it and kept:
+dictionaries by id, partners sorted by when the partnership began, and sorted arrays searched
+with :mod:`bisect` (see ``_intervals.py``) for questions about dates. Construction checks ids and
+references only. The indexes are a cache, not fields: equality, ``attrs.asdict``, pickling and
+copies leave them out, and a copy builds its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -28,7 +32,7 @@ from lifesci_partners._people import Person
 from lifesci_partners._validate import tuple_of
 from lifesci_partners.exceptions import NotFoundError, ValidationError
 
-__all__ = ["Directory"]
+__all__ = ["Directory", "PartlyRead", "check_directory"]
 
 _T = TypeVar("_T")
 _NEVER = dt.date.max.toordinal() + 1  # the end of an interval that never ends
@@ -51,9 +55,11 @@ def _to_ids(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _check_unique(kind: str, ids: Iterable[str]) -> Iterator[str]:
+def _check_unique(kind: str, ids: Iterable[str | None]) -> Iterator[str]:
     first: dict[str, int] = {}
     for index, item_id in enumerate(ids):
+        if item_id is None:
+            continue
         if item_id in first:
             yield (
                 f"$.{kind}[{index}].id: duplicate id {item_id!r}, "
@@ -89,19 +95,17 @@ def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
     return first.toordinal(), _NEVER if end is None else end.toordinal()
 
 
-@attrs.frozen
-class _Indexes:
-    """What the directory computes once from its content."""
+class _Lazy:
+    """The indexes of one directory, each built on first use, and the lock that builds them."""
 
-    organizations: dict[str, Organization]
-    agreements: dict[str, Agreement]
-    announcements: dict[str, Announcement]
-    people: dict[str, Person]
-    agreements_of: dict[str, list[int]]
-    partners: dict[str, tuple[str, ...]]  # in the order the partnerships began, ties by id
-    began: dict[str, dict[str, dt.date]]  # org -> partner -> the first effective date
-    about: dict[str, list[int]]
-    lazy: dict[Any, Any] = attrs.field(factory=dict)  # indexes built on first use
+    __slots__ = ("built", "lock")
+
+    def __init__(self) -> None:
+        self.built: dict[Any, Any] = {}
+        self.lock = threading.RLock()  # re-entrant: an index may be built from others
+
+
+_LAZY_LOCK = threading.Lock()  # makes the _Lazy of a copy, which has none yet, only once
 
 
 def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date]]:
@@ -128,11 +132,16 @@ def _in_order(began: dict[str, dt.date]) -> tuple[str, ...]:
     return tuple(sorted(began, key=lambda partner: (began[partner], partner)))
 
 
-def _people(organizations: tuple[Organization, ...], errors: list[str]) -> dict[str, Person]:
-    """Every person of every organization, by id; one described twice differently is an error."""
+def _people(organizations: Sequence[object], errors: list[str]) -> dict[str, Person]:
+    """Every person of every organization, by id; one described twice differently is an error.
+
+    Items that are not organizations (those that could not be read) are skipped.
+    """
     people: dict[str, Person] = {}
     where: dict[str, str] = {}
     for o_index, org in enumerate(organizations):
+        if not isinstance(org, Organization):
+            continue
         for p_index, position in enumerate(org.people):
             person = position.person
             path = f"$.organizations[{o_index}].people[{p_index}].person"
@@ -151,27 +160,51 @@ def _people(organizations: tuple[Organization, ...], errors: list[str]) -> dict[
 
 @attrs.frozen
 class _References:
-    """Collects the references to nothing in a directory, each with its path."""
+    """Collects the references to nothing in a directory, each with its path.
 
-    orgs: set[str]
-    agreements: set[str]
-    people: dict[str, Person]
+    A collection of ids that is ``None`` could not be read whole (an item whose id is unknown),
+    so that no reference to it is called one to nothing.
+    """
+
+    orgs: set[str] | None
+    agreements: set[str] | None
+    people: dict[str, Person] | None
     errors: list[str] = attrs.field(factory=list)
 
     def org(self, path: str, org_id: str | None) -> None:
-        if org_id is not None and org_id not in self.orgs:
+        if org_id is not None and self.orgs is not None and org_id not in self.orgs:
             self.errors.append(f"{path}: no organization with id {org_id!r} in the directory")
 
     def agreement(self, path: str, agreement_id: str) -> None:
-        if agreement_id not in self.agreements:
+        if self.agreements is not None and agreement_id not in self.agreements:
             self.errors.append(f"{path}: no agreement with id {agreement_id!r} in the directory")
 
     def person(self, path: str, person_id: str) -> None:
-        if person_id not in self.people:
+        if self.people is not None and person_id not in self.people:
             self.errors.append(
                 f"{path}: no person with id {person_id!r} among the people of the directory's "
                 "organizations"
             )
+
+    def item(self, path: str, item: object) -> None:
+        """The references of an organization or agreement, or of what was read of one."""
+        if isinstance(item, PartlyRead):
+            for where, org_id in item.org_refs:
+                self.org(f"{path}{where}", org_id)
+        elif isinstance(item, Organization):
+            self.organization(path, item)
+        elif isinstance(item, Agreement):
+            for j, party in enumerate(item.parties):
+                self.org(f"{path}.parties[{j}].org", party.org)
+            for j, amendment in enumerate(item.amendments):
+                if isinstance(amendment, PartyAdded):  # an organization that joins later
+                    self.org(f"{path}.amendments[{j}].org", amendment.org)
+
+    def organization(self, path: str, organization: Organization) -> None:
+        for j, relationship in enumerate(organization.relationships):
+            self.org(f"{path}.relationships[{j}].organization", relationship.organization)
+        for j, founder in enumerate(organization.founders):
+            self.org(f"{path}.founders[{j}].organization", founder.organization)
 
     def announcement(self, path: str, news: Announcement) -> None:
         self.org(f"{path}.publisher", news.publisher)
@@ -191,30 +224,76 @@ class _References:
                 self.org(f"{path}.claims[{j}].partner", claim.partner)
 
 
-def _agreement_references(refs: _References, path: str, agreement: Agreement) -> None:
-    for j, party in enumerate(agreement.parties):
-        refs.org(f"{path}.parties[{j}].org", party.org)
-    for j, amendment in enumerate(agreement.amendments):
-        if isinstance(amendment, PartyAdded):  # an organization that joins later
-            refs.org(f"{path}.amendments[{j}].org", amendment.org)
+@attrs.frozen
+class PartlyRead:
+    """What could be read of an organization or agreement that could not be built.
+
+    Its id if it was valid, and the references to organizations that it makes, each as its path
+    within the item (``.parties[0].org``) and the id it names.
+    """
+
+    id: str | None
+    org_refs: tuple[tuple[str, str], ...] = ()
 
 
-def _reference_errors(directory: Directory, people: dict[str, Person]) -> list[str]:
+def _id_of(item: object) -> str | None:
+    """The id of a model, the id read from one that could not be built (a str), or None."""
+    if item is None or isinstance(item, str):
+        return item
+    item_id: str | None = getattr(item, "id")  # noqa: B009  # any model with an id, PartlyRead
+    return item_id
+
+
+def check_directory(
+    organizations: Sequence[Organization | PartlyRead | str | None],
+    agreements: Sequence[Agreement | PartlyRead | str | None],
+    announcements: Sequence[Announcement | str | None],
+    complete_partnerships: Sequence[str],
+) -> tuple[list[str], dict[str, Person]]:
+    """The problems of a directory's ids and references, and its people by id.
+
+    Each item is a model, or for one that could not be built what could be read of it (a
+    :class:`PartlyRead`, or just its id as a ``str``) or ``None``: so a reader reports
+    duplicate ids and references to nothing from every id it could read, in the same round as
+    the problems of the items themselves. An id read from an item that was not built counts as
+    there.
+    """
+    errors = [
+        *_check_unique("organizations", map(_id_of, organizations)),
+        *_check_unique("agreements", map(_id_of, agreements)),
+        *_check_unique("announcements", map(_id_of, announcements)),
+    ]
+    people = _people(organizations, errors)
+    errors.extend(
+        _reference_errors(organizations, agreements, announcements, complete_partnerships, people)
+    )
+    return errors, people
+
+
+def _reference_errors(
+    organizations: Sequence[Organization | PartlyRead | str | None],
+    agreements: Sequence[Agreement | PartlyRead | str | None],
+    announcements: Sequence[Announcement | str | None],
+    complete_partnerships: Sequence[str],
+    people: dict[str, Person],
+) -> list[str]:
+    org_ids = list(map(_id_of, organizations))
+    agreement_ids = list(map(_id_of, agreements))
     refs = _References(
-        {o.id for o in directory.organizations}, {a.id for a in directory.agreements}, people
+        None if None in org_ids else set(org_ids),  # type: ignore[arg-type]  # no None left
+        None if None in agreement_ids else set(agreement_ids),  # type: ignore[arg-type]
+        # The people of an organization that could not be built are not known.
+        people if all(isinstance(o, Organization) for o in organizations) else None,
     )
     org = refs.org
-    for i, organization in enumerate(directory.organizations):
-        for j, relationship in enumerate(organization.relationships):
-            org(f"$.organizations[{i}].relationships[{j}].organization", relationship.organization)
-        for j, founder in enumerate(organization.founders):
-            org(f"$.organizations[{i}].founders[{j}].organization", founder.organization)
-    for i, agreement in enumerate(directory.agreements):
-        _agreement_references(refs, f"$.agreements[{i}]", agreement)
-    for i, news in enumerate(directory.announcements):
-        refs.announcement(f"$.announcements[{i}]", news)
+    for kind, items in (("organizations", organizations), ("agreements", agreements)):
+        for i, item in enumerate(items):
+            refs.item(f"$.{kind}[{i}]", item)
+    for i, news in enumerate(announcements):
+        if isinstance(news, Announcement):
+            refs.announcement(f"$.announcements[{i}]", news)
     seen: dict[str, int] = {}
-    for i, org_id in enumerate(directory.complete_partnerships):
+    for i, org_id in enumerate(complete_partnerships):
         org(f"$.complete_partnerships[{i}]", org_id)
         if org_id in seen:
             refs.errors.append(
@@ -241,8 +320,10 @@ class Directory:
     ``complete_partnerships`` to state that it knows all of them, so that counts and ranks of
     its partners are exact (see :meth:`check_claims`).
 
-    Queries read indexes built once, when the directory is built or on the first query about
-    dates; each query's cost is in its docstring, for ``n`` agreements and ``k`` answers.
+    Queries read indexes, each built on the first query that needs it (once, even when threads
+    ask at the same time) and kept; each query's cost is in its docstring, for ``n``
+    agreements and ``k`` answers. Building checks ids and references only. A directory
+    pickles, copies and deep-copies to an equal one, which builds its own indexes.
 
     Args:
         organizations: The organizations (clusters included).
@@ -279,41 +360,84 @@ class Directory:
     complete_partnerships: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_to_ids, validator=tuple_of(str)
     )
-    _indexes: _Indexes = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        errors = [
-            *_check_unique("organizations", (o.id for o in self.organizations)),
-            *_check_unique("agreements", (a.id for a in self.agreements)),
-            *_check_unique("announcements", (a.id for a in self.announcements)),
-        ]
-        people = _people(self.organizations, errors)
-        errors.extend(_reference_errors(self, people))
+        errors, people = check_directory(
+            self.organizations, self.agreements, self.announcements, self.complete_partnerships
+        )
         if errors:
             raise ValidationError(errors)
-        agreements_of: dict[str, list[int]] = {}
-        for index, agreement in enumerate(self.agreements):
-            orgs = [party.org for party in agreement.parties]
-            orgs += [a.org for a in agreement.amendments if isinstance(a, PartyAdded)]
-            for org in dict.fromkeys(orgs):
-                agreements_of.setdefault(org, []).append(index)
-        about: dict[str, list[int]] = {}
-        for index, news in enumerate(self.announcements):
-            for agreement_id in news.about:
-                about.setdefault(agreement_id, []).append(index)
-        began = _partnerships(self.agreements)
-        partners = {org: _in_order(mine) for org, mine in began.items()}
-        indexes = _Indexes(
-            organizations={o.id: o for o in self.organizations},
-            agreements={a.id: a for a in self.agreements},
-            announcements={a.id: a for a in self.announcements},
-            people=people,
-            agreements_of=agreements_of,
-            partners=partners,
-            began=began,
-            about=about,
+        self._state.built["people"] = people
+
+    @functools.cached_property
+    def _state(self) -> _Lazy:
+        """The indexes built so far; made at construction, or on first use by a copy."""
+        with _LAZY_LOCK:  # two threads' first queries on a copy must share one
+            try:
+                made: _Lazy = _STATE_SLOT.__get__(self)
+            except AttributeError:
+                made = _Lazy()
+                object.__setattr__(self, "_state", made)
+            return made
+
+    def _lazy(self, key: object, build: Callable[[], _T]) -> _T:
+        """The index ``key``, built by ``build`` on first use and kept.
+
+        Thread-safe: concurrent first queries build it once, and all get the same index.
+        """
+        state = self._state
+        try:
+            found: _T = state.built[key]
+        except KeyError:
+            with state.lock:
+                if key not in state.built:
+                    state.built[key] = build()
+                found = state.built[key]
+        return found
+
+    def _organizations(self) -> dict[str, Organization]:
+        return self._lazy("organizations", lambda: {o.id: o for o in self.organizations})
+
+    def _agreements(self) -> dict[str, Agreement]:
+        return self._lazy("agreements", lambda: {a.id: a for a in self.agreements})
+
+    def _announcements(self) -> dict[str, Announcement]:
+        return self._lazy("announcements", lambda: {a.id: a for a in self.announcements})
+
+    def _people(self) -> dict[str, Person]:
+        return self._lazy("people", lambda: _people(self.organizations, []))
+
+    def _agreements_of(self) -> dict[str, list[int]]:
+        def build() -> dict[str, list[int]]:
+            agreements_of: dict[str, list[int]] = {}
+            for index, agreement in enumerate(self.agreements):
+                orgs = [party.org for party in agreement.parties]
+                orgs += [a.org for a in agreement.amendments if isinstance(a, PartyAdded)]
+                for org in dict.fromkeys(orgs):
+                    agreements_of.setdefault(org, []).append(index)
+            return agreements_of
+
+        return self._lazy("agreements_of", build)
+
+    def _about(self) -> dict[str, list[int]]:
+        def build() -> dict[str, list[int]]:
+            about: dict[str, list[int]] = {}
+            for index, news in enumerate(self.announcements):
+                for agreement_id in news.about:
+                    about.setdefault(agreement_id, []).append(index)
+            return about
+
+        return self._lazy("about", build)
+
+    def _began(self) -> dict[str, dict[str, dt.date]]:
+        """Org -> partner -> the first effective date of an agreement between them."""
+        return self._lazy("began", lambda: _partnerships(self.agreements))
+
+    def _partners(self) -> dict[str, tuple[str, ...]]:
+        """Partners in the order the partnerships began, ties by id."""
+        return self._lazy(
+            "partners", lambda: {org: _in_order(mine) for org, mine in self._began().items()}
         )
-        object.__setattr__(self, "_indexes", indexes)
 
     # Lookups by id
 
@@ -323,7 +447,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        return _by_id(self._indexes.organizations, org_id, "organization")
+        return _by_id(self._organizations(), org_id, "organization")
 
     def agreement(self, agreement_id: str) -> Agreement:
         """The agreement with this id, in ``O(1)``.
@@ -331,7 +455,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        return _by_id(self._indexes.agreements, agreement_id, "agreement")
+        return _by_id(self._agreements(), agreement_id, "agreement")
 
     def announcement(self, announcement_id: str) -> Announcement:
         """The announcement with this id, in ``O(1)``.
@@ -339,7 +463,7 @@ class Directory:
         Raises:
             NotFoundError: There is none (the message lists the known ids).
         """
-        return _by_id(self._indexes.announcements, announcement_id, "announcement")
+        return _by_id(self._announcements(), announcement_id, "announcement")
 
     def person(self, person_id: str) -> Person:
         """The person with this id, from the people of the organizations, in ``O(1)``.
@@ -347,21 +471,13 @@ class Directory:
         Raises:
             NotFoundError: No organization has a person with this id.
         """
-        return _by_id(self._indexes.people, person_id, "person")
+        return _by_id(self._people(), person_id, "person")
 
     # Agreements
 
     def agreements_of(self, org_id: str) -> tuple[Agreement, ...]:
         """The agreements to which ``org_id`` is a party, in directory order: ``O(k)``."""
-        return tuple(self.agreements[i] for i in self._indexes.agreements_of.get(org_id, ()))
-
-    def _lazy(self, key: object, build: Callable[[], _T]) -> _T:
-        """The index ``key``, built by ``build`` on first use and kept."""
-        lazy = self._indexes.lazy
-        if key not in lazy:
-            lazy[key] = build()
-        found: _T = lazy[key]
-        return found
+        return tuple(self.agreements[i] for i in self._agreements_of().get(org_id, ()))
 
     def _in_force_index(self) -> OrderedStabbingIndex[Agreement]:
         return self._lazy(
@@ -512,17 +628,14 @@ class Directory:
     def _org_index(self, org_id: str) -> IntervalIndex:
         def build() -> IntervalIndex:
             return IntervalIndex(
-                [
-                    (*_in_force(self.agreements[i]), i)
-                    for i in self._indexes.agreements_of.get(org_id, ())
-                ]
+                [(*_in_force(self.agreements[i]), i) for i in self._agreements_of().get(org_id, ())]
             )
 
         return self._lazy(("in_force", org_id), build)
 
     def _partner_ids(self, org_id: str, on: dt.date | None) -> tuple[str, ...]:
         self._check_org(org_id)
-        ordered = self._indexes.partners.get(org_id, ())
+        ordered = self._partners().get(org_id, ())
         if on is None or not ordered:
             return ordered
         current = set()
@@ -530,7 +643,7 @@ class Directory:
             orgs = {party.org for party in self.agreements[i].parties_on(on)}
             if org_id in orgs:  # it may have joined later or withdrawn before
                 current.update(orgs - {org_id})
-        began = self._indexes.began[org_id]
+        began = self._began()[org_id]
         return tuple(sorted(current, key=lambda p: (began[p], p)))
 
     def partners_of(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
@@ -544,13 +657,13 @@ class Directory:
                 partner, past or present.
 
         Returns:
-            ``O(k)`` for every partner (sorted once when the directory is built);
+            ``O(k)`` for every partner (sorted on the first query);
             ``O(log m + k log k)`` for a day, ``m`` being the agreements of ``org_id``.
 
         Raises:
             NotFoundError: ``org_id`` is not in the directory.
         """
-        orgs = self._indexes.organizations
+        orgs = self._organizations()
         return tuple(orgs[p] for p in self._partner_ids(org_id, on))
 
     def partner_rank(self, org_id: str, partner_id: str) -> int:
@@ -570,17 +683,17 @@ class Directory:
         """
         self._check_org(org_id)
         self._check_org(partner_id)
-        began = self._indexes.began.get(org_id, {})
+        began = self._began().get(org_id, {})
         if partner_id not in began:
             msg = f"{partner_id!r} is not a partner of {org_id!r}: no agreement between them"
             raise NotFoundError(msg)
-        ordered = self._indexes.partners[org_id]
+        ordered = self._partners()[org_id]
         key = (began[partner_id], partner_id)
         return bisect_left(ordered, key, key=lambda p: (began[p], p)) + 1
 
     def _by_location(self, org_id: str, on: dt.date | None) -> tuple[list[str], list[str], int]:
         """Domestic partners, overseas partners, and how many have no known country."""
-        orgs = self._indexes.organizations
+        orgs = self._organizations()
         ids = self._partner_ids(org_id, on)
         home = orgs[org_id].headquarters
         if home is None:
@@ -606,7 +719,7 @@ class Directory:
         Raises:
             NotFoundError: ``org_id`` is not in the directory.
         """
-        orgs = self._indexes.organizations
+        orgs = self._organizations()
         return tuple(orgs[p] for p in self._by_location(org_id, on)[0])
 
     def overseas_partners(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
@@ -622,7 +735,7 @@ class Directory:
         Raises:
             NotFoundError: ``org_id`` is not in the directory.
         """
-        orgs = self._indexes.organizations
+        orgs = self._organizations()
         return tuple(orgs[p] for p in self._by_location(org_id, on)[1])
 
     # Announcements and claims
@@ -634,7 +747,7 @@ class Directory:
             NotFoundError: The agreement is not in the directory.
         """
         self.agreement(agreement_id)
-        return tuple(self.announcements[i] for i in self._indexes.about.get(agreement_id, ()))
+        return tuple(self.announcements[i] for i in self._about().get(agreement_id, ()))
 
     def check_claims(self, announcement: Announcement | str) -> tuple[ClaimCheck, ...]:
         """Check each claim of an announcement against what the directory knows.
@@ -671,13 +784,16 @@ class Directory:
         if isinstance(announcement, str):
             announcement = self.announcement(announcement)
         checker = ClaimChecker(
-            organizations=self._indexes.organizations,
-            began=self._indexes.began,
+            organizations=self._organizations(),
+            began=self._began(),
             complete=self.complete_partnerships,
             partner_ids=self._partner_ids,
             by_location=self._by_location,
         )
         return tuple(checker.check(claim) for claim in announcement.claims)
+
+
+_STATE_SLOT: Any = Directory.__dict__["_state"]  # the slot attrs made for the cached property
 
 
 def _by_id(table: Mapping[str, _T], key: str, what: str) -> _T:

@@ -25,9 +25,7 @@ from lifesci_partners._directory import Directory
 from lifesci_partners._importing import ImportResult, ProblemLog, Progress
 from lifesci_partners._json._reader import (
     DEFAULT_LIMITS,
-    _number_parsers,
-    _object,
-    _parse_constant,
+    _Hooks,
     parse_json,
 )
 from lifesci_partners._json._reader import check_data as _check_data
@@ -54,52 +52,20 @@ class _BrokenStream(Exception):  # noqa: N818  # inside this module only
         self.message = message
 
 
-class _Suspect:
-    """Whether the value being decoded holds something the limits refuse.
+def _decoder(hooks: _Hooks) -> json.JSONDecoder:
+    """A decoder whose hooks count what the limits refuse (``hooks.refused``).
 
-    The decoder's hooks mark it when they refuse a number or meet a duplicate key; only then,
-    or when the text escapes a surrogate, is the record walked to say where the problem is
-    (:func:`~lifesci_partners._json._reader.check_data`). A valid record, the usual case, costs
-    no walk. Nesting needs none either: a ROR record is four levels deep, any deeper value is of
-    a wrong type there, which the record's reader reports at its path.
+    Only when they refused something, or when the text escapes a surrogate, is a record walked
+    to say where the problem is (:func:`~lifesci_partners._json._reader.check_data`). A valid
+    record, the usual case, costs no walk. Nesting needs none either: a ROR record is four
+    levels deep, any deeper value is of a wrong type there, which the record's reader reports
+    at its path.
     """
-
-    __slots__ = ("marked",)
-
-    def __init__(self) -> None:
-        self.marked = False
-
-
-def _decoder(suspect: _Suspect) -> json.JSONDecoder:
-    parse_int, parse_float = _number_parsers(DEFAULT_LIMITS, Decimal)
-
-    def on_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = _object(pairs)
-        if type(result) is not dict:
-            suspect.marked = True
-        return result
-
-    def on_int(text: str) -> Any:
-        value = parse_int(text)
-        if type(value) is not int:
-            suspect.marked = True
-        return value
-
-    def on_float(text: str) -> Any:
-        value = parse_float(text)
-        if type(value) is not Decimal:
-            suspect.marked = True
-        return value
-
-    def on_constant(name: str) -> Any:
-        suspect.marked = True
-        return _parse_constant(name)
-
     return json.JSONDecoder(
-        object_pairs_hook=on_object,
-        parse_int=on_int,
-        parse_float=on_float,
-        parse_constant=on_constant,
+        object_pairs_hook=hooks.object_pairs,
+        parse_int=hooks.parse_int,
+        parse_float=hooks.parse_float,
+        parse_constant=hooks.parse_constant,
     )
 
 
@@ -149,8 +115,8 @@ class _Text:
 
 def _array_records(text: _Text) -> Iterator[tuple[Any, bool]]:
     """Each element of the JSON array the text holds, parsed, and whether it is suspect."""
-    suspect = _Suspect()
-    decoder = _decoder(suspect)
+    hooks = _Hooks(DEFAULT_LIMITS, Decimal)
+    decoder = _decoder(hooks)
     pos = text.skip_space(0) + 1  # past '['
     first = True
     while True:
@@ -172,12 +138,12 @@ def _array_records(text: _Text) -> Iterator[tuple[Any, bool]]:
         if pos > _CHUNK:  # forget what was read, once it is a chunk: linear time overall
             text.drop(pos)
             pos = 0
-        suspect.marked = False
+        hooks.refused = 0
         start = pos
         record, pos = _decode_one(decoder, text, pos)
         buffer = text.buffer
         escaped = buffer.find("\\ud", start, pos) >= 0 or buffer.find("\\uD", start, pos) >= 0
-        yield record, suspect.marked or escaped
+        yield record, bool(hooks.refused) or escaped
 
 
 def _decode_one(decoder: json.JSONDecoder, text: _Text, pos: int) -> tuple[Any, int]:

@@ -28,6 +28,7 @@ __all__ = [
     "describe",
     "identifier",
     "instance_of",
+    "is_identifier",
     "non_blank",
     "optional",
     "rule",
@@ -217,6 +218,11 @@ def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object)
         raise fail(attribute, f"expected a string, got {describe(value)}")
     if not value.strip():
         raise fail(attribute, "must not be empty")
+
+
+def is_identifier(value: str) -> bool:
+    """Whether ``value`` is a valid id, as :func:`identifier` checks it."""
+    return _IDENTIFIER.fullmatch(value) is not None
 
 
 @rule({"type": "string", "pattern": whole(_IDENTIFIER)})

@@ -131,6 +131,11 @@ def _loader(limits: Limits) -> Any:
 
     def construct_int(loader: Any, node: Any) -> int | _Refused:
         text = loader.construct_scalar(node)
+        if not _INT.fullmatch(text):  # an explicit !!int tag on anything else
+            return _Refused(
+                f"{text[:40]!r} is not a whole number written with the digits 0 to 9, as JSON "
+                "writes one"
+            )
         digits = len(text.lstrip("+-"))
         if digits > limits.max_digits:
             return _Refused(
@@ -140,6 +145,10 @@ def _loader(limits: Limits) -> Any:
 
     def construct_float(loader: Any, node: Any) -> Any:
         text = loader.construct_scalar(node)
+        if not _FLOAT.fullmatch(text):  # an explicit !!float tag on anything else
+            return _Refused(
+                f"{text[:40]!r} is not a number written with the digits 0 to 9, as JSON writes one"
+            )
         if len(text) > 2 * limits.max_digits + 8:
             return _Refused(f"a number of {len(text)} characters is over the limit")
         try:
@@ -221,7 +230,8 @@ def parse(raw: bytes, fmt: str, limits: Limits) -> Any:
     """
     if fmt == "yaml":
         return _parse_yaml(raw, limits)
-    return parse_json(raw, limits)
+    # As from_json reads it: a number with a fraction is never an exact amount.
+    return parse_json(raw, limits, JsonFloat)
 
 
 def dump(data: Any, fmt: str) -> str:

@@ -13,6 +13,7 @@ import enum
 import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,7 +35,7 @@ from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
 from lifesci_partners._json._document import write_atomic
-from lifesci_partners._json._reader import DEFAULT_LIMITS
+from lifesci_partners._json._reader import DEFAULT_LIMITS, too_large, too_long
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
 from lifesci_partners._options import OptionExercised
 from lifesci_partners._text._formatting import Formatter
@@ -269,18 +270,28 @@ class _Progress:
             self._shown = False
 
 
+def _read_stdin(limit: int) -> bytes:
+    """Standard input, at most ``limit`` bytes, refused if it has that many."""
+    if sys.stdin is None:
+        raise _ClosedStreamError("input")
+    try:
+        raw: bytes = sys.stdin.buffer.read(limit)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, "-") from None
+    if len(raw) == limit:
+        raise too_long(DEFAULT_LIMITS)
+    return raw
+
+
 def _read_bytes(name: str, progress: _Progress) -> bytes:
     """The bytes of a file (or standard input for ``-``), at most the size limit plus one."""
     limit = DEFAULT_LIMITS.max_bytes + 1
     if name == "-":
-        if sys.stdin is None:
-            raise _ClosedStreamError("input")
-        try:
-            return sys.stdin.buffer.read(limit)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, "-") from None
+        return _read_stdin(limit)
     path = Path(name)
     size = path.stat().st_size
+    if size >= limit:  # the file's own size, before reading any of it
+        raise too_large(size, "bytes", DEFAULT_LIMITS)
     chunks: list[bytes] = []
     done = 0
     with path.open("rb") as file:
@@ -294,6 +305,8 @@ def _read_bytes(name: str, progress: _Progress) -> bytes:
                 progress.show(f"reading {name}: {done * 100 // max(size, 1)}%")
     if size >= _PROGRESS_FROM:
         progress.show(f"checking {name}...")
+    if done == limit:  # a file that grew, or a device that says nothing of its size
+        raise too_long(DEFAULT_LIMITS)
     return b"".join(chunks)
 
 
@@ -565,6 +578,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         results.append(result)
     progress.clear()
     if args.format == "json":
+        for result in results:
+            result["problems"] = [_problem(line) for line in result.get("problems", ())]
         print(for_terminal(json.dumps({"files": results}, ensure_ascii=False, indent=2), json=True))
     else:
         for result in results:
@@ -572,6 +587,29 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if any("unreadable" in r for r in results):
         return EXIT_USAGE
     return EXIT_OK if all(r["valid"] for r in results) else EXIT_INVALID
+
+
+# A problem's path: $ then .name, [index] or ['key'] (a key as Python writes it), up to ": ".
+_NUMBERED = re.compile(r"line (\d+): (.*)", re.DOTALL)
+_PROBLEM = re.compile(
+    r"(\$(?:\.[^.\[:\s]+|\[[0-9]+\]"
+    r"""|\['(?:[^'\\]|\\.)*(?:\.\.\.)?'\]|\["(?:[^"\\]|\\.)*"\])*): (.*)""",
+    re.DOTALL,
+)
+
+
+def _problem(line: str) -> dict[str, Any]:
+    """A problem line as ``{"path": ..., "message": ...}``, for programs.
+
+    A problem of a JSON Lines file (``line 3: $.org: ...``) has its ``line`` too.
+    """
+    numbered = _NUMBERED.fullmatch(line)
+    if numbered is not None:
+        return {"line": int(numbered.group(1)), **_problem(numbered.group(2))}
+    match = _PROBLEM.fullmatch(line)
+    if match is None:
+        return {"path": "$", "message": line}
+    return {"path": match.group(1), "message": match.group(2)}
 
 
 def _print_validation(result: dict[str, Any]) -> None:

@@ -12,13 +12,10 @@ the fast one fails.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import enum
 import functools
-import gc
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -29,6 +26,7 @@ from cattrs.errors import StructureHandlerNotFoundError
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._errors import errors_of
+from lifesci_partners._json._gc import gc_paused as _gc_paused
 from lifesci_partners._json._gen import _attrs_unstructure_factory
 from lifesci_partners._json._hooks import (
     _DATE_TEXT,
@@ -39,8 +37,6 @@ from lifesci_partners._json._hooks import (
     _enum_hook_factory,
     _figure_value_hook_factory,
     _is_figure_value,
-    _is_hom_tuple,
-    _is_optional,
     _optional_hook_factory,
     _structure_bool,
     _structure_date,
@@ -54,7 +50,14 @@ from lifesci_partners._json._hooks import (
     _tuple_unstructure_factory,
 )
 from lifesci_partners._json._orjson import OrjsonHooks, fast_json
-from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, Limits, check_data, parse_json
+from lifesci_partners._json._reader import (
+    DEFAULT_LIMITS,
+    JsonFloat,
+    Limits,
+    capped,
+    check_data,
+    parse_json,
+)
 from lifesci_partners._json._tagged import (
     _EVENT_TAGS,
     _directory_structure_factory,
@@ -66,9 +69,10 @@ from lifesci_partners._json._tagged import (
     _register_tagged_unions,
 )
 from lifesci_partners._json._textgen import TextWriters
+from lifesci_partners._json._types import _is_hom_tuple, _is_optional
+from lifesci_partners._json._whole import whole_directory_factory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term
-from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
     "from_dict",
@@ -114,7 +118,10 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_hom_tuple, _tuple_hook_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
-    conv.register_structure_hook_factory(lambda t: t is Directory, _directory_structure_factory)
+    conv.register_structure_hook_factory(
+        lambda t: t is Directory,
+        whole_directory_factory if detailed else _directory_structure_factory,
+    )
     conv.register_structure_hook_factory(lambda t: t in _EVENT_TAGS, _event_structure_factory)
     conv.register_unstructure_hook_factory(lambda t: t in _EVENT_TAGS, _event_unstructure_factory)
     conv.register_structure_hook_factory(_is_event_union, _event_union_factory)
@@ -206,13 +213,14 @@ def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
           $.org: expected a string, got a number (5)
           $.rank: unknown key; expected only: org, role
     """
-    errors = list(check_data(data, DEFAULT_LIMITS if limits is None else limits))
+    limits = DEFAULT_LIMITS if limits is None else limits
+    errors = list(check_data(data, limits))
     if errors:
-        raise ValidationError(errors)
-    return _structure(data, cls)
+        raise capped(errors, limits)
+    return _structure(data, cls, limits)
 
 
-def _structure(data: Any, cls: type[T]) -> T:
+def _structure(data: Any, cls: type[T], limits: Limits = DEFAULT_LIMITS) -> T:
     try:
         return _structure_fast(data, cls)
     except Exception:  # noqa: BLE001, S110  # whatever it was, the detailed converter says it
@@ -223,28 +231,7 @@ def _structure(data: Any, cls: type[T]) -> T:
         msg = f"{cls!r} is not a lifesci-partners model and cannot be read from JSON data"
         raise TypeError(msg) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        raise ValidationError(errors_of(exc)) from None
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the garbage collector, and resume it after if it was running.
-
-    Reading and writing a directory make many small objects and no reference cycles, and every
-    collection while they are made traverses them all again; the next one after does it once.
-
-    The collector is process-wide: while it is paused, other threads' garbage waits too (see
-    docs/performance.md). Calls may nest: each resumes it only if it was running when the call
-    began.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
+        raise capped(errors_of(exc), limits) from None
 
 
 def _structure_fast(data: Any, cls: type[T]) -> T:
@@ -308,5 +295,6 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
-    data = parse_json(text, DEFAULT_LIMITS if limits is None else limits, JsonFloat)
-    return _structure(data, cls)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    data = parse_json(text, limits, JsonFloat)
+    return _structure(data, cls, limits)

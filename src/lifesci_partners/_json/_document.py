@@ -17,10 +17,10 @@ from typing import BinaryIO
 
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_json, to_json
-from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits
+from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits, too_large, too_long
 from lifesci_partners.exceptions import NotRegularFileError
 
-__all__ = ["dump", "load", "write_atomic"]
+__all__ = ["dump", "load", "read_within", "write_atomic"]
 
 _ATTEMPTS = 100  # names tried for the temporary file before giving up
 
@@ -44,6 +44,9 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Direc
             with its path in the document.
         OSError: The file cannot be read (``FileNotFoundError``, ``PermissionError``, ...).
 
+    The file's size is checked against ``limits.max_bytes`` before it is read, and no more
+    than one byte past the limit is ever read, even from a stream without end.
+
     Example:
         >>> import tempfile, pathlib
         >>> from lifesci_partners import dump, examples, load
@@ -56,7 +59,29 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Direc
     .. versionchanged:: 0.2.0
        ``limits``.
     """
-    return from_json(Path(path).read_bytes(), Directory, limits=limits)
+    limits = DEFAULT_LIMITS if limits is None else limits
+    return from_json(read_within(Path(path), limits), Directory, limits=limits)
+
+
+def read_within(path: Path, limits: Limits) -> bytes:
+    """The bytes of ``path``, if it holds at most ``limits.max_bytes`` of them.
+
+    The file's size is checked before anything is read, and a file that says nothing of its
+    size or lies about it (``/dev/zero``, a pipe, a file that grows) is read no further than
+    one byte past the limit.
+
+    Raises:
+        ValidationError: The file is larger than the limit (its size in the message).
+        OSError: The file cannot be read.
+    """
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > limits.max_bytes:
+            raise too_large(size, "bytes", limits)
+        raw = file.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        raise too_long(limits)
+    return raw
 
 
 def dump(directory: Directory, path: str | os.PathLike[str]) -> None:

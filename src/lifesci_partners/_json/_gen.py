@@ -8,8 +8,6 @@ gets a file name of its own in :mod:`linecache`, so that a traceback shows its s
 from __future__ import annotations
 
 import enum
-import itertools
-import linecache
 from collections.abc import Callable
 from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -19,7 +17,9 @@ import cattrs
 from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn
 
-from lifesci_partners._json._hooks import _ENUM_VALUE, _MISSING, _is_hom_tuple, _is_optional
+from lifesci_partners._json._compile import compiled as _compiled
+from lifesci_partners._json._hooks import _ENUM_VALUE, _MISSING
+from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._localized import LocalizedText
 
 _PLAIN_ATTRS_UNSTRUCTURE: dict[Callable[[Any], Any], type] = {}
@@ -142,15 +142,3 @@ def _written_raw(t: Any, value: str, conv: cattrs.Converter, namespace: dict[str
     name = f"hook{len(namespace)}"
     namespace[name] = hook
     return f"{name}({value})"
-
-
-_SERIAL = itertools.count(1)
-"""Numbers the generated functions: two never share a name in :mod:`linecache`."""
-
-
-def _compiled(function: str, source: str, namespace: dict[str, Any], what: str) -> Any:
-    """Define ``function`` from ``source`` in ``namespace``; its source shows in tracebacks."""
-    filename = f"<lifesci_partners generated {what} #{next(_SERIAL)}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    exec(compile(source, filename, "exec"), namespace)  # noqa: S102  # our own source, as cattrs does
-    return namespace[function]

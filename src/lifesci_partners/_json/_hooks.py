@@ -14,8 +14,7 @@ import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from types import UnionType
-from typing import Any, Optional, Union, get_args, get_origin, get_type_hints
+from typing import Any, Optional, get_args
 
 import attrs
 import cattrs
@@ -27,6 +26,8 @@ from lifesci_partners._dates import PartialDate
 from lifesci_partners._decimals import checked_decimal
 from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._reader import JsonFloat
+from lifesci_partners._json._trusted import Retry as _Retry
+from lifesci_partners._json._trusted import trusted_structure_fn, type_hints
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._shown import SHOWN_IN_JSON, json_kind
@@ -215,11 +216,6 @@ def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]
     return structure
 
 
-def _is_hom_tuple(t: Any) -> bool:
-    args = get_args(t)
-    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
-
-
 def _tuple_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
     inner = homogenous_tuple_structure_factory(t, conv)
 
@@ -281,7 +277,7 @@ def _field_validator_errors(
     failed = {note.name for _, note in exc.group_exceptions()[0]}
     if not failed:  # every field was read: the object was built, and its validators ran
         return []
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)  # evaluated once per class, not per object that fails
     errors: list[ValidationError] = []
     for field in attrs.fields(cls):
         if field.validator is None or field.name in failed or field.name not in value:
@@ -295,12 +291,15 @@ def _field_validator_errors(
     return errors
 
 
-class _Retry(Exception):  # noqa: N818  # not an error: the detailed converter takes over
-    """Raised on the fast path where the detailed converter must look (and explain)."""
-
-
 def _fast_attrs_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any]:
-    """An attrs class without detailed validation: unknown keys are found by one set test."""
+    """An attrs class without detailed validation: unknown keys are found by one set test.
+
+    Built without checking again the type rules that the fields' hooks proved (``_trusted.py``),
+    or by cattrs' generated function when that cannot be done.
+    """
+    trusted = trusted_structure_fn(cls, conv)
+    if trusted is not None:
+        return trusted
     inner: Callable[[Any, type], Any] = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=False, _cattrs_detailed_validation=False
     )
@@ -313,13 +312,6 @@ def _fast_attrs_hook(cls: type, conv: cattrs.Converter) -> Callable[[Any, type],
         return inner(value, cl)
 
     return structure
-
-
-def _is_optional(t: Any) -> bool:
-    args = get_args(t)
-    return (
-        get_origin(t) in (Union, UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
-    )
 
 
 def _optional_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, type], Any]:

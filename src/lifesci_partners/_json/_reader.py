@@ -13,18 +13,30 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
-from decimal import Decimal
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
 
+from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth, parse_iteratively
+from lifesci_partners._json._gc import gc_paused
+from lifesci_partners._json._msgspec import fast_parse
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import rule
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["DEFAULT_LIMITS", "JsonFloat", "Limits", "check_data", "parse_json"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "JsonFloat",
+    "Limits",
+    "capped",
+    "check_data",
+    "parse_json",
+    "too_large",
+    "too_long",
+]
 
 _MIB = 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,6 +67,9 @@ class Limits:
             six levels.
         max_digits: The most digits in a number written out in full, without an exponent:
             ``1e999999`` would have a million. No model needs more than a few dozen.
+        max_problems: The most problems listed in one
+            :class:`~lifesci_partners.exceptions.ValidationError`; a last line says how many
+            more there were. Each problem costs a short line of text, never more.
 
     Raises:
         ValidationError: A limit is not a positive whole number.
@@ -70,11 +85,14 @@ class Limits:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``max_bytes`` is 1 GiB by default (was 64 MiB).
+    .. versionchanged:: 0.3.0
+       ``max_problems``.
     """
 
     max_bytes: int = attrs.field(default=1024 * _MIB, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_digits: int = attrs.field(default=100, validator=_positive)
+    max_problems: int = attrs.field(default=1000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
@@ -131,27 +149,71 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def _number_parsers(limits: Limits, fraction: Callable[[str], Any]) -> tuple[Any, Any]:
-    max_digits = limits.max_digits
-    # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
-    max_length = 2 * max_digits + 8
+class _Hooks:
+    """The parser's hooks for numbers, constants and objects, under ``limits``.
 
-    def parse_int(text: str) -> int | _Refused:
+    Whatever they refuse is kept in place as a :class:`_Refused` (or, for an object with a
+    duplicate key, a :class:`_DuplicateKeys`) and counted, so that a document with nothing
+    refused is never walked again: its limits were checked while it was parsed.
+    """
+
+    __slots__ = ("fraction", "max_digits", "max_length", "refused")
+
+    def __init__(self, limits: Limits, fraction: Callable[[str], Any]) -> None:
+        self.max_digits = limits.max_digits
+        # Sign, point, 'e', exponent sign and exponent digits around at most max_digits digits.
+        self.max_length = 2 * self.max_digits + 8
+        self.fraction = fraction
+        self.refused = 0
+
+    def parse_int(self, text: str) -> int | _Refused:
         digits = len(text) - text.startswith("-")
-        if digits > max_digits:
-            return _Refused(f"a number of {digits} digits is longer than the limit of {max_digits}")
+        if digits > self.max_digits:
+            self.refused += 1
+            return _Refused(
+                f"a number of {digits} digits is longer than the limit of {self.max_digits}"
+            )
         return int(text)
 
-    def parse_float(text: str) -> Any:
-        if len(text) > max_length:
+    def parse_float(self, text: str) -> Any:
+        if len(text) > self.max_length:
+            self.refused += 1
             return _Refused(
                 f"a number written with {len(text)} characters is longer than the limit "
-                f"of {max_digits} digits"
+                f"of {self.max_digits} digits"
             )
-        checked = _decimal_within(Decimal(text), max_digits, text)
-        return checked if isinstance(checked, _Refused) else fraction(text)
+        checked = _decimal_from_text(text, self.max_digits)
+        if isinstance(checked, _Refused):
+            self.refused += 1
+            return checked
+        return self.fraction(text)
 
-    return parse_int, parse_float
+    def parse_constant(self, name: str) -> _Refused:
+        self.refused += 1
+        return _parse_constant(name)
+
+    def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = _object(pairs)
+        if type(result) is _DuplicateKeys:
+            self.refused += 1
+        return result
+
+
+def _decimal_from_text(text: str, max_digits: int) -> Decimal | _Refused:
+    """The number ``text`` as a Decimal if it has at most ``max_digits`` digits in full."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # an exponent beyond what Decimal can hold at all
+        return _Refused(_too_long(text, None, max_digits))
+    return _decimal_within(value, max_digits, text)
+
+
+def _too_long(shown: str, written: int | None, max_digits: int) -> str:
+    many = "more digits than can be counted" if written is None else f"{written:,} digits"
+    return (
+        f"the number {shown[:_SHOWN]} has {many} written out in full, more than the limit "
+        f"of {max_digits}"
+    )
 
 
 def _decimal_within(value: Decimal, max_digits: int, shown: str) -> Decimal | _Refused:
@@ -162,10 +224,7 @@ def _decimal_within(value: Decimal, max_digits: int, shown: str) -> Decimal | _R
     digits = len(value.as_tuple().digits)
     written = max(digits + exponent, 1) + max(-exponent, 0)
     if written > max_digits:
-        return _Refused(
-            f"the number {shown[:_SHOWN]} has {written:,} digits written out in full, more "
-            f"than the limit of {max_digits}"
-        )
+        return _Refused(_too_long(shown, written, max_digits))
     return value
 
 
@@ -173,62 +232,116 @@ def _parse_constant(name: str) -> _Refused:
     return _Refused(f"{name} is not valid JSON; numbers must be finite")
 
 
-def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
-    """Parse JSON text into plain data under ``limits``.
+def capped(errors: Sequence[str], limits: Limits) -> ValidationError:
+    """A ValidationError of at most ``limits.max_problems`` problems, and how many more."""
+    most = limits.max_problems
+    if len(errors) <= most:
+        return ValidationError(errors)
+    more = len(errors) - most
+    last = (
+        f"$: {more:,} more problem{'s' if more != 1 else ''} not listed; pass a larger "
+        "Limits(max_problems=...) to see them"
+    )
+    return ValidationError([*errors[:most], last])
 
-    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
-    behind the caller's back: a ``Decimal`` by default.
 
-    Raises:
-        ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
-            problem with its path.
-    """
+def too_long(limits: Limits) -> ValidationError:
+    """The error for a stream that went on past ``limits.max_bytes`` (its size unknown)."""
+    msg = (
+        f"$: the document is longer than the limit of {limits.max_bytes:,} bytes; pass a "
+        "larger Limits(max_bytes=...) to read it"
+    )
+    return ValidationError([msg])
+
+
+def too_large(size: int, unit: str, limits: Limits) -> ValidationError:
+    """The error for a document of ``size`` bytes or characters, over ``limits.max_bytes``."""
+    msg = (
+        f"$: the document is {size:,} {unit} long, more than the limit of "
+        f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
+    )
+    return ValidationError([msg])
+
+
+def _raw_of(text: str | bytes, limits: Limits) -> tuple[bytes, str | None]:
+    """The text as UTF-8 bytes without a byte order mark, and as ``str`` if it came as one."""
     if not isinstance(text, (str, bytes, bytearray)):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
         raise TypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
-        msg = (
-            f"$: the document is {len(text):,} {unit} long, more than the limit of "
-            f"{limits.max_bytes:,}; pass a larger Limits(max_bytes=...) to read it"
-        )
-        raise ValidationError([msg])
-    from_bytes = isinstance(text, (bytes, bytearray))
-    if isinstance(text, (bytes, bytearray)):
-        raw = bytes(text)
-        raw = raw.removeprefix(_UTF8_BOM)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            hint = ""
-            if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                hint = " (this looks like UTF-16: save the file as UTF-8)"
-            msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
-            raise ValidationError([msg]) from None
-    text = text.removeprefix("\ufeff")
-    parse_int, parse_float = _number_parsers(limits, fraction)
+        raise too_large(len(text), unit, limits)
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")
+        return text.encode("utf-8", "surrogatepass"), text
+    return bytes(text).removeprefix(_UTF8_BOM), None
+
+
+def _decoded(raw: bytes) -> str:
     try:
-        data = json.loads(
-            text,
-            parse_int=parse_int,
-            parse_float=parse_float,
-            parse_constant=_parse_constant,
-            object_pairs_hook=_object,
-        )
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = " (this looks like UTF-16: save the file as UTF-8)"
+        msg = f"$: not valid UTF-8 text: {exc.reason} at byte {exc.start}{hint}"
+        raise ValidationError([msg]) from None
+
+
+def _parse_exactly(text: str, depth: int, hooks: _Hooks) -> Any:
+    """The standard library's parser, or for a deep text the one with its own stack."""
+    parse = json.loads if depth <= RECURSION_SAFE else parse_iteratively
+    try:
+        with gc_paused():
+            return parse(
+                text,
+                parse_int=hooks.parse_int,
+                parse_float=hooks.parse_float,
+                parse_constant=hooks.parse_constant,
+                object_pairs_hook=hooks.object_pairs,
+            )
     except json.JSONDecodeError as exc:
         msg = f"$: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         raise ValidationError([msg]) from None
-    except RecursionError:
-        msg = f"$: nested deeper than the limit of {limits.max_depth} levels"
-        raise ValidationError([msg]) from None
+
+
+def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any] = Decimal) -> Any:
+    """Parse JSON text into plain data under ``limits``, in one pass over the parsed data at most.
+
+    A number with a fraction or exponent becomes ``fraction(text)``, never a binary float read
+    behind the caller's back: a ``Decimal`` by default (:func:`~lifesci_partners.from_json`
+    passes :class:`JsonFloat`, which no hook accepts as an exact amount). The depth is measured
+    on the text before parsing, so that deep nesting never reaches the parser's recursion; the
+    other limits are counted while parsing, and only a document in which something was refused
+    is walked again, to say where.
+
+    Raises:
+        ValidationError: The text is too long, not UTF-8, not JSON, or breaks a limit; every
+            problem with its path.
+    """
+    raw, given = _raw_of(text, limits)
+    depth = nesting_depth(raw)
+    hooks = _Hooks(limits, fraction)
+    fast = None
+    if depth <= RECURSION_SAFE:
+        with gc_paused():
+            fast = fast_parse(raw, hooks.parse_float, limits.max_digits)
+        if fast is not None and hooks.refused:
+            fast, hooks = None, _Hooks(limits, fraction)  # the exact reader says where
     # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
     # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
-    texts = "\\ud" in text or "\\uD" in text
-    if not texts and not from_bytes and not text.isascii():
-        texts = bool(_SURROGATE.search(text))
-    errors = list(_check(data, limits, shared=False, texts=texts))
-    if errors:
-        raise ValidationError(errors)
+    texts = b"\\ud" in raw or b"\\uD" in raw
+    if not texts and given is not None and not given.isascii():
+        texts = bool(_SURROGATE.search(given))
+    if fast is not None:
+        (data,) = fast
+    else:
+        data = _parse_exactly(given if given is not None else _decoded(raw), depth, hooks)
+    del raw
+    if hooks.refused or texts or depth > limits.max_depth:
+        errors = list(_problems(data, limits, shared=False))
+        if errors:
+            raise capped(errors, limits)
     return data
 
 
@@ -280,10 +393,68 @@ def check_data(data: Any, limits: Limits, *, shared: bool = True) -> Iterator[st
 
     Checks nesting depth, the size of numbers, non-finite numbers, object keys that are not
     strings or appear twice, and text that is not valid Unicode. Iterative, so deep data cannot
-    exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself), each
-    array or object is looked at once, however often it is referred to.
+    exhaust the stack. With ``shared`` (Python data, which may reuse or even contain itself, as
+    YAML aliases do), each array or object is looked at once, however often it is referred to,
+    and counted as often as it will be visited: data that, written out, would hold more values
+    than a document of ``limits.max_bytes`` could (one per two bytes) is refused.
     """
-    return _check(data, limits, shared=shared, texts=True)
+    problems = _check(data, limits, shared=shared, texts=True)
+    if shared:
+        problems = _or_shared_too_often(problems, data, limits)
+    return problems
+
+
+def _or_shared_too_often(problems: Iterator[str], data: Any, limits: Limits) -> Iterator[str]:
+    """``problems``; if there are none, whether ``data`` shares its parts too often."""
+    found = False
+    for problem in problems:
+        found = True
+        yield problem
+    if not found and _expanded_size(data, limits.max_bytes // 2) is None:
+        yield _shared_too_often(limits)
+
+
+def _shared_too_often(limits: Limits) -> str:
+    return (
+        f"$: the data refers to the same arrays and objects so often that, written out, it "
+        f"would hold more than {limits.max_bytes // 2:,} values: more than a document of "
+        f"{limits.max_bytes:,} bytes can; pass a larger Limits(max_bytes=...) to read it"
+    )
+
+
+def _expanded_size(data: Any, budget: int) -> int | None:
+    """How many values ``data`` holds as it will be visited, each shared one once per use.
+
+    Each array or object is counted once (its size is remembered), so that a few kilobytes of
+    YAML aliases that stand for billions of values cost no more than the aliases; ``None`` as
+    soon as the count passes ``budget``. A container inside itself counts as one value there
+    (the depth limit refuses it where it matters).
+    """
+    sizes: dict[int, int] = {}
+    keep: list[Any] = []  # the containers whose ids are in sizes stay alive, so ids stay theirs
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, done = stack.pop()
+        if done:
+            items = value if type(value) is list else value.values()
+            total = 1
+            for item in items:
+                total += sizes.get(id(item), 1) if type(item) in _CONTAINERS else 1
+            if total > budget:
+                return None
+            sizes[id(value)] = total
+            continue
+        if type(value) not in _CONTAINERS or id(value) in sizes:
+            continue
+        sizes[id(value)] = 1  # while in progress: a container inside itself counts once
+        keep.append(value)
+        stack.append((value, True))
+        items = value if type(value) is list else value.values()
+        stack.extend((item, False) for item in items if type(item) in _CONTAINERS)
+    return sizes.get(id(data), 1)
+
+
+_CONTAINERS = frozenset({dict, list, _DuplicateKeys})
 
 
 def _check(data: Any, limits: Limits, *, shared: bool, texts: bool) -> Iterator[str]:

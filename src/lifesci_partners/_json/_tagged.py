@@ -39,7 +39,7 @@ from lifesci_partners._organization import Organization
 from lifesci_partners._shown import json_kind
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["TYPE_KEY"]
+__all__ = ["TYPE_KEY", "directory_body"]
 
 TYPE_KEY = "type"
 """The key that tells the classes of a union apart in JSON: ``{"type": "cluster", ...}``."""
@@ -121,12 +121,13 @@ def _directory_structure_factory(_: type, conv: cattrs.Converter) -> Callable[[A
     body = _attrs_hook_factory(Directory, conv)
 
     def structure(value: Any, _: type) -> Directory:
-        return _directory_structure(value, body)
+        return directory_body(value, body)
 
     return structure
 
 
-def _directory_structure(value: Any, read_fields: Callable[[Any, type], Any]) -> Directory:
+def directory_body(value: Any, read_fields: Callable[[Any, type], Any]) -> Directory:
+    """Check a directory document's frame (format and version), migrate it, read its body."""
     if type(value) is not dict:
         raise _ShapeError(f"expected a directory document (an object), got {json_kind(value)}")
     errors = []

@@ -23,15 +23,15 @@ from cattrs.fns import identity
 
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
-from lifesci_partners._json._gen import _PLAIN_ATTRS_UNSTRUCTURE, _compiled, _default_of
+from lifesci_partners._json._compile import compiled as _compiled
+from lifesci_partners._json._gen import _PLAIN_ATTRS_UNSTRUCTURE, _default_of
 from lifesci_partners._json._hooks import (
     _DATE_TEXT,
     _ENUM_VALUE,
     _TERM_TEXT,
-    _is_hom_tuple,
-    _is_optional,
 )
 from lifesci_partners._json._tagged import _EVENT_TAGS, _EVENT_TYPE_KEY
+from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term

@@ -1,0 +1,70 @@
+"""Models built by the fast reader without checking again the type rules its hooks proved."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, reject
+from hypothesis import strategies as st
+
+from lifesci_partners import Agreement, Directory, Party, ValidationError, to_dict
+from lifesci_partners import strategies as lst
+from lifesci_partners._json import _converters
+from lifesci_partners._json._errors import errors_of
+from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
+from lifesci_partners._json._trusted import _kept
+from lifesci_partners._validate import date_value, identifier, instance_of, optional, tuple_of
+from tests.test_convert_fast import json_values, mutated
+
+
+def _outcome(read: Any) -> tuple[str, Any]:
+    try:
+        return ("ok", read())
+    except ValidationError as exc:
+        return ("error", exc.errors)
+    except Exception as exc:  # noqa: BLE001  # the detailed converter's own errors, as lines
+        return ("error", errors_of(exc))
+
+
+class TestKeptRules:
+    def test_type_rules_are_dropped(self) -> None:
+        """instance_of, optional(instance_of) and tuple_of are what a hook proves."""
+        rules = attrs.validators.and_(
+            instance_of(str), optional(instance_of(int)), tuple_of(str), optional(date_value)
+        )
+        assert _kept(rules) == []
+
+    def test_format_rules_are_kept(self) -> None:
+        """A rule about the value's form, such as an id's, is still checked."""
+        assert _kept(attrs.validators.and_(instance_of(str), identifier)) == [identifier]
+
+    def test_fast_reader_still_checks_ids(self) -> None:
+        """The fast converter refuses an id of the wrong form, as __init__ would."""
+        with pytest.raises(ValidationError):
+            _converters._fast_converter().structure({"org": "not an id"}, Party)
+
+
+class TestSameAsDetailed:
+    @given(
+        lst.directories(max_organizations=3),
+        st.lists(st.integers(0, 30), max_size=5),
+        json_values(),
+    )
+    def test_mutated_directories(self, directory: Directory, path: list[int], value: Any) -> None:
+        """A directory with any one value replaced reads as the detailed converter reads it."""
+        text = json.dumps(mutated(to_dict(directory), path, value), ensure_ascii=False)
+        try:
+            data = parse_json(text, DEFAULT_LIMITS, JsonFloat)
+        except ValidationError:
+            reject()
+        detailed = _outcome(lambda: _converters._converter().structure(data, Directory))
+        assert _outcome(lambda: _converters._structure(data, Directory)) == detailed
+
+    @given(lst.agreements())
+    def test_agreements_equal_to_init(self, agreement: Agreement) -> None:
+        """An agreement built by the fast reader equals the one __init__ builds."""
+        data = to_dict(agreement)
+        assert _converters._fast_converter().structure(data, Agreement) == agreement
