@@ -223,6 +223,9 @@ class TestAgreesWithTheReader:
             lst.exchange_rates(),
             lst.exchange_rate_tables(),
             lst.figures(),
+            lst.fundings(),
+            lst.funded_agreements(),
+            lst.funding_checks(),
         )
     )
     def test_generated_models_are_valid(self, model: Any) -> None:

@@ -43,10 +43,18 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     )
     from lifesci_partners._cluster import Achievement, Cluster, MemberCount
     from lifesci_partners._coordinates import Coordinates
+    from lifesci_partners._cordis import load_cordis
     from lifesci_partners._dates import DatePrecision, PartialDate
     from lifesci_partners._directory import Directory
     from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
     from lifesci_partners._figures import Bounds, Figure, Qualifier
+    from lifesci_partners._funding import (
+        Contribution,
+        Funding,
+        FundingCheck,
+        FundingRole,
+        FundingVerdict,
+    )
     from lifesci_partners._identifiers import KNOWN_SCHEMES, Identifier
     from lifesci_partners._importing import ImportAction, ImportProblem, ImportResult
     from lifesci_partners._json._converters import from_dict, from_json, to_dict, to_json
@@ -110,6 +118,7 @@ _MODULE_OF: dict[str, str] = {
     "Coordinates": "_coordinates",
     "Provenance": "_provenance",
     "load_ror": "_ror_dump",
+    "load_cordis": "_cordis",
     "Agreement": "_agreement",
     "AgreementEvent": "_events",
     "AgreementKind": "_agreement",
@@ -119,6 +128,7 @@ _MODULE_OF: dict[str, str] = {
     "Claim": "_claims",
     "ClaimCheck": "_claims",
     "Cluster": "_cluster",
+    "Contribution": "_funding",
     "Conversion": "_rates",
     "CurrencyMismatchError": "exceptions",
     "DOCUMENT_FORMAT": "_json._versions",
@@ -130,6 +140,10 @@ _MODULE_OF: dict[str, str] = {
     "Figure": "_figures",
     "FloatNotAllowedError": "exceptions",
     "Formatter": "_text._formatting",
+    "Funding": "_funding",
+    "FundingCheck": "_funding",
+    "FundingRole": "_funding",
+    "FundingVerdict": "_funding",
     "Founder": "_organization",
     "FounderKind": "_organization",
     "Identifier": "_identifiers",
@@ -236,6 +250,7 @@ __all__ = [
     "Claim",
     "ClaimCheck",
     "Cluster",
+    "Contribution",
     "ContributionChanged",
     "Conversion",
     "Coordinates",
@@ -254,6 +269,10 @@ __all__ = [
     "Formatter",
     "Founder",
     "FounderKind",
+    "Funding",
+    "FundingCheck",
+    "FundingRole",
+    "FundingVerdict",
     "Identifier",
     "ImportAction",
     "ImportProblem",
@@ -321,6 +340,7 @@ __all__ = [
     "iter_jsonl",
     "json_schema",
     "load",
+    "load_cordis",
     "load_jsonl",
     "load_ror",
     "read_parquet",

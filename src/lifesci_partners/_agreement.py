@@ -22,6 +22,7 @@ from lifesci_partners._arguments import a_date, fix_for
 from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._free_text import one_line
+from lifesci_partners._funding import Funding
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._options import (
     ExtensionOptions,
@@ -225,6 +226,29 @@ def _check_events(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _check_funding(agreement: Agreement) -> list[str]:
+    funding = agreement.funding
+    if funding is None:
+        return []
+    # As for events: a party withdrawn by an amendment keeps its part in the versions after.
+    parties = {p.org for p in agreement.parties} | former_parties()
+    parties.update(a.org for a in agreement.amendments if isinstance(a, PartyAdded))
+    known = ", ".join(sorted(parties))
+    errors = []
+    if funding.funder not in parties:
+        errors.append(
+            f"$.funding.funder: {funding.funder!r} is not a party to this agreement "
+            f"(parties: {known}); the funder is a party of the agreement it funds"
+        )
+    errors.extend(
+        f"$.funding.contributions[{index}].org: {part.org!r} is not a party to this agreement "
+        f"(parties: {known})"
+        for index, part in enumerate(funding.contributions)
+        if part.org not in parties
+    )
+    return errors
+
+
 def _to_amendments(amendments: Iterable[Amendment]) -> tuple[Amendment, ...]:
     return tuple(amendments)
 
@@ -308,6 +332,8 @@ class Agreement:
             ``renewal``).
         amendments: Dated changes to the agreement, in any order (see :meth:`as_of`). The other
             fields are the agreement as first made.
+        funding: Who funds it and how much, for a grant (keyword-only); the funder and every
+            contributing organization are parties.
 
     Raises:
         ValidationError: Every problem at once, each with its path: fewer than two distinct
@@ -316,7 +342,8 @@ class Agreement:
             ends, an event by an organization that is not a party, a termination before the
             effective date or after the agreement ended, a notice after the termination, an
             amendment before the effective date, after the termination or the end, of a party
-            that is not one, or that leaves fewer than two parties.
+            that is not one, or that leaves fewer than two parties, a funder or contributor that
+            is not a party.
 
     Example:
         >>> import datetime as dt
@@ -334,6 +361,8 @@ class Agreement:
         'expired'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``funding``.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -365,6 +394,9 @@ class Agreement:
     amendments: tuple[Amendment, ...] = attrs.field(
         default=(), converter=_to_amendments, validator=tuple_of(AMENDMENT_CLASSES)
     )
+    funding: Funding | None = attrs.field(
+        default=None, kw_only=True, validator=optional(instance_of(Funding))
+    )
 
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
@@ -381,6 +413,8 @@ class Agreement:
             errors.extend(_check_events(self))
             if not date_errors and term_ok:
                 errors.extend(check_exercises(self))
+        if self.funding is not None:
+            errors.extend(_check_funding(self))
         if term_ok and not date_errors and self.max_extent_on is not None:
             first_end = _build_schedule(self, with_events=False).boundary(0)
             errors.extend(_check_outer_limit(self, first_end))

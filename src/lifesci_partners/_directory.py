@@ -10,6 +10,7 @@ copies leave them out, and a copy builds its own.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import threading
 from bisect import bisect_left
@@ -26,9 +27,13 @@ from lifesci_partners._claims import (
     ClaimCheck,
     PartnerRank,
 )
+from lifesci_partners._funding_queries import FundingIndex, co_participants
 from lifesci_partners._intervals import IntervalIndex, OrderedStabbingIndex
+from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
 from lifesci_partners._people import Person
+from lifesci_partners._rates import ExchangeRates, RatePolicy
+from lifesci_partners._terms import Period
 from lifesci_partners._validate import tuple_of
 from lifesci_partners.exceptions import NotFoundError, ValidationError
 
@@ -737,6 +742,138 @@ class Directory:
         """
         orgs = self._organizations()
         return tuple(orgs[p] for p in self._by_location(org_id, on)[1])
+
+    # Funding (see _funding_queries.py)
+
+    def _funding_index(self) -> FundingIndex:
+        return self._lazy(
+            "funding",
+            lambda: FundingIndex(self.agreements, self._organizations(), self._agreements_of()),
+        )
+
+    def funding_received(
+        self, org_id: str, *, period: Period | None = None, currency: str | None = None
+    ) -> tuple[Money, ...]:
+        """What ``org_id`` received as contributions of funded agreements, per currency.
+
+        Adds the stated ``amount`` of each of its parts (a
+        :class:`~lifesci_partners.Contribution`) exactly; a part with no amount stated adds
+        nothing. Nothing is converted: one total per currency, by code (see
+        :meth:`funding_received_in`). ``O(p)`` the first time for the ``p`` parties of its
+        agreements, from the index of each organization's agreements (no scan), then
+        ``O(log m)`` per currency for ``m`` parts, from running totals kept.
+
+        Args:
+            org_id: The organization.
+            period: Only the agreements that took effect within this period.
+            currency: Only amounts in this currency.
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+
+        Example:
+            >>> import datetime as dt
+            >>> from lifesci_partners import Agreement, AgreementKind, Contribution, Directory
+            >>> from lifesci_partners import Funding, FundingRole, LocalizedText, Money
+            >>> from lifesci_partners import Organization, Party, Period
+            >>> orgs = [Organization(i, LocalizedText({"und": i})) for i in ("ec", "a", "b")]
+            >>> def grant(grant_id, day, a, b):
+            ...     parts = [Contribution("a", FundingRole.COORDINATOR, Money(a, "EUR")),
+            ...              Contribution("b", FundingRole.PARTICIPANT, Money(b, "EUR"))]
+            ...     return Agreement(grant_id, AgreementKind.FUNDING,
+            ...                      [Party("ec"), Party("a"), Party("b")], day,
+            ...                      funding=Funding("ec", contributions=parts))
+            >>> directory = Directory(orgs, [grant("g1", dt.date(2020, 1, 1), "100", "50"),
+            ...                              grant("g2", dt.date(2022, 1, 1), "10.50", "70")])
+            >>> directory.funding_received("a")
+            (Money('110.50', 'EUR'),)
+            >>> directory.funding_received("a", period=Period(dt.date(2021, 1, 1)))
+            (Money('10.50', 'EUR'),)
+            >>> [(o.id, n) for o, n in directory.co_participants("a")]
+            [('b', 2), ('ec', 2)]
+            >>> [(o.id, str(m)) for o, m in directory.largest_recipients("EUR")]
+            [('b', 'EUR 120'), ('a', 'EUR 110.50')]
+        """
+        self._check_org(org_id)
+        return self._funding_index().received(org_id, period, currency)
+
+    def funding_received_in(  # the options of ExchangeRates.convert
+        self,
+        org_id: str,
+        to: str,
+        *,
+        rates: ExchangeRates,
+        period: Period | None = None,
+        on: dt.date | None = None,
+        policy: RatePolicy = "on_date",
+        rounding: str = decimal.ROUND_HALF_EVEN,
+    ) -> Money:
+        """What ``org_id`` received, each part converted into ``to`` with a dated rate, added.
+
+        Each part in another currency is converted with
+        :meth:`ExchangeRates.convert <lifesci_partners.ExchangeRates.convert>` at the rate of
+        its agreement's effective date (or of ``on``), rounded to ``to``'s minor unit, then the
+        parts are added exactly. ``O(k)`` for ``k`` parts in other currencies.
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+            RateNotFoundError: A part has no rate for its date under ``policy``.
+        """
+        self._check_org(org_id)
+        return self._funding_index().received_in(
+            org_id,
+            to,
+            self.agreements,
+            rates=rates,
+            period=period,
+            on=on,
+            policy=policy,
+            rounding=rounding,
+        )
+
+    def co_participants(self, org_id: str) -> tuple[tuple[Organization, int], ...]:
+        """The organizations that share agreements with ``org_id``, and how many each.
+
+        Every party of every agreement of ``org_id`` counts, the funder included, once per
+        agreement. Most shared agreements first, ties by id. ``O(p + c log c)`` for the ``p``
+        parties of its agreements and ``c`` co-participants, from the index of each
+        organization's agreements built with the directory: no scan of the agreements.
+
+        Raises:
+            NotFoundError: ``org_id`` is not in the directory.
+
+        See :meth:`funding_received` for an example.
+        """
+        self._check_org(org_id)
+        orgs = self._organizations()
+        mine = self._agreements_of().get(org_id, ())
+        return tuple((orgs[o], n) for o, n in co_participants(org_id, mine, self.agreements))
+
+    def funding_by_country(
+        self, currency: str | None = None
+    ) -> tuple[tuple[str | None, Money], ...]:
+        """What the organizations of each country received, by country code then currency.
+
+        Countries are those of the organizations' headquarters; ``None`` gathers the
+        organizations without one, last. ``O(k)`` from totals built in one pass over every
+        contribution on the first call of this or :meth:`largest_recipients`.
+
+        See :doc:`/funding` for examples on real data.
+        """
+        return self._funding_index().by_country(currency)
+
+    def largest_recipients(
+        self, currency: str, count: int = 10
+    ) -> tuple[tuple[Organization, Money], ...]:
+        """The ``count`` organizations that received most in ``currency``, largest first.
+
+        Ties by id. ``O(count)`` from a ranking built with the totals of
+        :meth:`funding_by_country`.
+
+        See :meth:`funding_received` for an example.
+        """
+        orgs = self._organizations()
+        return tuple((orgs[o], m) for o, m in self._funding_index().largest(currency, count))
 
     # Announcements and claims
 

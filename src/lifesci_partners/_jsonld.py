@@ -16,11 +16,13 @@ import datetime as dt
 import functools
 from typing import Any
 
+from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._cluster import Cluster
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._localized import LocalizedText
+from lifesci_partners._money import Money
 from lifesci_partners._organization import (
     Address,
     Founder,
@@ -75,7 +77,11 @@ def to_jsonld(
     :class:`~lifesci_partners.Announcement` becomes a ``NewsArticle``: its body joined in
     ``articleBody``, ``datePublished`` only when the date is known, the agreements it is about
     in ``about`` and the organizations it mentions in ``mentions`` (named, with their website,
-    when ``directory`` is given; else by id).
+    when ``directory`` is given; else by id). An :class:`~lifesci_partners.Agreement` with
+    :class:`~lifesci_partners.Funding` becomes a ``MonetaryGrant``: its ``funder``, its
+    maximum contribution as ``amount`` (a ``MonetaryAmount`` whose value is the exact decimal
+    as text, since a JSON number may be read as a float), and the project it funds with its
+    participants as ``fundedItem``.
     Texts are given in one language, the best match for ``locale``; the other official names,
     acronyms and aliases become ``alternateName``. What schema.org cannot say is left out:
     founders that are unnamed groups, relationships other than parent, child, member of and
@@ -105,8 +111,8 @@ def to_jsonld(
     .. versionadded:: 0.1.0
     """
     msg = (
-        f"{type(obj).__name__} has no schema.org form; to_jsonld takes an Organization or "
-        "an Announcement"
+        f"{type(obj).__name__} has no schema.org form; to_jsonld takes an Organization, "
+        "an Announcement or a funded Agreement"
     )
     raise TypeError(msg)
 
@@ -347,5 +353,47 @@ def _news_article(
             for a in news.about
         ],
         "mentions": [_organization_reference(o, directory, locale) for o in news.mentions],
+    }
+    return _drop_empty(node)
+
+
+def _amount(money: Money | None) -> dict[str, Any] | None:
+    if money is None:
+        return None
+    return {"@type": "MonetaryAmount", "value": str(money.amount), "currency": money.currency}
+
+
+@to_jsonld.register
+def _grant(
+    agreement: Agreement, *, locale: str | None = None, directory: Directory | None = None
+) -> dict[str, Any]:
+    funding = agreement.funding
+    if funding is None:
+        msg = (
+            f"agreement {agreement.id!r} has no schema.org form: only a grant (an agreement "
+            "with funding) is one, a MonetaryGrant"
+        )
+        raise TypeError(msg)
+    last = agreement.last_day
+    project = {
+        "@type": "ResearchProject",
+        "name": funding.project_acronym or _text(agreement.title, locale),
+        "member": [
+            _organization_reference(p.org, directory, locale)
+            for p in agreement.parties
+            if p.org != funding.funder
+        ],
+    }
+    node: dict[str, Any] = {
+        "@context": SCHEMA_ORG,
+        "@type": "MonetaryGrant",
+        "identifier": agreement.id,
+        "name": _text(agreement.title, locale),
+        "description": _text(agreement.purpose, locale),
+        "funder": _organization_reference(funding.funder, directory, locale),
+        "amount": _amount(funding.max_contribution),
+        "startDate": str(agreement.effective_on),
+        "endDate": None if last is None else str(last),
+        "fundedItem": _drop_empty(project),
     }
     return _drop_empty(node)

@@ -206,6 +206,7 @@ def write_parquet(
         agreement_dates.parquet
         periods.parquet
         parties.parquet
+        contributions.parquet
         >>> read_parquet(folder) == examples.link_j_mpr()
         True
 

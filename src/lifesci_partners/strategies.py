@@ -57,6 +57,7 @@ from lifesci_partners._dates import DatePrecision, PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._figures import Figure, FigureValue, Qualifier
+from lifesci_partners._funding import Contribution, Funding, FundingCheck, FundingRole
 from lifesci_partners._identifiers import (
     Identifier,
     isni_check_character,
@@ -97,6 +98,7 @@ __all__ = [
     "claims",
     "clusters",
     "contribution_changes",
+    "contributions",
     "coordinates",
     "currencies",
     "dates",
@@ -107,6 +109,9 @@ __all__ = [
     "extension_options",
     "figures",
     "founders",
+    "funded_agreements",
+    "funding_checks",
+    "fundings",
     "identifiers",
     "links",
     "localized_texts",
@@ -1626,3 +1631,114 @@ def agreements_with_options(draw: st.DrawFn) -> Agreement:
         except ValidationError:  # pragma: no cover  # on or before the deadline is in time
             break
     return agreement
+
+
+# Funding (issue 13): kept together at the end of the module.
+
+_FUNDED_ROLES = st.sampled_from([r for r in FundingRole if r is not FundingRole.FUNDER])
+_PROGRAMMES = st.none() | st.sampled_from(("H2020", "FP7", "HORIZON", "JSPS"))
+_SCHEMES = st.none() | st.sampled_from(("ERC-ADG", "RIA", "CSA", "MSCA-ITN-ETN"))
+
+
+def _grant_money(draw: st.DrawFn, currency: str) -> Money | None:
+    if draw(_ONE_IN[5]):
+        return None
+    return Money(draw(_decimals(allow_negative=False, min_exponent=-2, max_digits=10)), currency)
+
+
+def _contribution(draw: st.DrawFn, org: str, currency: str) -> Contribution:
+    return Contribution(
+        org,
+        draw(_FUNDED_ROLES),
+        _grant_money(draw, currency),
+        net_amount=_grant_money(draw, currency) if draw(_ONE_IN[3]) else None,
+        cost=_grant_money(draw, currency) if draw(_ONE_IN[3]) else None,
+    )
+
+
+@st.composite
+def contributions(
+    draw: st.DrawFn, org_ids: st.SearchStrategy[str] | None = None, currency: str | None = None
+) -> Contribution:
+    """A party's part of a funding: a role and, or not, its amounts (never negative).
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids to draw from; by default, :func:`identifiers`.
+        currency: The currency of its amounts; by default, one of :func:`currencies`.
+
+    .. versionadded:: 0.2.0
+    """
+    org = draw(identifiers() if org_ids is None else org_ids)
+    return _contribution(draw, org, currency or draw(currencies()))
+
+
+def _funding(draw: st.DrawFn, funder: str, funded: Sequence[str], currency: str) -> Funding:
+    parts = [_contribution(draw, org, currency) for org in funded]
+    maximum = _grant_money(draw, currency)
+    if maximum is not None and draw(st.booleans()):  # often exactly the sum of the parts
+        stated = [part.amount.amount for part in parts if part.amount is not None]
+        maximum = Money(sum(stated, Decimal(0)), currency)
+    return Funding(
+        funder,
+        programme=draw(_PROGRAMMES),
+        scheme=draw(_SCHEMES),
+        total_cost=_grant_money(draw, currency),
+        max_contribution=maximum,
+        contributions=parts,
+        call=draw(st.none() | st.sampled_from(("H2020-ICT-2014-1", "ERC-2019-ADG"))),
+        topic=draw(st.none() | st.sampled_from(("ICT-01-2014", "ECSEL-01-2014"))),
+        project_acronym=draw(st.none() | st.sampled_from(("3Ccar", "VOLTA", "NANOVR"))),
+    )
+
+
+@st.composite
+def fundings(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Funding:
+    """Fundings of one funder and up to five funded parties, in one currency.
+
+    Amounts are often missing (unknown, not zero), and the maximum is often exactly the sum
+    of the stated parts, so that every verdict of :meth:`~lifesci_partners.Funding.check`
+    comes up.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids to draw the funder and the parties from (at least two);
+            by default, random ids.
+
+    .. versionadded:: 0.2.0
+    """
+    if org_ids is None:
+        pool = draw(st.lists(identifiers(), min_size=1, max_size=6, unique=True))
+    else:
+        pool = list(org_ids)
+    chosen = _distinct(draw, pool, 1, min(len(pool), 6))
+    return _funding(draw, chosen[0], chosen[1:], draw(currencies()))
+
+
+def funding_checks() -> st.SearchStrategy[FundingCheck]:
+    """The checks of :func:`fundings`: every verdict, with its amounts.
+
+    .. versionadded:: 0.2.0
+    """
+    return fundings().map(Funding.check)
+
+
+@st.composite
+def funded_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Agreement:
+    """Grant agreements: :func:`agreements` of kind funding whose first party is the funder.
+
+    Every other party has a part, with the role it has in the funding.
+
+    Args:
+        draw: Supplied by Hypothesis.
+        org_ids: The organization ids the parties are drawn from (at least two).
+
+    .. versionadded:: 0.2.0
+    """
+    agreement = _agreement(draw, org_ids, lifecycle=draw(st.booleans()))
+    orgs = [party.org for party in agreement.parties]
+    funding = _funding(draw, orgs[0], orgs[1:], draw(currencies()))
+    roles = {part.org: part.role.value for part in funding.contributions}
+    parties = [Party(orgs[0], role=FundingRole.FUNDER.value)]
+    parties += [Party(org, role=roles[org]) for org in orgs[1:]]
+    return attrs.evolve(agreement, kind=AgreementKind.FUNDING, parties=parties, funding=funding)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from lifesci_partners._agreement import Agreement
+    from lifesci_partners._funding import Funding
     from lifesci_partners._renewal import Renewal
 
 __all__ = ["AgreementText"]
@@ -33,6 +34,8 @@ class AgreementText(Renderer):
         """The summary: what the agreement is, its renewal, its events, its state on ``on``."""
         f, w = self.f, self.w
         sentences = [self._opening(agreement)]
+        if agreement.funding is not None:
+            sentences.extend(self._funding(agreement.funding))
         if agreement.renewal is not None:
             sentences.extend(self._renewal(agreement.renewal))
             if agreement.max_extent_on is not None:
@@ -78,6 +81,37 @@ class AgreementText(Renderer):
             fields["last_day"] = f.date(last)
         text = template.format(**fields)
         return text[:1].upper() + text[1:]
+
+    def _funding(self, funding: Funding) -> list[str]:
+        """Who funds it, under which programme, the maximum; the coordinator and its share."""
+        f, w = self.f, self.w
+        fields = {"funder": self.party_name(funding.funder)}
+        if funding.programme is not None:
+            fields["programme"] = funding.programme
+        maximum = funding.max_contribution
+        if maximum is not None:
+            fields["amount"] = f.money(maximum)
+        if maximum is None and funding.programme is None:
+            template = w.pgettext("funding", "Funded by {funder}.")
+        elif maximum is None:
+            template = w.pgettext("funding", "Funded by {funder} under {programme}.")
+        elif funding.programme is None:
+            template = w.pgettext("funding", "Funded by {funder}, at most {amount}.")
+        else:
+            template = w.pgettext(
+                "funding", "Funded by {funder} under {programme}, at most {amount}."
+            )
+        sentences = [template.format(**fields)]
+        coordinator = funding.coordinator
+        if coordinator is not None:
+            party = self.party_name(coordinator.org)
+            if coordinator.amount is None:
+                text = w.pgettext("funding", "Coordinator: {party}.").format(party=party)
+            else:
+                template = w.pgettext("funding", "Coordinator: {party}, receiving {amount}.")
+                text = template.format(party=party, amount=f.money(coordinator.amount))
+            sentences.append(text)
+        return sentences
 
     def _renewal(self, renewal: Renewal) -> list[str]:
         """The renewal clause: automatic or by consent, for how long, how often; the notice."""

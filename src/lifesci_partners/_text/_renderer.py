@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from lifesci_partners._dates import PartialDate
     from lifesci_partners._directory import Directory
     from lifesci_partners._figures import Figure
+    from lifesci_partners._money import Money
     from lifesci_partners._organization import Address, Organization
     from lifesci_partners._terms import Period, Term
     from lifesci_partners._text._formatting import Compact, DateFormat
@@ -40,6 +41,9 @@ class Values(Protocol):
 
     def figure(self, figure: Figure, compact: Compact | None = None) -> str:
         """A figure with its qualifier and bounds."""
+
+    def money(self, money: Money, compact: Compact | None = None) -> str:
+        """An amount of money, every digit kept."""
 
     def date(self, day: dt.date | PartialDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
         """A date, or a partial date to its precision."""
