@@ -223,6 +223,25 @@ class TestQuirks:
             ("no-start-date", ImportAction.RECORD_SKIPPED)
         ]
 
+    def test_line_endings_of_long_text_become_line_feeds(self) -> None:
+        """CR LF and CR in a title, an objective or an address are line breaks, kept as LF."""
+        result = load([project(objective="One\r\ntwo\rthree")], [participant(street="A\r\nB")])
+        assert result.directory.agreement("1").purpose.to_dict() == {"und": "One\ntwo\nthree"}
+        assert result.directory.organization("9").headquarters.street.to_dict() == {"und": "A\nB"}
+        assert result.problems == ()
+
+    @pytest.mark.parametrize(
+        ("key", "value"),
+        [("title", "Evil\x1b]0;owned\x07"), ("topics", "SC1\nSC2"), ("acronym", "AB\u202eC")],
+    )
+    def test_text_a_model_refuses_is_dropped_and_reported(self, key: str, value: str) -> None:
+        """Text with a control character or a bidi override is dropped; the project imports."""
+        result = load([project(**{key: value})], [participant()])
+        assert result.directory.agreement("1").id == "1"
+        assert [(p.path, p.action) for p in result.problems] == [
+            (f"$.{key}", ImportAction.PART_DROPPED)
+        ]
+
     def test_start_without_end(self) -> None:
         """A project with a start and no end imports, open-ended: no term, no last day."""
         result = load([project(endDate="")], [participant()])

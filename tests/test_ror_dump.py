@@ -200,6 +200,19 @@ class TestProblems:
         assert problem.kind == "identifier"
         assert not result.complete
 
+    @pytest.mark.parametrize("value", ["Caltech\r\n", "Cal\x1b]0;x\x07tech", "Cal\u202etech"])
+    def test_control_characters_drop_the_name(self, value: str) -> None:
+        """A name holding a control character or a bidi override is dropped, never raised."""
+        record = copy.deepcopy(ror_records.CALTECH)
+        record["names"].append({"value": value, "types": ["alias"], "lang": None})
+        result = load_ror(io.BytesIO(array_bytes([record])))
+        (problem,) = result.problems
+        assert (problem.path, problem.action) == (
+            f"$.names[{len(record['names']) - 1}].value",
+            ImportAction.PART_DROPPED,
+        )
+        assert len(result.directory.organizations) == 1
+
     def test_record_skipped(self) -> None:
         """A record without names is skipped and reported; the others are imported."""
         nameless = {k: v for k, v in ror_records.CALTECH.items() if k != "names"}

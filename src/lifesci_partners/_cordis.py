@@ -34,6 +34,7 @@ from lifesci_partners._agreement import Agreement, AgreementKind, Party
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._decimals import EXACT
 from lifesci_partners._directory import Directory
+from lifesci_partners._free_text import forbidden_in
 from lifesci_partners._funding import Contribution, Funding, FundingRole
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._importing import ImportResult, ProblemLog
@@ -107,14 +108,26 @@ class _Fields:
     def drop(self, key: str, message: str, kind: str = "field") -> None:
         self.log.dropped(f"$.{key}", self.record.get(key), message, kind)
 
-    def text(self, key: str) -> str | None:
+    def text(self, key: str, *, lines: bool = False) -> str | None:
+        """The text at ``key``, stripped; one line unless ``lines`` (then CR LF and CR are LF).
+
+        Text that holds what text must never hold (a control character, a bidirectional
+        override; see ``_free_text.py``) is dropped and reported, never passed on to a model.
+        """
         value = self.raw(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             self.drop(key, f"expected text, got {type(value).__name__}")
             return None
-        return str(value).strip()
+        text = str(value).strip()
+        if lines:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        problem = None if text.isprintable() else forbidden_in(text, one_line=not lines)
+        if problem is not None:
+            self.drop(key, problem)
+            return None
+        return text
 
     def code(self, key: str) -> str | None:
         """A code that CORDIS may repeat for merged entities (``"FI;FI"``): the one code."""
@@ -217,8 +230,8 @@ def _project(fields: _Fields) -> dict[str, Any]:
         "term": term,
         "stated_end_on": stated_end,
         "signed_on": fields.date("ecSignatureDate"),
-        "title": _und(fields.text("title")),
-        "purpose": _und(fields.text("objective")),
+        "title": _und(fields.text("title", lines=True)),
+        "purpose": _und(fields.text("objective", lines=True)),
         "funding": {
             "programme": fields.text("frameworkProgramme"),
             "scheme": fields.text("fundingScheme"),
@@ -280,7 +293,10 @@ def _address(fields: _Fields) -> Address | None:
     postal_code = None
     if post is not None:  # stored as a number in the JSON export: kept as its digits
         postal_code = str(post).strip() if not isinstance(post, bool) else None
-    locality, street = _und(fields.text("city")), _und(fields.text("street"))
+    locality, street = (
+        _und(fields.text("city", lines=True)),
+        _und(fields.text("street", lines=True)),
+    )
     coordinates = _coordinates(fields)
     if (country, locality, street, postal_code, coordinates) == (None,) * 5:
         return None
@@ -321,7 +337,7 @@ def _website(fields: _Fields) -> str | None:
 
 
 def _organization(org_id: str, fields: _Fields) -> Organization | None:
-    name = fields.text("name")
+    name = fields.text("name", lines=True)
     if name is None:
         return None
     identifiers = [Identifier("pic", org_id)]

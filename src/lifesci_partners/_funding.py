@@ -16,8 +16,9 @@ from decimal import Decimal
 import attrs
 
 from lifesci_partners._decimals import EXACT
+from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money
-from lifesci_partners._validate import identifier, instance_of, non_blank, optional, tuple_of
+from lifesci_partners._validate import identifier, instance_of, optional, tuple_of
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Contribution", "Funding", "FundingCheck", "FundingRole", "FundingVerdict"]
@@ -174,8 +175,8 @@ class Funding:
     """
 
     funder: str = attrs.field(validator=identifier)
-    programme: str | None = attrs.field(default=None, kw_only=True, validator=optional(non_blank))
-    scheme: str | None = attrs.field(default=None, kw_only=True, validator=optional(non_blank))
+    programme: str | None = attrs.field(default=None, kw_only=True, validator=optional(one_line))
+    scheme: str | None = attrs.field(default=None, kw_only=True, validator=optional(one_line))
     total_cost: Money | None = attrs.field(
         default=None, kw_only=True, validator=optional(instance_of(Money))
     )
@@ -185,10 +186,10 @@ class Funding:
     contributions: tuple[Contribution, ...] = attrs.field(
         default=(), kw_only=True, converter=_to_contributions, validator=tuple_of(Contribution)
     )
-    call: str | None = attrs.field(default=None, kw_only=True, validator=optional(non_blank))
-    topic: str | None = attrs.field(default=None, kw_only=True, validator=optional(non_blank))
+    call: str | None = attrs.field(default=None, kw_only=True, validator=optional(one_line))
+    topic: str | None = attrs.field(default=None, kw_only=True, validator=optional(one_line))
     project_acronym: str | None = attrs.field(
-        default=None, kw_only=True, validator=optional(non_blank)
+        default=None, kw_only=True, validator=optional(one_line)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -19,6 +19,7 @@ import attrs
 
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
+from lifesci_partners._free_text import forbidden_in
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._locales import UNDETERMINED, locale_key
@@ -172,6 +173,10 @@ class _Reader:
     def string(self, value: object, path: str, kind: str) -> str:
         if type(value) is not str or not value.strip():
             raise self.drop(path, value, f"expected a non-empty string, got {_shown(value)}", kind)
+        # Every string of a ROR record is one line: a control character is never data there.
+        problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+        if problem is not None:
+            raise self.drop(path, value, problem, kind)
         return value
 
     def optional_string(self, value: object, path: str, kind: str) -> str | None:
