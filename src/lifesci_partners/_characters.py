@@ -92,10 +92,14 @@ def forbidden_in(text: str, *, one_line: bool = False) -> str | None:
 
 # The same rules as JSON Schema patterns (ECMA 262 and Python read them alike); a JSON text
 # cannot hold a lone surrogate at all.
+END_OF_TEXT = "(?![\\s\\S])"
+"""The end of a JSON Schema pattern: the very end of the text. ``$`` would do in ECMA 262, but
+Python's ``re`` (which the ``jsonschema`` package uses) lets ``$`` match before a final line
+feed, so ``"x\\n"`` would pass a one-line pattern there; no character may follow, in both."""
 _CONTROLS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
-TEXT_PATTERN = f"^[^{_CONTROLS}]*[^{_CONTROLS}\\s][^{_CONTROLS}]*$"
+TEXT_PATTERN = f"^[^{_CONTROLS}]*[^{_CONTROLS}\\s][^{_CONTROLS}]*{END_OF_TEXT}"
 """A JSON Schema pattern: text that is not blank and holds no forbidden character."""
 LINE_CONTROLS = "\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069"
 """The characters one line of text may not hold, as the inside of a JSON Schema ``[...]``."""
-ONE_LINE_PATTERN = f"^[^{LINE_CONTROLS}]*[^{LINE_CONTROLS}\\s][^{LINE_CONTROLS}]*$"
+ONE_LINE_PATTERN = f"^[^{LINE_CONTROLS}]*[^{LINE_CONTROLS}\\s][^{LINE_CONTROLS}]*{END_OF_TEXT}"
 """A JSON Schema pattern: one line of text that is not blank and holds no forbidden character."""

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from lifesci_partners._arguments import fix_for
-from lifesci_partners._characters import LINE_CONTROLS, forbidden_in
+from lifesci_partners._characters import END_OF_TEXT, LINE_CONTROLS, forbidden_in
 from lifesci_partners._shown import SHOWN as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
@@ -89,8 +89,8 @@ def whole(pattern: re.Pattern[str]) -> str:
         elif char in ")]":
             depth -= 1
         elif char == "|" and depth == 0:
-            return f"^(?:{text})$"
-    return f"^{text}$"
+            return f"^(?:{text}){END_OF_TEXT}"
+    return f"^{text}{END_OF_TEXT}"
 
 
 class Rule:
@@ -271,7 +271,9 @@ def date_value(_instance: object, attribute: attrs.Attribute[Any], value: object
 
 # What JSON Schema can say of a URL: an http or https scheme and a host, no white space and no
 # control character.
-_URL_PATTERN = f"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s{LINE_CONTROLS}]+[^\\s{LINE_CONTROLS}]*$"
+_URL_PATTERN = (
+    f"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s{LINE_CONTROLS}]+[^\\s{LINE_CONTROLS}]*{END_OF_TEXT}"
+)
 
 
 @rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
