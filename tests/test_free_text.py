@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lifesci_partners import LocalizedText, NameKind, OrganizationName, Party, ValidationError
-from lifesci_partners._free_text import ONE_LINE_PATTERN, TEXT_PATTERN, forbidden_in
+from lifesci_partners._characters import ONE_LINE_PATTERN, TEXT_PATTERN, forbidden_in
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

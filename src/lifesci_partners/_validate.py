@@ -68,13 +68,13 @@ def wrong_type(
 
 
 def whole(pattern: re.Pattern[str]) -> str:
-    """The JSON Schema pattern that matches what ``pattern.fullmatch`` matches.
+    r"""The JSON Schema pattern that matches what ``pattern.fullmatch`` matches.
 
     Example:
         >>> whole(re.compile("[a-z]+"))
-        '^[a-z]+$'
+        '^[a-z]+(?![\\s\\S])'
         >>> whole(re.compile("a|b"))
-        '^(?:a|b)$'
+        '^(?:a|b)(?![\\s\\S])'
     """
     text = pattern.pattern
     depth = 0

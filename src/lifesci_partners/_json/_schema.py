@@ -486,7 +486,7 @@ def _inline_root(builder: _Builder, root: dict[str, Any]) -> dict[str, Any]:
 
 
 def json_schema(cls: Any) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of the JSON form of ``cls``, as plain data.
+    r"""Return the JSON Schema (draft 2020-12) of the JSON form of ``cls``, as plain data.
 
     The schema is generated from the models, so it always matches what :func:`to_dict` writes
     and :func:`from_dict` reads: every object lists its properties, which are required, and
@@ -518,7 +518,7 @@ def json_schema(cls: Any) -> dict[str, Any]:
         >>> schema["required"], schema["additionalProperties"]
         (['org'], False)
         >>> schema["properties"]["org"]["pattern"]
-        '^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$'
+        '^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}(?![\\s\\S])'
 
     .. versionadded:: 0.1.0
     """
