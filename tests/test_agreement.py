@@ -68,7 +68,7 @@ def shifted(day: dt.date, days: int) -> dt.date:
 
 def landmarks(agreement: Agreement) -> list[dt.date]:
     """Days where something may change: dates of the agreement, period edges, deadlines."""
-    days = [agreement.effective_on, *(e.on for e in agreement.events)]
+    days = [oracle.start_of(agreement), *(e.on for e in agreement.events)]
     if agreement.signed_on is not None:
         days.append(agreement.signed_on)
     for period in islice(agreement.periods(), 4):
@@ -91,7 +91,7 @@ def days_near(draw: st.DrawFn, agreement: Agreement, spread: int = 400) -> dt.da
 @st.composite
 def renewing_agreements(draw: st.DrawFn) -> Agreement:
     """Agreements with a term that renew automatically, with no events yet."""
-    agreement = draw(lst.agreements(lifecycle=False))
+    agreement = draw(lst.agreements(lifecycle=False, undated=False))
     renewal = attrs.evolve(draw(lst.renewals()), automatic=True)
     return attrs.evolve(agreement, term=agreement.term or draw(lst.terms()), renewal=renewal)
 
@@ -99,7 +99,7 @@ def renewing_agreements(draw: st.DrawFn) -> Agreement:
 @st.composite
 def ending_agreements(draw: st.DrawFn) -> Agreement:
     """Agreements that end by themselves, without a termination: their final end is known."""
-    agreement = draw(lst.agreements())
+    agreement = draw(lst.agreements(undated=False))
     notices = [e for e in agreement.events if isinstance(e, NonRenewalNotice)]
     agreement = attrs.evolve(agreement, events=notices)
     if agreement.final_end is None and agreement.renewal is not None:
@@ -113,10 +113,10 @@ def ending_agreements(draw: st.DrawFn) -> Agreement:
 @st.composite
 def termination_cases(draw: st.DrawFn) -> tuple[Agreement, dt.date, int]:
     """An agreement without termination, a day it may be terminated on, and a later offset."""
-    agreement = draw(lst.agreements())
+    agreement = draw(lst.agreements(undated=False))
     notices = [e for e in agreement.events if isinstance(e, NonRenewalNotice)]
     agreement = attrs.evolve(agreement, events=notices)
-    earliest = max([agreement.effective_on, *(n.on for n in notices)])
+    earliest = max([oracle.start_of(agreement), *(n.on for n in notices)])
     final_end = agreement.final_end
     latest = final_end - ONE_DAY if final_end is not None else shifted(earliest, 20_000)
     assume(earliest <= latest)
@@ -239,7 +239,7 @@ class TestStatus:
         """The seed MOU is expired on 2026-11-26."""
         assert make().status_on(D(2026, 11, 26)) is AgreementStatus.EXPIRED
 
-    @given(lst.agreements(), lst.dates())
+    @given(lst.agreements(undated=False), lst.dates())
     def test_in_force_on_agrees_with_status(self, agreement: Agreement, day: dt.date) -> None:
         """in_force_on(d) is exactly status_on(d) == IN_FORCE."""
         in_force = agreement.status_on(day) is AgreementStatus.IN_FORCE
@@ -379,7 +379,7 @@ class TestWarnings:
         )
         assert signed_early.warnings() == ()
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     def test_warns_exactly_when_the_first_deadline_is_before_the_start(
         self, agreement: Agreement
     ) -> None:
@@ -388,8 +388,9 @@ class TestWarnings:
         deadline = None
         if renewal is not None and renewal.automatic and renewal.notice is not None:
             as_signed = attrs.evolve(agreement, events=())  # before any notice or termination
-            deadline = as_signed.notice_deadline(on=agreement.effective_on)
-        existed = min(agreement.effective_on, agreement.signed_on or agreement.effective_on)
+            deadline = as_signed.notice_deadline(on=oracle.start_of(agreement))
+        start = oracle.start_of(agreement)
+        existed = min(start, agreement.signed_on or start)
         assert bool(agreement.warnings()) == (deadline is not None and deadline < existed)
 
 
@@ -608,7 +609,7 @@ class TestLifecycleValidation:
 class TestLifecycleProperties:
     """The lifecycle invariants of issue 3 (properties 5 to 11)."""
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(jan_31_monthly())
     @example(feb_29_yearly())
     @example(feb_29_yearly(convention=EXCLUDED, stated_end_on=D(2021, 2, 28)))
@@ -627,7 +628,7 @@ class TestLifecycleProperties:
             else:  # the last period may be cut by the outer limit or a termination
                 assert period.end <= anchored
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(jan_31_monthly())
     @example(feb_29_yearly(events=[Termination(D(2022, 3, 1))]))
     def test_p06_start_and_last_day_in_the_period(self, agreement: Agreement) -> None:
@@ -658,9 +659,9 @@ class TestLifecycleProperties:
 
         The conditions are checked without status_on or period_on: periods are scanned.
         """
-        agreement = data.draw(lst.agreements())
+        agreement = data.draw(lst.agreements(undated=False))
         day = data.draw(days_near(agreement))
-        signed, effective = agreement.signed_on, agreement.effective_on
+        signed, effective = agreement.signed_on, oracle.start_of(agreement)
         ended = agreement.termination
         in_a_period = False
         for period in agreement.periods():
@@ -685,7 +686,7 @@ class TestLifecycleProperties:
     @given(st.data())
     def test_p08_status_changes_only_at_boundaries_or_events(self, data: st.DataObject) -> None:
         """Property 8: from one day to the next, status changes only at a boundary or event."""
-        agreement = data.draw(lst.agreements())
+        agreement = data.draw(lst.agreements(undated=False))
         day = data.draw(days_near(agreement))
         assume(day < dt.date.max)
         following = day + ONE_DAY
@@ -740,7 +741,7 @@ class TestLifecycleProperties:
         assert in_time.final_end <= running.end
         assert late.in_force_on(running.end)
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(feb_29_yearly())
     @example(renewing(max_extent_on=D(2022, 6, 30)))
     @example(jan_31_monthly(max_extent_on=D(2024, 3, 30)))

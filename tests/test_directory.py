@@ -313,16 +313,21 @@ class TestPartners:
     @DIRECTORIES
     @given(lst.directories(max_announcements=0))
     def test_partners_match_the_agreements(self, d: Directory) -> None:
-        """partners_of lists exactly the other parties, by first effective date then id."""
+        """partners_of lists exactly the other parties, by first effective date then id.
+
+        A partnership whose agreements all have no known start comes after the others.
+        """
         for o in d.organizations:
-            first: dict[str, dt.date] = {}
+            first: dict[str, dt.date | None] = {}
             for a in d.agreements:
                 orgs = [p.org for p in a.parties]
                 if o.id in orgs:
                     for p in orgs:
                         if p != o.id:
-                            first[p] = min(first.get(p, a.effective_on), a.effective_on)
-            expected = sorted(first, key=lambda p: (first[p], p))
+                            known = first.get(p, a.effective_on)
+                            starts = [s for s in (known, a.effective_on) if s is not None]
+                            first[p] = min(starts, default=None)
+            expected = sorted(first, key=lambda p: (first[p] is None, first[p] or D.min, p))
             assert [p.id for p in d.partners_of(o.id)] == expected
             assert [d.partner_rank(o.id, p) for p in expected] == list(range(1, len(expected) + 1))
 
@@ -378,7 +383,10 @@ class TestDateQueries:
         """in_force_on agrees with each agreement on the days its periods, notices and end meet."""
         landmarks = [D(2000, 1, 1)]
         for agreement in d.agreements:
-            landmarks.append(agreement.effective_on)
+            if agreement.effective_on is not None:
+                landmarks.append(agreement.effective_on)
+            if agreement.stated_end_on is not None:
+                landmarks.append(agreement.stated_end_on)
             landmarks.extend(event.on for event in agreement.events)
             landmarks.extend(p.start for p in islice(agreement.periods(), 3))
             if agreement.final_end is not None:

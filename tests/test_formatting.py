@@ -170,6 +170,7 @@ def _seed_facts(f: Formatter) -> dict[str, str]:
     mou = examples.link_j_mpr().agreement("mou-link-j-mpr-2020")
     founded = examples.link_j_mpr().organization("mpr").founded_on
     assert mou.term is not None
+    assert mou.effective_on is not None
     assert mou.last_day is not None
     assert founded is not None
     return {
