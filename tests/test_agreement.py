@@ -21,6 +21,7 @@ from lifesci_partners import (
     Party,
     Period,
     Renewal,
+    StatedEndChanged,
     Term,
     TermConvention,
     Termination,
@@ -756,3 +757,121 @@ class TestLifecycleProperties:
         limit = agreement.max_extent_on
         if limit is not None:
             assert all(p.last_day is not None and p.last_day <= limit for p in periods)
+
+
+def undated(**changes: object) -> Agreement:
+    """A grant whose start is not known, signed 2020-01-10, last day 2022-12-31 as stated."""
+    fields: dict[str, object] = {
+        "effective_on": None,
+        "term": None,
+        "signed_on": D(2020, 1, 10),
+        "stated_end_on": D(2022, 12, 31),
+    }
+    fields.update(changes)
+    return make(**fields)
+
+
+@st.composite
+def undated_agreements(draw: st.DrawFn) -> Agreement:
+    """Agreements drawn by the public strategy whose start is not known."""
+    agreement = draw(lst.agreements())
+    assume(agreement.effective_on is None)
+    return agreement
+
+
+class TestUndated:
+    def test_effective_on_is_required(self) -> None:
+        """An unknown start is stated with None, never left out."""
+        with pytest.raises(TypeError, match="effective_on"):
+            Agreement("a", AgreementKind.MOU, [Party("x"), Party("y")])  # type: ignore[call-arg]
+
+    def test_never_in_force_and_no_period(self) -> None:
+        """With no start, there is no period, so it is in force on no day."""
+        a = undated(renewal=Renewal(Term(years=1), notice=Term(months=3)))
+        assert a.period is None
+        assert list(a.periods()) == []
+        assert not a.in_force_on(D(2021, 6, 1))
+        assert a.period_on(D(2021, 6, 1)) is None
+        assert a.renewal_number_on(D(2021, 6, 1)) is None
+
+    def test_no_deadlines_and_no_warning(self) -> None:
+        """No period to give notice for: no deadline, and nothing to warn about."""
+        a = undated(renewal=Renewal(Term(months=1), notice=Term(years=2)))
+        assert a.notice_deadline(on=D(2021, 6, 1)) is None
+        assert a.next_notice_deadline(on=D.min) is None
+        assert a.warnings() == ()
+
+    def test_last_day_is_the_stated_one(self) -> None:
+        """The stated last day is its last day and, when nothing extends it, its final one."""
+        a = undated()
+        assert (a.last_day, a.end) == (D(2022, 12, 31), D(2023, 1, 1))
+        assert a.final_last_day == D(2022, 12, 31)
+        assert a.expires_within(D(2022, 12, 1), Term(months=1))
+
+    def test_renewal_leaves_the_final_day_unknown(self) -> None:
+        """A renewal from a stated end whose start is not known gives no known final day."""
+        assert undated(renewal=Renewal(Term(years=1))).final_last_day is None
+
+    def test_no_dates_at_all(self) -> None:
+        """With neither start nor end, no day of it is known."""
+        a = undated(stated_end_on=None, signed_on=None)
+        assert (a.period, a.last_day, a.final_last_day) == (None, None, None)
+
+    @pytest.mark.parametrize(
+        ("day", "status"),
+        [
+            (D(2020, 1, 9), AgreementStatus.DRAFT),
+            (D(2020, 1, 10), AgreementStatus.SIGNED),
+            (D(2022, 12, 31), AgreementStatus.SIGNED),
+            (D(2023, 1, 1), AgreementStatus.EXPIRED),
+        ],
+    )
+    def test_status(self, day: dt.date, status: AgreementStatus) -> None:
+        """Draft before signing, signed (not known in force), expired after the stated end."""
+        assert undated().status_on(day) is status
+
+    def test_status_terminated(self) -> None:
+        """A termination ends it on its day, the day before being its final last day."""
+        a = undated(events=[Termination(D(2021, 5, 1))])
+        assert a.status_on(D(2021, 5, 1)) is AgreementStatus.TERMINATED
+        assert a.status_on(D(2021, 4, 30)) is AgreementStatus.SIGNED
+        assert a.final_last_day == D(2021, 4, 30)
+
+    def test_termination_after_the_stated_end_is_refused(self) -> None:
+        """A termination after the stated last day comes after the agreement ended."""
+        with pytest.raises(ValidationError, match=r"its last day was 2022-12-31"):
+            undated(events=[Termination(D(2023, 2, 1))])
+
+    def test_outer_limit_before_the_stated_end_is_refused(self) -> None:
+        """The outer limit cannot come before the stated last day."""
+        with pytest.raises(ValidationError, match=r"before the stated last day \(2022-12-31\)"):
+            undated(max_extent_on=D(2022, 1, 1))
+
+    def test_amendment_on_any_day_before_the_end(self) -> None:
+        """With no start, no amendment is before it; the original version has no date."""
+        a = undated(amendments=[StatedEndChanged(D(1990, 1, 1), D(2024, 6, 30))])
+        assert [v.since for v in a.history()] == [None, D(1990, 1, 1)]
+        assert a.as_of(D(1989, 12, 31)).last_day == D(2022, 12, 31)
+        assert a.as_of(D(2023, 1, 1)).last_day == D(2024, 6, 30)
+
+    @given(undated_agreements(), lst.dates())
+    def test_p_in_force_on_no_day(self, agreement: Agreement, day: dt.date) -> None:
+        """Property: an agreement with no known start is in force on no day, with no deadline."""
+        assert not agreement.in_force_on(day)
+        assert agreement.period_on(day) is None
+        assert agreement.notice_deadline(on=day) is None
+        assert agreement.status_on(day) is not AgreementStatus.IN_FORCE
+
+    @given(undated_agreements(), lst.dates())
+    def test_p_status(self, agreement: Agreement, day: dt.date) -> None:
+        """Property: the status of an undated agreement follows its known dates alone."""
+        signed, ended, last = agreement.signed_on, agreement.termination, agreement.final_last_day
+        if signed is not None and day < signed:
+            expected = AgreementStatus.DRAFT
+        elif ended is not None and day >= ended.on:
+            expected = AgreementStatus.TERMINATED
+        elif last is not None and day > last:
+            expected = AgreementStatus.EXPIRED
+        else:
+            expected = AgreementStatus.SIGNED
+        assert agreement.status_on(day) is expected

@@ -70,7 +70,7 @@ def org(org_id: str, country: str | None = None, **fields: object) -> Organizati
 MOU_START = D(2020, 2, 5)
 
 
-def mou(mou_id: str, *orgs: str, start: dt.date = MOU_START, **fields: object) -> Agreement:
+def mou(mou_id: str, *orgs: str, start: dt.date | None = MOU_START, **fields: object) -> Agreement:
     return Agreement(
         id=mou_id,
         kind=AgreementKind.MOU,
@@ -743,3 +743,53 @@ class TestAmendedAgreements:
                 directory.organizations,
                 [attrs.evolve(project, amendments=(*project.amendments, added))],
             )
+
+
+class TestUndatedAgreements:
+    """Agreements whose start is not known (``effective_on=None``), as CORDIS may give them."""
+
+    @staticmethod
+    def directory(complete: tuple[str, ...] = ()) -> Directory:
+        """Partners: dk1 from 2021, fr1 and jp1 by agreements whose start is not known."""
+        undated = mou("u", "hub", "fr1", start=None, stated_end_on=D(2022, 12, 31))
+        renewal = Renewal(Term(years=1), notice=Term(months=3))
+        renewing = mou("r", "hub", "jp1", start=None, renewal=renewal)
+        dated = mou("d", "hub", "dk1", start=D(2021, 1, 1))
+        orgs = [org("hub"), org("fr1"), org("jp1"), org("dk1")]
+        return Directory(orgs, [undated, renewing, dated], complete_partnerships=complete)
+
+    def test_in_force_on_no_day(self) -> None:
+        """in_force_on never lists an agreement whose start is not known."""
+        assert [a.id for a in self.directory().in_force_on(D(2022, 6, 1))] == ["d"]
+
+    def test_expiring_by_its_stated_last_day(self) -> None:
+        """An undated agreement expires on its stated last day, when nothing extends it."""
+        found = self.directory().expiring_between(D(2022, 12, 1), D(2023, 1, 1))
+        assert [a.id for a in found] == ["u"]
+
+    def test_no_notice_deadlines(self) -> None:
+        """A renewing agreement whose start is not known has no notice deadline."""
+        assert self.directory().notice_deadlines_between(D.min, D.max) == ()
+
+    def test_partners_not_dated_come_last(self) -> None:
+        """Partnerships not known to have begun on any day come after the dated ones, by id."""
+        d = self.directory()
+        assert [o.id for o in d.partners_of("hub")] == ["dk1", "fr1", "jp1"]
+        assert d.partner_rank("hub", "fr1") == 2
+        assert d.partners_of("hub", on=D(2022, 6, 1)) == (d.organization("dk1"),)
+
+    def test_a_dated_agreement_dates_the_partnership(self) -> None:
+        """A dated agreement between the same two dates their partnership."""
+        d = self.directory()
+        later = mou("f", "hub", "fr1", start=D(2024, 1, 1))
+        d = Directory(d.organizations, [*d.agreements, later])
+        assert [o.id for o in d.partners_of("hub")] == ["dk1", "fr1", "jp1"]
+        older = mou("j", "hub", "jp1", start=D(2000, 1, 1))
+        d = Directory(d.organizations, [*d.agreements, older])
+        assert [o.id for o in d.partners_of("hub")] == ["jp1", "dk1", "fr1"]
+
+    def test_rank_of_a_partnership_not_dated_is_open(self) -> None:
+        """A partnership with no known beginning may rank anywhere among those known."""
+        (check,) = self.directory(("hub",)).check_claims(news(PartnerRank("hub", "fr1", 1)))
+        assert check.verdict is Verdict.UNDECIDABLE
+        assert str(check.derived) == "[1, 3]"
