@@ -11,7 +11,7 @@ With the extra installed, Hypothesis loads these strategies through its entry po
 Example:
     >>> from hypothesis import given
     >>> from lifesci_partners import strategies
-    >>> @given(strategies.agreements())
+    >>> @given(strategies.agreements(undated=False))
     ... def test_in_force_on_its_last_day(agreement):
     ...     last = agreement.final_last_day
     ...     if last is not None and last >= agreement.effective_on:
