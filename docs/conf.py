@@ -51,6 +51,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"FigureValue"),  # a private type alias, shown in the strategies' signatures
     # Hypothesis is an optional extra, not linked (see _inv/make_inventories.py for the others).
     (r"py:class", r"(hypothesis\.)?(strategies\.|st\.)?(SearchStrategy|DrawFn)"),
+    # pyarrow is the optional arrow extra, not linked either.
+    (r"py:class", r"(pa|pyarrow)\.(Schema|Table)"),
 ]
 
 # Python's, babel's, attrs' and cattrs' pages, linked from inventories kept in _inv/ (written by
@@ -82,6 +84,22 @@ _schema_text = json.dumps(
     _schema_text + "\n", encoding="utf-8"
 )
 html_extra_path = ["_generated"]
+
+# The Arrow schema of each kind's table, generated from the models at every build: shown in
+# scale.md. pyarrow is in the docs dependency group.
+(_generated / "arrow-schemas.txt").write_text(
+    "\n\n".join(
+        f"# {name}.parquet: {cls.__name__}\n"
+        + lifesci_partners.arrow_schema(cls).remove_metadata().to_string()
+        for name, cls in (
+            ("organizations", lifesci_partners.Organization),
+            ("agreements", lifesci_partners.Agreement),
+            ("announcements", lifesci_partners.Announcement),
+        )
+    )
+    + "\n",
+    encoding="utf-8",
+)
 
 html_theme = "furo"
 html_title = f"lifesci-partners {release}"  # the version, in the sidebar and the page titles

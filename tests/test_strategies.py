@@ -28,6 +28,7 @@ RESULTS = {
     lp.DayOff,
     lp.ImportProblem,
     lp.ImportResult,
+    lp.LineProblem,
 }
 # Settings of the reader, not data: bounds on the input that from_json accepts.
 SETTINGS = {lp.Limits}

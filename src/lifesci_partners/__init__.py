@@ -24,6 +24,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         TitleChanged,
     )
     from lifesci_partners._announcement import Announcement, PhotoCaption, Quote
+    from lifesci_partners._arrow import arrow_schema, from_arrow, to_arrow
     from lifesci_partners._business_days import (
         AdjustedDate,
         BusinessCalendar,
@@ -61,6 +62,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners._json._reader import Limits
     from lifesci_partners._json._schema import json_schema
     from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+    from lifesci_partners._jsonl import dump_jsonl, iter_jsonl, load_jsonl
     from lifesci_partners._jsonld import to_jsonld
     from lifesci_partners._links import Link, LinkKind
     from lifesci_partners._localized import LocalizedText
@@ -78,6 +80,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         OrganizationKind,
         OrganizationStatus,
     )
+    from lifesci_partners._parquet import read_parquet, write_parquet
     from lifesci_partners._people import Person, Position
     from lifesci_partners._provenance import Provenance
     from lifesci_partners._rates import Conversion, ExchangeRate, ExchangeRates
@@ -92,7 +95,9 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         FloatNotAllowedError,
         IncomparableError,
         InexactResultError,
+        JsonLinesError,
         LifesciPartnersError,
+        LineProblem,
         MissingExtraError,
         NotFoundError,
         NotRegularFileError,
@@ -148,7 +153,14 @@ _MODULE_OF: dict[str, str] = {
     "IncomparableError": "exceptions",
     "InexactResultError": "exceptions",
     "KNOWN_SCHEMES": "_identifiers",
+    "JsonLinesError": "exceptions",
     "LifesciPartnersError": "exceptions",
+    "LineProblem": "exceptions",
+    "arrow_schema": "_arrow",
+    "from_arrow": "_arrow",
+    "read_parquet": "_parquet",
+    "write_parquet": "_parquet",
+    "to_arrow": "_arrow",
     "Limits": "_json._reader",
     "Link": "_links",
     "LinkKind": "_links",
@@ -190,8 +202,11 @@ _MODULE_OF: dict[str, str] = {
     "from_dict": "_json._converters",
     "from_json": "_json._converters",
     "from_ror": "_ror",
+    "dump_jsonl": "_jsonl",
+    "iter_jsonl": "_jsonl",
     "json_schema": "_json._schema",
     "load": "_json._document",
+    "load_jsonl": "_jsonl",
     "to_dict": "_json._converters",
     "to_json": "_json._converters",
     "to_jsonld": "_jsonld",
@@ -264,8 +279,10 @@ __all__ = [
     "ImportResult",
     "IncomparableError",
     "InexactResultError",
+    "JsonLinesError",
     "LifesciPartnersError",
     "Limits",
+    "LineProblem",
     "Link",
     "LinkKind",
     "LocalizedText",
@@ -312,18 +329,26 @@ __all__ = [
     "Verdict",
     "WrongTypeError",
     "__version__",
+    "arrow_schema",
     "dump",
+    "dump_jsonl",
     "examples",
+    "from_arrow",
     "from_dict",
     "from_json",
     "from_ror",
+    "iter_jsonl",
     "json_schema",
     "load",
     "load_cordis",
+    "load_jsonl",
     "load_ror",
+    "read_parquet",
+    "to_arrow",
     "to_dict",
     "to_json",
     "to_jsonld",
+    "write_parquet",
 ]
 
 

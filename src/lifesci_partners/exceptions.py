@@ -12,12 +12,16 @@ import errno
 import os
 from collections.abc import Iterable
 
+import attrs
+
 __all__ = [
     "CurrencyMismatchError",
     "FloatNotAllowedError",
     "IncomparableError",
     "InexactResultError",
+    "JsonLinesError",
     "LifesciPartnersError",
+    "LineProblem",
     "MissingExtraError",
     "NotFoundError",
     "NotRegularFileError",
@@ -93,6 +97,79 @@ class ValidationError(LifesciPartnersError, ValueError):
             ('$.items[2].x: bad',)
         """
         return ValidationError(path + e[1:] for e in self.errors)
+
+
+@attrs.frozen
+class LineProblem:
+    """One problem of a JSON Lines file: the line, the path in that line's value, what is wrong.
+
+    Args:
+        line: The line's number, counting from 1.
+        path: Where in the line's JSON value the problem is, JSONPath style (``$`` is the value).
+        message: What is wrong.
+
+    Example:
+        >>> from lifesci_partners import LineProblem
+        >>> print(LineProblem(3, "$.parties[0].org", "expected a string, got a number (5)"))
+        line 3: $.parties[0].org: expected a string, got a number (5)
+
+    .. versionadded:: 0.2.0
+    """
+
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.path}: {self.message}"
+
+    @classmethod
+    def of(cls, line: int, error: ValidationError) -> tuple[LineProblem, ...]:
+        """The problems of ``error`` (paths in one line's value), on line ``line``."""
+        return tuple(cls(line, *_split(e)) for e in error.errors)
+
+
+def _split(error: str) -> tuple[str, str]:
+    path, _, message = error.partition(": ")
+    return path, message
+
+
+class JsonLinesError(ValidationError):
+    """A JSON Lines file that does not hold valid models; every problem names its line.
+
+    ``problems`` holds them as :class:`LineProblem`; ``errors`` (as for every
+    :class:`ValidationError`) holds the same problems as ``"<path>: <message>"``, with the line
+    number after the message. ``str()`` lists them one per line, each starting ``line <n>:``.
+
+    Args:
+        problems: The problems, in the order of their lines.
+
+    Example:
+        >>> from lifesci_partners import JsonLinesError, LineProblem
+        >>> err = JsonLinesError([LineProblem(2, "$.org", "expected a string, got a number (5)")])
+        >>> print(err)
+        line 2: $.org: expected a string, got a number (5)
+        >>> err.errors
+        ('$.org: expected a string, got a number (5) (line 2)',)
+
+    .. versionadded:: 0.2.0
+    """
+
+    problems: tuple[LineProblem, ...]
+
+    def __init__(self, problems: Iterable[LineProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(f"{p.path}: {p.message} (line {p.line})" for p in self.problems)
+
+    def __str__(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[JsonLinesError], tuple[tuple[LineProblem, ...]]]:  # type: ignore[override]
+        return (type(self), (self.problems,))
 
 
 class NotFoundError(LifesciPartnersError, LookupError):

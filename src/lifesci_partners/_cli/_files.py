@@ -21,7 +21,7 @@ from lifesci_partners._json._reader import (
     check_data,
     parse_json,
 )
-from lifesci_partners.exceptions import LifesciPartnersError, ValidationError
+from lifesci_partners.exceptions import MissingExtraError, ValidationError
 
 __all__ = ["FORMATS", "MissingExtraError", "dump", "format_of", "parse"]
 
@@ -43,10 +43,6 @@ _FIRST = {
     "tag:yaml.org,2002:int": list("-+0123456789"),
     "tag:yaml.org,2002:float": list("-+0123456789."),
 }
-
-
-class MissingExtraError(LifesciPartnersError, ImportError):
-    """An optional feature whose extra is not installed; the message says what to install."""
 
 
 def format_of(path: str, explicit: str | None) -> str:
@@ -74,8 +70,7 @@ def _yaml() -> Any:
     try:
         import yaml  # noqa: PLC0415  # optional: imported only when YAML is used
     except ImportError:
-        msg = "YAML needs the yaml extra: pip install 'lifesci-partners[yaml]'"
-        raise MissingExtraError(msg) from None
+        raise MissingExtraError("yaml", "YAML") from None
     return yaml
 
 

@@ -30,7 +30,7 @@ from lifesci_partners._business_days import (
     DeadlineKind,
     DeadlineRule,
 )
-from lifesci_partners._cli import _files, _import_ror
+from lifesci_partners._cli import _files, _import_ror, _jsonl_files
 from lifesci_partners._cli._lines import announcement_lines, cluster_lines, for_terminal
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_dict, to_dict
@@ -39,7 +39,12 @@ from lifesci_partners._json._reader import DEFAULT_LIMITS, too_large, too_long
 from lifesci_partners._json._schema import SCHEMA_FRAGMENTS, json_schema
 from lifesci_partners._options import OptionExercised
 from lifesci_partners._text._formatting import Formatter
-from lifesci_partners.exceptions import MissingExtraError, UnknownLocaleError, ValidationError
+from lifesci_partners.exceptions import (
+    JsonLinesError,
+    MissingExtraError,
+    UnknownLocaleError,
+    ValidationError,
+)
 
 __all__ = ["main"]
 
@@ -194,7 +199,8 @@ def _add_validate(commands: Any) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="documents to check (JSON, or YAML named *.yaml or *.yml); - reads standard input",
+        help="documents to check (JSON, YAML named *.yaml or *.yml, or JSON Lines named "
+        "*.jsonl or *.jsonl.gz: one --model per line, or a directory); - reads standard input",
     )
     validate.add_argument(
         "--format",
@@ -229,14 +235,17 @@ def _add_convert(commands: Any) -> None:
         help="check a document and write it as JSON or YAML",
         description=(
             "Read IN, check it, and write it to OUT in the format its name says (*.json, "
-            "*.yaml, *.yml). OUT is replaced atomically: on any error it is left as it was. "
+            "*.yaml, *.yml, or JSON Lines: *.jsonl, *.jsonl.gz, gzipped). A file of one model "
+            "per line (--model) is streamed; a directory in JSON Lines is tagged by kind. "
+            "OUT is replaced atomically: on any error it is left as it was. "
             "YAML needs the yaml extra: pip install 'lifesci-partners[yaml]'."
         ),
     )
     convert.add_argument("input", metavar="IN", help="the document to read; - for standard input")
     convert.add_argument("output", metavar="OUT", help="where to write; - for standard output")
-    convert.add_argument("--from", dest="from_format", choices=_files.FORMATS, help="IN's format")
-    convert.add_argument("--to", dest="to_format", choices=_files.FORMATS, help="OUT's format")
+    formats = (*_files.FORMATS, _jsonl_files.FORMAT)
+    convert.add_argument("--from", dest="from_format", choices=formats, help="IN's format")
+    convert.add_argument("--to", dest="to_format", choices=formats, help="OUT's format")
     _model_argument(convert)
 
 
@@ -562,13 +571,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         progress.show(f"[{number}/{len(args.files)}] {name}")
         result: dict[str, Any] = {"file": name}
         try:
-            read = _read_model(name, None, model, progress)
+            if _jsonl_files.is_jsonl(name, None):
+                problems = _jsonl_files.validate(name, model)
+                result.update(valid=not problems, problems=problems, warnings=[])
+            else:
+                read = _read_model(name, None, model, progress)
+                result.update(valid=True, problems=[], warnings=_warnings(read))
         except ValidationError as exc:
             result.update(valid=False, problems=list(exc.errors))
         except (OSError, ValueError, _files.MissingExtraError) as exc:
             result.update(valid=False, unreadable=_reason(exc))
-        else:
-            result.update(valid=True, problems=[], warnings=_warnings(read))
         results.append(result)
     progress.clear()
     if args.format == "json":
@@ -584,6 +596,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 # A problem's path: $ then .name, [index] or ['key'] (a key as Python writes it), up to ": ".
+_NUMBERED = re.compile(r"line (\d+): (.*)", re.DOTALL)
 _PROBLEM = re.compile(
     r"(\$(?:\.[^.\[:\s]+|\[[0-9]+\]"
     r"""|\['(?:[^'\\]|\\.)*(?:\.\.\.)?'\]|\["(?:[^"\\]|\\.)*"\])*): (.*)""",
@@ -591,8 +604,14 @@ _PROBLEM = re.compile(
 )
 
 
-def _problem(line: str) -> dict[str, str]:
-    """A problem line as ``{"path": ..., "message": ...}``, for programs."""
+def _problem(line: str) -> dict[str, Any]:
+    """A problem line as ``{"path": ..., "message": ...}``, for programs.
+
+    A problem of a JSON Lines file (``line 3: $.org: ...``) has its ``line`` too.
+    """
+    numbered = _NUMBERED.fullmatch(line)
+    if numbered is not None:
+        return {"line": int(numbered.group(1)), **_problem(numbered.group(2))}
     match = _PROBLEM.fullmatch(line)
     if match is None:
         return {"path": "$", "message": line}
@@ -630,16 +649,31 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     ):
         _error(f"will not write over the input {source}; choose another OUT")
         return EXIT_USAGE
-    to_format = _files.format_of(target, args.to_format)
+    formats = (
+        _jsonl_files.is_jsonl(source, args.from_format),
+        _jsonl_files.is_jsonl(target, args.to_format),
+    )
+    model = _models()[args.model]
     progress = _Progress(sys.stderr, wanted=True)
-    try:
-        model = _read_model(source, args.from_format, _models()[args.model], progress)
-        text = _files.dump(to_dict(model), to_format)
+
+    def read() -> Any:
+        return _read_model(source, args.from_format, model, progress)
+
+    def write(value: Any) -> None:
+        text = _files.dump(to_dict(value), _files.format_of(target, args.to_format))
         if target == "-":
             sys.stdout.write(text)
         else:
             progress.show(f"writing {target}...")
             write_atomic(Path(target), text.encode("utf-8"))
+
+    try:
+        if any(formats):
+            _jsonl_files.convert(
+                source, target, model, formats=formats, read_document=read, write_document=write
+            )
+        else:
+            write(read())
     finally:
         progress.clear()
     return EXIT_OK
@@ -713,7 +747,8 @@ def _run(args: argparse.Namespace) -> int:
         shown = where if where is not None else "the built-in data set"
         kind = "directory" if getattr(args, "model", "Directory") == "Directory" else args.model
         _error(f"{shown} is not a valid {kind}:")
-        for error in exc.errors:
+        lines = exc.problems if isinstance(exc, JsonLinesError) else exc.errors
+        for error in lines:
             print(for_terminal(f"  {error}"), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader of our output went away, as `| head` does

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import from_json, to_json
@@ -275,6 +276,31 @@ def write_atomic(target: Path, data: bytes) -> None:
         NotRegularFileError: Something other than a file or a link is at ``target``.
         OSError: The file cannot be written (``PermissionError``, a full disk, ...).
     """
+    with _replacing(target) as fd:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """A binary file that takes the place of ``target`` when the ``with`` block ends well.
+
+    :func:`write_atomic` for content written piece by piece, such as JSON Lines longer than
+    memory holds, under the same rules: the same temporary file, flushed to disk and renamed
+    over ``target``; on any error or interrupt it is removed and ``target`` is left as it was.
+
+    Raises:
+        NotRegularFileError: Something other than a file or a link is at ``target``.
+        OSError: The file cannot be written.
+    """
+    with _replacing(target) as fd, os.fdopen(fd, "wb", closefd=False) as file:
+        yield file
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[int]:
+    """A descriptor of the temporary file that replaces ``target`` if the block ends well."""
     mode = _existing_mode(target)
     _remove_stale(target)
     temporary: Path | None = None
@@ -290,9 +316,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             try:
                 if mode is not None:
                     temporary.chmod(mode)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
+                yield fd
                 os.fsync(fd)
             finally:
                 os.close(fd)
