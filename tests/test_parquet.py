@@ -14,14 +14,15 @@ import pytest
 from hypothesis import given, settings
 
 from lifesci_partners import (
-    Agreement,
     Directory,
+    Money,
     Organization,
     Renewal,
     Term,
     ValidationError,
     examples,
     from_ror,
+    load_cordis,
     read_parquet,
     to_arrow,
     write_parquet,
@@ -29,7 +30,14 @@ from lifesci_partners import (
 from lifesci_partners import strategies as lst
 from tests.test_arrow import DATA
 
-FUNDED = "funding" in attrs.fields_dict(Agreement)
+CORDIS = Path(__file__).parent / "data" / "cordis"
+
+
+def cordis_slice() -> Directory:
+    """Real Horizon 2020 projects and their participants (tests/data/cordis)."""
+    return load_cordis(
+        CORDIS / "h2020-project-slice.json.gz", CORDIS / "h2020-organization-slice.json.gz"
+    ).directory
 
 
 def seed() -> Directory:
@@ -121,18 +129,36 @@ class TestQueryTables:
             (0, "mpr"),
         ]
 
-    @pytest.mark.skipif(FUNDED, reason="agreements have funding: the contributions table exists")
-    def test_no_contributions_without_funding(self, tmp_path: Path) -> None:
-        """Without funding on agreements, no contributions table is written."""
-        write_parquet(seed(), tmp_path)
-        assert not (tmp_path / "contributions.parquet").exists()
-
-    @pytest.mark.skipif(not FUNDED, reason="agreements have no funding on this branch")
     def test_contributions(self, tmp_path: Path) -> None:
-        """With funding on agreements, one row per contribution, with its agreement."""
+        """One row per contribution of each funded agreement (real CORDIS projects), exact."""
+        directory = cordis_slice()
+        write_parquet(directory, tmp_path)
+        rows = table(tmp_path, "contributions").to_pylist()
+        expected = [
+            (position, agreement.id, index, part.org, part.role.value, part.amount)
+            for position, agreement in enumerate(directory.agreements)
+            if agreement.funding is not None
+            for index, part in enumerate(agreement.funding.contributions)
+        ]
+        assert len(expected) > len(directory.agreements)  # several parts per project
+        assert [
+            (
+                r["position"],
+                r["agreement_id"],
+                r["contribution_index"],
+                r["org"],
+                r["role"],
+                None
+                if r["amount"] is None
+                else Money(r["amount"]["amount"]["text"], r["amount"]["currency"]),
+            )
+            for r in rows
+        ] == expected
+
+    def test_no_contributions_without_funding(self, tmp_path: Path) -> None:
+        """A directory without funded agreements has an empty contributions table."""
         write_parquet(seed(), tmp_path)
-        contributions = table(tmp_path, "contributions")
-        assert contributions.schema.names[:3] == ["position", "agreement_id", "contribution_index"]
+        assert table(tmp_path, "contributions").num_rows == 0
 
 
 class TestReadParquet:

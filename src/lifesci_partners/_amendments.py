@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from lifesci_partners._events import Termination
+from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._terms import Term
@@ -30,7 +31,6 @@ from lifesci_partners._validate import (
     date_value,
     identifier,
     instance_of,
-    non_blank,
     optional,
 )
 from lifesci_partners.exceptions import ValidationError
@@ -76,7 +76,7 @@ class TermChanged:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     term: Term = attrs.field(validator=instance_of(Term))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -93,7 +93,7 @@ class StatedEndChanged:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     stated_end_on: dt.date | None = attrs.field(validator=optional(date_value))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -111,8 +111,8 @@ class PartyAdded:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     org: str = attrs.field(validator=identifier)
-    role: str | None = attrs.field(default=None, validator=optional(non_blank))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    role: str | None = attrs.field(default=None, validator=optional(one_line))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -131,7 +131,7 @@ class PartyWithdrawn:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     org: str = attrs.field(validator=identifier)
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -149,8 +149,8 @@ class RoleChanged:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     org: str = attrs.field(validator=identifier)
-    role: str | None = attrs.field(default=None, validator=optional(non_blank))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    role: str | None = attrs.field(default=None, validator=optional(one_line))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -172,7 +172,7 @@ class ContributionChanged:
     effective_on: dt.date = attrs.field(validator=date_value)
     org: str = attrs.field(validator=identifier)
     amount: Money | None = attrs.field(validator=optional(instance_of(Money)))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -189,7 +189,7 @@ class TitleChanged:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     title: LocalizedText | None = attrs.field(validator=optional(instance_of(LocalizedText)))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 @attrs.frozen
@@ -206,7 +206,7 @@ class PurposeChanged:
 
     effective_on: dt.date = attrs.field(validator=date_value)
     purpose: LocalizedText | None = attrs.field(validator=optional(instance_of(LocalizedText)))
-    reference: str | None = attrs.field(default=None, validator=optional(non_blank))
+    reference: str | None = attrs.field(default=None, validator=optional(one_line))
 
 
 Amendment = (

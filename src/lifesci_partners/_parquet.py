@@ -13,7 +13,7 @@ that an engine such as DuckDB or Spark answers what the directory answers:
   ``renewal`` (0 for the initial term), ``start``, exclusive ``end``, ``last_day`` and the
   period's ``notice_deadline``;
 - ``parties``: one row per party of each agreement;
-- ``contributions``: one row per party's contribution, when agreements have ``funding``.
+- ``contributions``: one row per party's contribution to a funded agreement (``funding``).
 
 Every flat table has the agreement's ``position`` in the directory, so that answers can come in
 directory order. Each file is written atomically.
@@ -23,16 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
 from lifesci_partners._arrow import _Builder, _pa, from_arrow, to_arrow
 from lifesci_partners._directory import Directory
+from lifesci_partners._funding import Contribution
 from lifesci_partners._json._document import atomic_writer
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._organization import Organization
@@ -131,24 +129,12 @@ def _parties(agreements: tuple[Agreement, ...]) -> pa.Table:
     )
 
 
-def _contribution_class() -> type | None:
-    """The class of a party's contribution, when agreements have ``funding``."""
-    fields = attrs.fields_dict(Agreement)
-    if "funding" not in fields:
-        return None
-    funding = next(
-        a for a in typing.get_args(typing.get_type_hints(Agreement)["funding"]) if attrs.has(a)
-    )
-    (item,) = typing.get_args(typing.get_type_hints(funding)["contributions"])[:1]
-    return typing.cast("type", item)
-
-
-def _contributions(agreements: tuple[Agreement, ...], cls: type) -> pa.Table:
+def _contributions(agreements: tuple[Agreement, ...]) -> pa.Table:
     pa = _pa()
-    codec = _Builder().codec(cls)
+    codec = _Builder().codec(Contribution)
     rows = []
     for position, agreement in enumerate(agreements):
-        funding = getattr(agreement, "funding", None)
+        funding = agreement.funding
         for index, part in enumerate(() if funding is None else funding.contributions):
             rows.append(
                 {
@@ -180,8 +166,8 @@ def write_parquet(
 
     ``organizations``, ``agreements`` and ``announcements`` hold the models
     (:func:`~lifesci_partners.arrow_schema`), ``directory`` the rest of the document; they are
-    what :func:`read_parquet` reads. ``agreement_dates``, ``periods``, ``parties`` and (when
-    agreements have ``funding``) ``contributions`` are flat tables for queries, described in
+    what :func:`read_parquet` reads. ``agreement_dates``, ``periods``, ``parties`` and
+    ``contributions`` (of funded agreements) are flat tables for queries, described in
     :doc:`/scale`. Each file replaces its old version atomically.
 
     Args:
@@ -242,9 +228,7 @@ def write_parquet(
     tables["agreement_dates"] = _agreement_dates(agreements)
     tables["periods"] = _periods(agreements, *periods_between)
     tables["parties"] = _parties(agreements)
-    contribution = _contribution_class()
-    if contribution is not None:
-        tables["contributions"] = _contributions(agreements, contribution)
+    tables["contributions"] = _contributions(agreements)
     written = []
     for name, table in tables.items():
         path = target / f"{name}{_SUFFIX}"
