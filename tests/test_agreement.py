@@ -16,8 +16,10 @@ from lifesci_partners import (
     Agreement,
     AgreementKind,
     AgreementStatus,
+    ExtensionOptions,
     LocalizedText,
     NonRenewalNotice,
+    OptionExercised,
     Party,
     Period,
     Renewal,
@@ -811,6 +813,14 @@ class TestUndated:
     def test_renewal_leaves_the_final_day_unknown(self) -> None:
         """A renewal from a stated end whose start is not known gives no known final day."""
         assert undated(renewal=Renewal(Term(years=1))).final_last_day is None
+
+    def test_options_kept_with_no_deadline(self) -> None:
+        """Options and their exercise are kept; with no period, there is no deadline to check."""
+        options = ExtensionOptions.of(Term(years=1), count=2, notice=Term(months=6))
+        assert undated(options=options).final_last_day == D(2022, 12, 31)  # none exercised
+        a = undated(options=options, events=[OptionExercised(D(2022, 6, 1), by="mpr")])
+        assert a.option_deadline(on=D(2022, 1, 1)) is None
+        assert a.final_last_day is None  # extended by an option, from a start not known
 
     def test_no_dates_at_all(self) -> None:
         """With neither start nor end, no day of it is known."""

@@ -314,9 +314,11 @@ def _build_schedule(
 def _undated_schedule(agreement: Agreement, *, stop: dt.date | None) -> _lifecycle.Schedule:
     """No period; it ends at ``stop`` (a termination) or after its stated last day, if known.
 
-    The stated last day is its last only when nothing can extend it (no renewal, no option).
+    The stated last day is its last only when nothing extends it (no renewal, no option
+    exercised).
     """
-    extended = agreement.renewal is not None or agreement.options is not None
+    exercised = any(isinstance(e, OptionExercised) for e in agreement.events)
+    extended = agreement.renewal is not None or exercised
     stated = None if extended else _day_after(agreement.stated_end_on)
     return _lifecycle.undated(agreement.convention, _earliest(stated, stop))
 
@@ -561,7 +563,7 @@ class Agreement:
 
         For an agreement terminated on its effective date, never in force, it is the day before.
         When the start is not known, it is the day before a termination, else the stated last
-        day if nothing can extend it (no renewal, no options), else ``None``.
+        day if nothing extends it (no renewal, no option exercised), else ``None``.
         """
         end = self._schedule.final_end
         return None if end is None else end - _ONE_DAY
