@@ -25,6 +25,16 @@ from lifesci_partners._cli import _files
 from lifesci_partners._cli._main import main
 
 
+def mutual_parents_file(tmp_path: Path) -> Path:
+    """The seed data set, where LINK-J and MPR each say the other is its parent."""
+    data = json.loads(examples.link_j_mpr_json())
+    data["organizations"][0]["relationships"] = [{"kind": "parent", "organization": "mpr"}]
+    data["organizations"][1]["relationships"] = [{"kind": "parent", "organization": "link-j"}]
+    path = tmp_path / "parents.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
 class TestShow:
     def test_built_in_dataset_on_a_date(self, capsys: pytest.CaptureFixture[str]) -> None:
         """With no file, show prints the seed MOU with its last day and status."""
@@ -46,6 +56,20 @@ class TestShow:
         path.write_text(examples.link_j_mpr_json(), encoding="utf-8")
         assert main(["show", str(path), "--on", "2021-01-01"]) == 0
         assert "MOU between LINK-J and MPR" in capsys.readouterr().out
+
+    def test_organization_warnings(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each organization's warnings, across the directory too, are shown under it with paths."""
+        path = mutual_parents_file(tmp_path)
+        assert main(["show", str(path), "--on", "2021-01-01"]) == 0
+        out = capsys.readouterr().out
+        organizations = out.split("Agreements")[0]
+        assert organizations.endswith(
+            "    warning: $.organizations[1].relationships[0]: mpr says that link-j is its "
+            "parent, and link-j says that mpr is its parent in "
+            "$.organizations[0].relationships[0], at the same time as far as the dates tell\n\n"
+        )
 
     def test_invalid_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Bad data: exit 1, every problem with its path on stderr, nothing on stdout."""
@@ -78,7 +102,7 @@ class TestTerminal:
     """Nothing a terminal would obey reaches it from the data, whatever the output."""
 
     def hostile_file(self, tmp_path: Path) -> Path:
-        """The seed data set with terminal commands in a URL (which free text refuses)."""
+        """The seed data set with terminal commands in a URL."""
         data = json.loads(examples.link_j_mpr_json())
         data["organizations"][0]["website"] = "https://x.org/\x1b]0;owned\x07\u202e"
         path = tmp_path / "hostile.json"
@@ -86,15 +110,15 @@ class TestTerminal:
         return path
 
     @pytest.mark.parametrize("extra", [[], ["--locale", "en"]])
-    def test_show_escapes_controls(
+    def test_show_refuses_controls_in_a_url(
         self, tmp_path: Path, extra: list[str], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """The show command writes ESC, BEL and a bidi override in a URL as escapes."""
-        assert main(["show", str(self.hostile_file(tmp_path)), "--on", "2021-01-01", *extra]) == 0
-        out = capsys.readouterr().out
-        assert "\x1b" not in out
-        assert "\u202e" not in out
-        assert "owned\\x07\\u202e" in out  # shown, as escapes
+        """A URL with ESC, BEL and a bidi override is refused, and none of them is printed."""
+        assert main(["show", str(self.hostile_file(tmp_path)), "--on", "2021-01-01", *extra]) == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "$.organizations[0].website: the URL holds U+001B (ESC, " in captured.err
+        assert not {"\x1b", "\x07", "\u202e"} & set(captured.err)
 
     def test_file_name_is_escaped_in_errors(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -377,6 +401,17 @@ class TestValidate:
             "term is due by 2018-03-05, before the agreement existed (2020-02-05); it can never "
             "be given in time\n"
         )
+
+    def test_warnings_across_organizations(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two organizations each the other's parent: valid, with the directory's warning."""
+        path = mutual_parents_file(tmp_path)
+        assert main(["validate", "--format", "json", str(path)]) == 0
+        (result,) = json.loads(capsys.readouterr().out)["files"]
+        assert [w.split(":")[0] for w in result["warnings"]] == [
+            "$.organizations[1].relationships[0]"
+        ]
 
     def test_warnings_in_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format json lists the warnings of a valid file."""

@@ -247,6 +247,14 @@ class TestQuirks:
             (f"$.{key}", ImportAction.PART_DROPPED)
         ]
 
+    def test_postal_code_with_a_control_character_is_dropped(self) -> None:
+        """A postal code that a model refuses is dropped and reported; the address imports."""
+        result = load([project()], [participant(postCode="80\x1b686")])
+        assert result.directory.organization("9").headquarters.postal_code is None
+        assert [(p.path, p.action) for p in result.problems] == [
+            ("$.postCode", ImportAction.PART_DROPPED)
+        ]
+
     def test_start_without_end(self) -> None:
         """A project with a start and no end imports, open-ended: no term, no last day."""
         result = load([project(endDate="")], [participant()])

@@ -11,7 +11,7 @@ from itertools import islice
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lifesci_partners import (
@@ -22,9 +22,11 @@ from lifesci_partners import (
     Directory,
     Figure,
     Founder,
+    Identifier,
     LocalizedText,
     NotFoundError,
     Organization,
+    PartialDate,
     PartnerCount,
     PartnerRank,
     PartnerScope,
@@ -793,3 +795,115 @@ class TestUndatedAgreements:
         (check,) = self.directory(("hub",)).check_claims(news(PartnerRank("hub", "fr1", 1)))
         assert check.verdict is Verdict.UNDECIDABLE
         assert str(check.derived) == "[1, 3]"
+
+
+def says(org_id: str, *relationships: Relationship) -> Organization:
+    return org(org_id, relationships=relationships)
+
+
+PARENT = RelationshipKind.PARENT
+
+
+class TestWarnings:
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            RelationshipKind.PARENT,
+            RelationshipKind.CHILD,
+            RelationshipKind.SUCCESSOR,
+            RelationshipKind.PREDECESSOR,
+        ],
+    )
+    def test_each_the_others_parent(self, kind: RelationshipKind) -> None:
+        """A says B is its parent while B says A is its parent (or child, ...): one warning."""
+        directory = Directory(
+            [
+                says("a", Relationship(kind, organization="b")),
+                org("c"),
+                says(
+                    "b",
+                    Relationship(RelationshipKind.RELATED, organization="c"),
+                    Relationship(kind, organization="a"),
+                ),
+            ]
+        )
+        expected = (
+            f"$.organizations[2].relationships[1]: b says that a is its {kind.value}, and a "
+            f"says that b is its {kind.value} in $.organizations[0].relationships[0], at the "
+            "same time as far as the dates tell"
+        )
+        assert directory.warnings() == (expected,)
+
+    def test_parent_and_child_agree(self) -> None:
+        """A says B is its parent and B says A is its child: that is one fact, no warning."""
+        directory = Directory(
+            [
+                says("a", Relationship(PARENT, organization="b")),
+                says("b", Relationship(RelationshipKind.CHILD, organization="a")),
+            ]
+        )
+        assert directory.warnings() == ()
+
+    def test_found_by_registry_identifier(self) -> None:
+        """The other organization is recognized by its registry identifier, as within one."""
+        ror = Identifier("ror", "05v4txf92")
+        directory = Directory(
+            [
+                says("a", Relationship(PARENT, identifier=ror)),
+                org("b", identifiers=[ror], relationships=[Relationship(PARENT, organization="a")]),
+            ]
+        )
+        assert [w.split(":")[0] for w in directory.warnings()] == [
+            "$.organizations[1].relationships[0]"
+        ]
+
+    def test_at_other_times(self) -> None:
+        """Relationships that certainly did not overlap in time contradict nothing."""
+        directory = Directory(
+            [
+                says("a", Relationship(PARENT, organization="b", end=PartialDate(2010))),
+                says("b", Relationship(PARENT, organization="a", start=PartialDate(2011))),
+            ]
+        )
+        assert directory.warnings() == ()
+
+    def test_own_warnings_with_their_paths(self) -> None:
+        """Each organization's and agreement's own warnings come with their path in the document."""
+        monthly = mou("m", "a", "b", renewal=Renewal(Term(months=1), notice=Term(years=9)))
+        both = says(
+            "b",
+            Relationship(PARENT, organization="a"),
+            Relationship(RelationshipKind.CHILD, organization="a"),
+        )
+        directory = Directory([org("a"), both], [monthly])
+        assert [w.split(":")[0] for w in directory.warnings()] == [
+            "$.organizations[1].relationships[1]",
+            "$.agreements[0].renewal.notice",
+        ]
+
+    def test_seed_directory_gives_no_warning(self) -> None:
+        """The built-in data set is clean."""
+        assert examples.link_j_mpr().warnings() == ()
+
+    @DIRECTORIES
+    @given(lst.directories(max_organizations=4), st.data())
+    def test_every_mutual_claim_is_found(self, directory: Directory, data: st.DataObject) -> None:
+        """Two organizations each claiming the other as parent are reported at the second claim."""
+        ids = [o.id for o in directory.organizations]
+        assume(len(ids) > 1)
+        first, second = data.draw(
+            st.lists(st.sampled_from(range(len(ids))), min_size=2, max_size=2, unique=True).map(
+                sorted
+            )
+        )
+        kind = data.draw(st.sampled_from([PARENT, RelationshipKind.SUCCESSOR]))
+        orgs = list(directory.organizations)
+        for one, other in ((first, second), (second, first)):
+            added = Relationship(kind, organization=ids[other])
+            orgs[one] = attrs.evolve(orgs[one], relationships=(*orgs[one].relationships, added))
+        changed = attrs.evolve(directory, organizations=orgs)
+        where = f"$.organizations[{second}].relationships[{len(orgs[second].relationships) - 1}]"
+        assert any(
+            w.startswith(f"{where}: {ids[second]} says that {ids[first]} is its {kind.value}")
+            for w in changed.warnings()
+        )

@@ -157,9 +157,13 @@ class TestFigure:
             Figure(eur("10"), Q.BETWEEN, upper=Money("20", "JPY"))
 
     def test_qualifier_type(self) -> None:
-        """The qualifier must be a Qualifier, not its value."""
-        with pytest.raises(ValidationError, match="expected a Qualifier"):
+        """The qualifier must be a Qualifier, not its value: a TypeError that names the member."""
+        with pytest.raises(TypeError) as caught:
             Figure(10, "over")  # type: ignore[arg-type]
+        assert isinstance(caught.value, ValidationError)
+        assert caught.value.errors == (
+            "$.qualifier: expected a Qualifier, got str 'over'; use Qualifier('over')",
+        )
 
     def test_all_problems_at_once(self) -> None:
         """Several problems with the upper value are reported together."""

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lifesci_partners import LocalizedText, NameKind, OrganizationName, Party, ValidationError
-from lifesci_partners._free_text import TEXT_PATTERN, forbidden_in
+from lifesci_partners._characters import ONE_LINE_PATTERN, TEXT_PATTERN, forbidden_in
 
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -65,6 +65,12 @@ class TestForbiddenIn:
     def test_schema_pattern_agrees(self, char: str) -> None:
         """The JSON Schema's pattern refuses what LocalizedText refuses (JSON has no surrogates)."""
         assert (re.search(TEXT_PATTERN, f"a{char}") is None) == refused(char, one_line=False)
+
+    @given(st.characters(exclude_categories=["Cs"]))
+    @example("\n")  # Python's $ would match before a final line feed
+    def test_one_line_pattern_agrees_at_the_end_too(self, char: str) -> None:
+        """The one-line pattern, as Python's re (and so jsonschema) reads it, ends the text."""
+        assert (re.search(ONE_LINE_PATTERN, f"a{char}") is None) == refused(char, one_line=True)
 
 
 def accepted(make: Callable[[], object]) -> bool:

@@ -2,16 +2,20 @@
 
 Whatever the input, reading it gives either a valid model that keeps every value of the input,
 or a ValidationError that lists problems, each with its path; never another exception. The
-fuzzer runs with the ``ci`` profile's fixed seed in CI; ``HYPOTHESIS_PROFILE=thorough`` runs many
-more examples.
+command line's ``validate`` reads the same file to the same verdict and the same problems, and
+what is accepted pickles and copies. The fuzzer runs with the ``ci`` profile's fixed seed in
+CI; ``HYPOTHESIS_PROFILE=thorough`` runs many more examples.
 """
 
 from __future__ import annotations
 
 import copy
+import io
 import json
 import pickle
+import tempfile
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,7 +36,7 @@ from lifesci_partners import (
 )
 from lifesci_partners import strategies as lst
 from lifesci_partners._cli import _files
-from lifesci_partners._cli._main import main
+from lifesci_partners._cli._main import _problem, main
 from tests import _corpus
 
 Path_ = tuple[str | int, ...]
@@ -284,6 +288,19 @@ def mutated(draw: st.DrawFn) -> Any:
     return data
 
 
+def validate_in_process(text: bytes) -> dict[str, Any]:
+    """``lifesci-partners validate --format json`` on a file of ``text``: valid, and problems."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mutated.json"
+        path.write_bytes(text)
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            status = main(["validate", "--format", "json", str(path)])
+    (result,) = json.loads(out.getvalue())["files"]
+    assert status == (0 if result["valid"] else 1), (status, result, err.getvalue())
+    return {"valid": result["valid"], "problems": result["problems"]}
+
+
 def _text_of(  # noqa: PLR0911  # one return per kind of breakage
     draw: Callable[[st.SearchStrategy[Any]], Any], data: Any
 ) -> tuple[str | bytes, bool]:
@@ -329,6 +346,20 @@ class TestFuzzer:
         outcome = read_outcome(lambda: from_json(text, Directory))
         if isinstance(outcome, Directory) and whole:
             assert_nothing_lost(data, outcome)
+
+    @given(st.data())
+    def test_cli_agrees_with_from_json(self, draw: st.DataObject) -> None:
+        """`validate` says valid exactly when from_json reads the file, with the same problems."""
+        text, _ = _text_of(draw.draw, draw.draw(mutated()))
+        if isinstance(text, str):  # what a file holds; a lone surrogate stays invalid UTF-8
+            text = text.encode("utf-8", "surrogatepass")
+        outcome = read_outcome(lambda: from_json(text, Directory))
+        expected = (
+            {"valid": True, "problems": []}
+            if isinstance(outcome, Directory)
+            else {"valid": False, "problems": [_problem(line) for line in outcome.errors]}
+        )
+        assert validate_in_process(text) == expected
 
     @given(mutated())
     def test_accepted_directories_pickle_and_copy(self, data: Any) -> None:

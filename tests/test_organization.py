@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from lifesci_partners import (
     Address,
@@ -29,11 +32,35 @@ from lifesci_partners import (
     to_json,
 )
 from lifesci_partners import strategies as lst
+from lifesci_partners._characters import forbidden_in
+from tests.test_validate import ecma
 
 NAME = LocalizedText({"en": "Medicen Paris Region"})
 
 
 class TestAddress:
+    def test_postal_code_with_a_control_character(self) -> None:
+        """A postal code with ESC is refused, naming the character; it is no text to print."""
+        with pytest.raises(ValidationError) as caught:
+            Address("FR", postal_code="75\x1b013")
+        assert caught.value.errors[0].startswith(
+            "$.postal_code: the postal code holds U+001B (ESC, a control character) at position 2"
+        )
+
+    @given(st.text(alphabet="0123456789AB -\t\n\x00\x1b\x7f\x85\u202e\u200e", max_size=8))
+    def test_postal_code_and_its_pattern(self, code: str) -> None:
+        """A postal code is accepted exactly when its JSON Schema pattern matches it."""
+        field = attrs.fields(Address).postal_code
+        pattern = field.validator.validator.json_schema()["pattern"]  # type: ignore[union-attr]
+        try:
+            Address("FR", postal_code=code)
+        except ValidationError:
+            accepted = False
+        else:
+            accepted = True
+        assert accepted == bool(re.search(ecma(pattern), code))
+        assert accepted == (forbidden_in(code, one_line=True) is None)
+
     def test_country_name_from_cldr(self) -> None:
         """Country names come from CLDR in the asked locale."""
         address = Address(country="JP")

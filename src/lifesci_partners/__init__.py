@@ -105,6 +105,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
         UnknownLocaleError,
         ValidationError,
         WrongTypeError,
+        WrongTypeValidationError,
     )
 
 __version__ = "0.1.0.dev0"
@@ -196,6 +197,7 @@ _MODULE_OF: dict[str, str] = {
     "UnknownLocaleError": "exceptions",
     "ValidationError": "exceptions",
     "WrongTypeError": "exceptions",
+    "WrongTypeValidationError": "exceptions",
     "Verdict": "_claims",
     "dump": "_json._document",
     "examples": "examples",
@@ -328,6 +330,7 @@ __all__ = [
     "ValidationError",
     "Verdict",
     "WrongTypeError",
+    "WrongTypeValidationError",
     "__version__",
     "arrow_schema",
     "dump",

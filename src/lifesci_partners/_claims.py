@@ -19,6 +19,7 @@ from lifesci_partners._validate import (
     instance_of,
     optional,
     rule,
+    wrong_type,
 )
 from lifesci_partners.exceptions import ValidationError
 
@@ -87,7 +88,7 @@ class PartnerScope(enum.Enum):
 @rule({"properties": {"value": {"type": "integer"}}})  # a count, not an amount
 def _count_figure(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Figure):
-        raise fail(attribute, f"expected Figure, got {describe(value)}")
+        raise wrong_type(attribute, "Figure", value, (Figure,))
     if type(value.value) is not int:
         raise fail(attribute, f"a number of partners is a whole number, got {value.value!r}")
 

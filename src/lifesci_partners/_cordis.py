@@ -290,10 +290,8 @@ def _address(fields: _Fields) -> Address | None:
         except ValidationError:
             fields.drop("country", f"{country!r} is not an ISO 3166-1 country code", "country")
             country = None
-    post = fields.raw("postCode")
-    postal_code = None
-    if post is not None:  # stored as a number in the JSON export: kept as its digits
-        postal_code = str(post).strip() if not isinstance(post, bool) else None
+    # A number in the JSON export is kept as its digits; a control character is dropped, reported.
+    postal_code = fields.text("postCode")
     locality, street = (
         _und(fields.text("city", lines=True)),
         _und(fields.text("street", lines=True)),

@@ -30,7 +30,7 @@ from lifesci_partners._claims import (
 from lifesci_partners._funding_queries import FundingIndex, co_participants
 from lifesci_partners._intervals import IntervalIndex, OrderedStabbingIndex
 from lifesci_partners._money import Money
-from lifesci_partners._organization import Organization
+from lifesci_partners._organization import Organization, contradictions_between
 from lifesci_partners._people import Person
 from lifesci_partners._rates import ExchangeRates, RatePolicy
 from lifesci_partners._terms import Period
@@ -460,6 +460,47 @@ class Directory:
         return self._lazy(
             "partners", lambda: {org: _in_order(mine) for org, mine in self._began().items()}
         )
+
+    def warnings(self) -> tuple[str, ...]:
+        """What the directory says that is allowed but probably wrong, each ``<path>: <what>``.
+
+        The warnings of each organization (:meth:`Organization.warnings`) and of each agreement
+        (:meth:`Agreement.warnings`) with their paths in the directory, and those that only the
+        whole directory shows: two organizations that each say the other is its parent (or
+        child, successor, predecessor) at the same time, as far as the dates tell. The second
+        of the two relationships is reported, naming the first. The other organization is found
+        by its id or by one of its registry identifiers. ``lifesci-partners validate`` and
+        ``show`` print them. Costs ``O(n)`` in the size of the directory; nothing is kept.
+
+        Example:
+            >>> from lifesci_partners import (
+            ...     Directory, LocalizedText, Organization, Relationship, RelationshipKind
+            ... )
+            >>> def org(id, parent):
+            ...     return Organization(
+            ...         id=id,
+            ...         name=LocalizedText.of(id.upper()),
+            ...         relationships=[Relationship(RelationshipKind.PARENT, organization=parent)],
+            ...     )
+            >>> print(*Directory([org("a", parent="b"), org("b", parent="a")]).warnings())
+            $.organizations[1].relationships[0]: b says that a is its parent, and a says that b
+            is its parent in $.organizations[0].relationships[0], at the same time as far as the
+            dates tell
+
+        .. versionadded:: 0.2.0
+        """
+        found = [
+            f"$.organizations[{index}]{warning[1:]}"
+            for index, org in enumerate(self.organizations)
+            for warning in org.warnings()
+        ]
+        found.extend(contradictions_between(self.organizations))
+        found.extend(
+            f"$.agreements[{index}]{warning[1:]}"
+            for index, agreement in enumerate(self.agreements)
+            for warning in agreement.warnings()
+        )
+        return tuple(found)
 
     # Lookups by id
 

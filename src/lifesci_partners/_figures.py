@@ -9,11 +9,16 @@ from typing import Any, Union
 
 import attrs
 
+from lifesci_partners._arguments import fix_for
 from lifesci_partners._decimals import EXACT, MAX_INTEGER_DIGITS, exact_decimal
 from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money
 from lifesci_partners._validate import date_value, describe, optional
-from lifesci_partners.exceptions import FloatNotAllowedError, ValidationError
+from lifesci_partners.exceptions import (
+    FloatNotAllowedError,
+    ValidationError,
+    WrongTypeValidationError,
+)
 
 __all__ = ["Bounds", "Figure", "FigureValue", "Qualifier"]
 
@@ -230,10 +235,11 @@ class Figure:
     source: str | None = attrs.field(default=None, validator=optional(one_line))
 
     def __attrs_post_init__(self) -> None:
-        errors = []
         if not isinstance(self.qualifier, Qualifier):
-            errors.append(f"$.qualifier: expected a Qualifier, got {describe(self.qualifier)}")
-        elif self.qualifier is Qualifier.BETWEEN and self.upper is None:
+            shown = describe(self.qualifier) + fix_for((Qualifier,), self.qualifier)
+            raise WrongTypeValidationError([f"$.qualifier: expected a Qualifier, got {shown}"])
+        errors = []
+        if self.qualifier is Qualifier.BETWEEN and self.upper is None:
             errors.append("$.upper: BETWEEN needs an upper value")
         elif self.qualifier is not Qualifier.BETWEEN and self.upper is not None:
             errors.append(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from lifesci_partners._characters import LINE_CONTROLS, forbidden_in
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._free_text import one_line
@@ -31,6 +32,7 @@ from lifesci_partners._validate import (
     tuple_of,
     web_url,
     whole,
+    wrong_type,
 )
 from lifesci_partners.exceptions import ValidationError
 
@@ -86,6 +88,16 @@ def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: obje
             f"expected an ISO 3166-2 subdivision code such as 'US-CA' or 'JP-13', "
             f"got {describe(value)}",
         )
+
+
+@rule({"type": "string", "pattern": f"^[^{LINE_CONTROLS}]*$"})
+def _postal_code(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A postal code as written: any text on one line, without control characters."""
+    if not isinstance(value, str):
+        raise wrong_type(attribute, "a postal code (a string)", value)
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, f"the postal code {problem}")
 
 
 @rule({"minimum": 1, "maximum": _MAX_GEONAMES_ID - 1})
@@ -154,7 +166,7 @@ class Address:
     region: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     district: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
     street: LocalizedText | None = attrs.field(default=None, validator=_optional_text)
-    postal_code: str | None = attrs.field(default=None, validator=optional(instance_of(str)))
+    postal_code: str | None = attrs.field(default=None, validator=optional(_postal_code))
     subdivision: str | None = attrs.field(
         default=None, kw_only=True, validator=optional(_subdivision)
     )
@@ -340,6 +352,47 @@ def _contradictions(relationships: tuple[Relationship, ...]) -> list[str]:
                     f"{relationship.kind.value} too, at the same time as far as the dates tell"
                 )
                 break
+    return problems
+
+
+def contradictions_between(organizations: Sequence[Organization]) -> list[str]:
+    """Two organizations that each say the other is its parent (or child, successor, predecessor).
+
+    A warning, like :func:`_contradictions` within one organization: the second of the two
+    relationships, in document order, is reported with its path in the directory
+    (``$.organizations[3].relationships[0]``) and the path of the first. The other organization
+    is found by its id in the data set or by one of its registry identifiers; relationships whose
+    dates certainly do not overlap contradict nothing.
+    """
+    by_id = {org.id: index for index, org in enumerate(organizations)}
+    by_identifier: dict[Identifier, int] = {}
+    for index, org in enumerate(organizations):
+        for ident in org.identifiers:
+            by_identifier.setdefault(ident, index)
+    said: dict[tuple[int, int, RelationshipKind], list[int]] = {}
+    problems = []
+    for index, org in enumerate(organizations):
+        for position, relationship in enumerate(org.relationships):
+            if relationship.kind not in _OPPOSITES:
+                continue
+            other = by_id.get(relationship.organization or "")
+            if other is None and relationship.identifier is not None:
+                other = by_identifier.get(relationship.identifier)
+            if other is None or other == index:
+                continue
+            said.setdefault((index, other, relationship.kind), []).append(position)
+            for earlier in said.get((other, index, relationship.kind), ()):
+                first = organizations[other].relationships[earlier]
+                if not _certainly_apart(first, relationship):
+                    kind = relationship.kind.value
+                    problems.append(
+                        f"$.organizations[{index}].relationships[{position}]: {org.id} says that "
+                        f"{organizations[other].id} is its {kind}, and {organizations[other].id} "
+                        f"says that {org.id} is its {kind} in "
+                        f"$.organizations[{other}].relationships[{earlier}], at the same time "
+                        "as far as the dates tell"
+                    )
+                    break
     return problems
 
 

@@ -18,9 +18,11 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from lifesci_partners._arguments import fix_for
+from lifesci_partners._characters import END_OF_TEXT, LINE_CONTROLS, forbidden_in
 from lifesci_partners._shown import SHOWN as _SHOWN
 from lifesci_partners._shown import describe
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 __all__ = [
     "Rule",
@@ -48,6 +50,23 @@ def fail(attribute: attrs.Attribute[Any], message: str) -> ValidationError:
     return ValidationError([f"$.{attribute.name}: {message}"])
 
 
+def wrong_type(
+    attribute: attrs.Attribute[Any], expected: str, value: object, types: tuple[type, ...] = ()
+) -> WrongTypeValidationError:
+    """Return the error for a ``value`` of the wrong type, with how to make one of ``types``.
+
+    Example:
+        >>> import datetime as dt
+        >>> @attrs.define
+        ... class Holder:
+        ...     on: dt.date
+        >>> print(wrong_type(attrs.fields(Holder).on, "a date", "2024-01-01", (dt.date,)))
+        $.on: expected a date, got str '2024-01-01'; use datetime.date.fromisoformat('2024-01-01')
+    """
+    message = f"$.{attribute.name}: expected {expected}, got {describe(value)}"
+    return WrongTypeValidationError([message + fix_for(types, value)])
+
+
 def whole(pattern: re.Pattern[str]) -> str:
     """The JSON Schema pattern that matches what ``pattern.fullmatch`` matches.
 
@@ -70,8 +89,8 @@ def whole(pattern: re.Pattern[str]) -> str:
         elif char in ")]":
             depth -= 1
         elif char == "|" and depth == 0:
-            return f"^(?:{text})$"
-    return f"^{text}$"
+            return f"^(?:{text}){END_OF_TEXT}"
+    return f"^{text}{END_OF_TEXT}"
 
 
 class Rule:
@@ -140,7 +159,7 @@ class _InstanceOf(Rule):
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         types = self.types
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise fail(attribute, f"expected {self.names}, got {describe(value)}")
+            raise wrong_type(attribute, self.names, value, types)
 
 
 def instance_of(*types: type) -> Rule:
@@ -161,15 +180,16 @@ class _TupleOf(Rule):
 
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            raise fail(attribute, f"expected a tuple, got {describe(value)}")
+            raise wrong_type(attribute, "a tuple", value)
         types = self.types
         errors = [
             f"$.{attribute.name}[{i}]: expected {self.names}, got {describe(item)}"
+            + fix_for(types, item)
             for i, item in enumerate(value)
             if not isinstance(item, types)
         ]
         if errors:
-            raise ValidationError(errors)
+            raise WrongTypeValidationError(errors)
 
 
 def tuple_of(item_type: type | tuple[type, ...]) -> Rule:
@@ -201,7 +221,7 @@ class _OptionalInstanceOf(_Optional):
         if value is not None:
             types = self.validator.types
             if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-                raise fail(attribute, f"expected {self.validator.names}, got {describe(value)}")
+                raise wrong_type(attribute, self.validator.names, value, types)
 
 
 def optional(validator: Validator) -> Rule:
@@ -215,7 +235,7 @@ def optional(validator: Validator) -> Rule:
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check for a string that is not empty or only white space."""
     if not isinstance(value, str):
-        raise fail(attribute, f"expected a string, got {describe(value)}")
+        raise wrong_type(attribute, "a string", value)
     if not value.strip():
         raise fail(attribute, "must not be empty")
 
@@ -232,7 +252,7 @@ def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object
     The first character is a letter or digit: ``link-j``, ``mou:link-j:mpr:2020``.
     """
     if not isinstance(value, str):
-        raise fail(attribute, f"expected an id (a string), got {describe(value)}")
+        raise wrong_type(attribute, "an id (a string)", value)
     if not _IDENTIFIER.fullmatch(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
         raise fail(
@@ -246,15 +266,21 @@ def identifier(_instance: object, attribute: attrs.Attribute[Any], value: object
 def date_value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check for a calendar date (a ``datetime.date``, not a ``datetime``)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise fail(attribute, f"expected a date, got {describe(value)}")
+        raise wrong_type(attribute, "a date", value, (dt.date,))
 
 
-# What JSON Schema can say of a URL: an http or https scheme and a host, no white space.
-@rule({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+\\S*$"})
+# What JSON Schema can say of a URL: an http or https scheme and a host, no white space and no
+# control character.
+_URL_PATTERN = (
+    f"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s{LINE_CONTROLS}]+[^\\s{LINE_CONTROLS}]*{END_OF_TEXT}"
+)
+
+
+@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
 def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check for an absolute http or https URL with a host."""
+    """Check for an absolute http or https URL with a host, and no control character."""
     if not isinstance(value, str):
-        raise fail(attribute, f"expected a URL (a string), got {describe(value)}")
+        raise wrong_type(attribute, "a URL (a string)", value)
     try:
         parts = urlsplit(value)
     except ValueError:  # such as "http://[" (an unclosed IPv6 address)
@@ -262,3 +288,6 @@ def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -
     if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
         raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
+    problem = None if value.isprintable() else forbidden_in(value, one_line=True)
+    if problem is not None:
+        raise fail(attribute, f"the URL {problem}")

@@ -29,6 +29,7 @@ __all__ = [
     "UnknownLocaleError",
     "ValidationError",
     "WrongTypeError",
+    "WrongTypeValidationError",
 ]
 
 
@@ -96,7 +97,7 @@ class ValidationError(LifesciPartnersError, ValueError):
             >>> ValidationError(["$.x: bad"]).prefixed("$.items[2]").errors
             ('$.items[2].x: bad',)
         """
-        return ValidationError(path + e[1:] for e in self.errors)
+        return type(self)(path + e[1:] for e in self.errors)
 
 
 @attrs.frozen
@@ -262,6 +263,28 @@ class WrongTypeError(LifesciPartnersError, TypeError):
         ...
         lifesci_partners.exceptions.WrongTypeError: status_on() takes a datetime.date, got str ...
         ... use datetime.date.fromisoformat('2026-01-01')
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class WrongTypeValidationError(ValidationError, WrongTypeError):
+    """A model was given a field value of the wrong Python type; the message says how to make one.
+
+    It is a :class:`ValidationError` (a ``ValueError``, with the field's path in ``errors``) like
+    every other problem of a field, and a :class:`WrongTypeError` (a ``TypeError``), as Python
+    itself reports a wrong type. Reading a document never raises it: a value of the wrong JSON
+    type is a plain :class:`ValidationError`.
+
+    Example:
+        >>> import attrs
+        >>> from lifesci_partners import examples
+        >>> agreement = examples.link_j_mpr().agreements[0]
+        >>> try:
+        ...     attrs.evolve(agreement, effective_on="2024-01-01")
+        ... except TypeError as err:
+        ...     print(err.errors[0].split("; ")[1], isinstance(err, ValueError))
+        use datetime.date.fromisoformat('2024-01-01') True
 
     .. versionadded:: 0.2.0
     """

@@ -328,7 +328,8 @@ def _load(path: Path | None) -> Directory:
 
 def _show(directory: Directory, on: dt.date) -> str:
     lines = ["Organizations"]
-    for org in directory.organizations:
+    warnings = directory.warnings()
+    for index, org in enumerate(directory.organizations):
         lines.append(f"  {org.display_name()}  [{org.id}]")
         if org.headquarters is not None:
             hq = org.headquarters
@@ -342,6 +343,8 @@ def _show(directory: Directory, on: dt.date) -> str:
         if org.website:
             lines.append(f"    website: {org.website}")
         lines.extend(cluster_lines(org))
+        where = f"$.organizations[{index}]."
+        lines.extend(f"    warning: {w}" for w in warnings if w.startswith(where))
     lines.append("")
     lines.append(f"Agreements (status on {on.isoformat()})")
     for agreement in directory.agreements:
@@ -430,13 +433,6 @@ def _next_deadline(
 
 def _warnings(model: object) -> list[str]:
     """What a valid model says that is allowed but probably wrong, with paths in its document."""
-    if isinstance(model, Directory):
-        return [
-            f"$.{field}[{index}]{warning[1:]}"
-            for field in ("organizations", "agreements")
-            for index, item in enumerate(getattr(model, field))
-            for warning in item.warnings()
-        ]
     warnings = getattr(model, "warnings", None)
     return list(warnings()) if callable(warnings) else []
 
