@@ -39,8 +39,14 @@ def renewal_boundary(agreement: Agreement, k: int) -> dt.date:
     else:
         assert agreement.term is not None
         anchor, months, days = (
-            agreement.effective_on,
+            start_of(agreement),
             agreement.term.total_months,
             agreement.term.days,
         )
     return end(anchor, months + k * step.total_months, days + k * step.days, agreement.convention)
+
+
+def start_of(agreement: Agreement) -> dt.date:
+    """The effective date of an agreement drawn with a known start (``undated=False``)."""
+    assert agreement.effective_on is not None
+    return agreement.effective_on

@@ -16,11 +16,14 @@ from lifesci_partners import (
     Agreement,
     AgreementKind,
     AgreementStatus,
+    ExtensionOptions,
     LocalizedText,
     NonRenewalNotice,
+    OptionExercised,
     Party,
     Period,
     Renewal,
+    StatedEndChanged,
     Term,
     TermConvention,
     Termination,
@@ -68,7 +71,7 @@ def shifted(day: dt.date, days: int) -> dt.date:
 
 def landmarks(agreement: Agreement) -> list[dt.date]:
     """Days where something may change: dates of the agreement, period edges, deadlines."""
-    days = [agreement.effective_on, *(e.on for e in agreement.events)]
+    days = [oracle.start_of(agreement), *(e.on for e in agreement.events)]
     if agreement.signed_on is not None:
         days.append(agreement.signed_on)
     for period in islice(agreement.periods(), 4):
@@ -91,7 +94,7 @@ def days_near(draw: st.DrawFn, agreement: Agreement, spread: int = 400) -> dt.da
 @st.composite
 def renewing_agreements(draw: st.DrawFn) -> Agreement:
     """Agreements with a term that renew automatically, with no events yet."""
-    agreement = draw(lst.agreements(lifecycle=False))
+    agreement = draw(lst.agreements(lifecycle=False, undated=False))
     renewal = attrs.evolve(draw(lst.renewals()), automatic=True)
     return attrs.evolve(agreement, term=agreement.term or draw(lst.terms()), renewal=renewal)
 
@@ -99,7 +102,7 @@ def renewing_agreements(draw: st.DrawFn) -> Agreement:
 @st.composite
 def ending_agreements(draw: st.DrawFn) -> Agreement:
     """Agreements that end by themselves, without a termination: their final end is known."""
-    agreement = draw(lst.agreements())
+    agreement = draw(lst.agreements(undated=False))
     notices = [e for e in agreement.events if isinstance(e, NonRenewalNotice)]
     agreement = attrs.evolve(agreement, events=notices)
     if agreement.final_end is None and agreement.renewal is not None:
@@ -113,10 +116,10 @@ def ending_agreements(draw: st.DrawFn) -> Agreement:
 @st.composite
 def termination_cases(draw: st.DrawFn) -> tuple[Agreement, dt.date, int]:
     """An agreement without termination, a day it may be terminated on, and a later offset."""
-    agreement = draw(lst.agreements())
+    agreement = draw(lst.agreements(undated=False))
     notices = [e for e in agreement.events if isinstance(e, NonRenewalNotice)]
     agreement = attrs.evolve(agreement, events=notices)
-    earliest = max([agreement.effective_on, *(n.on for n in notices)])
+    earliest = max([oracle.start_of(agreement), *(n.on for n in notices)])
     final_end = agreement.final_end
     latest = final_end - ONE_DAY if final_end is not None else shifted(earliest, 20_000)
     assume(earliest <= latest)
@@ -239,7 +242,7 @@ class TestStatus:
         """The seed MOU is expired on 2026-11-26."""
         assert make().status_on(D(2026, 11, 26)) is AgreementStatus.EXPIRED
 
-    @given(lst.agreements(), lst.dates())
+    @given(lst.agreements(undated=False), lst.dates())
     def test_in_force_on_agrees_with_status(self, agreement: Agreement, day: dt.date) -> None:
         """in_force_on(d) is exactly status_on(d) == IN_FORCE."""
         in_force = agreement.status_on(day) is AgreementStatus.IN_FORCE
@@ -379,7 +382,7 @@ class TestWarnings:
         )
         assert signed_early.warnings() == ()
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     def test_warns_exactly_when_the_first_deadline_is_before_the_start(
         self, agreement: Agreement
     ) -> None:
@@ -388,8 +391,9 @@ class TestWarnings:
         deadline = None
         if renewal is not None and renewal.automatic and renewal.notice is not None:
             as_signed = attrs.evolve(agreement, events=())  # before any notice or termination
-            deadline = as_signed.notice_deadline(on=agreement.effective_on)
-        existed = min(agreement.effective_on, agreement.signed_on or agreement.effective_on)
+            deadline = as_signed.notice_deadline(on=oracle.start_of(agreement))
+        start = oracle.start_of(agreement)
+        existed = min(start, agreement.signed_on or start)
         assert bool(agreement.warnings()) == (deadline is not None and deadline < existed)
 
 
@@ -608,7 +612,7 @@ class TestLifecycleValidation:
 class TestLifecycleProperties:
     """The lifecycle invariants of issue 3 (properties 5 to 11)."""
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(jan_31_monthly())
     @example(feb_29_yearly())
     @example(feb_29_yearly(convention=EXCLUDED, stated_end_on=D(2021, 2, 28)))
@@ -627,7 +631,7 @@ class TestLifecycleProperties:
             else:  # the last period may be cut by the outer limit or a termination
                 assert period.end <= anchored
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(jan_31_monthly())
     @example(feb_29_yearly(events=[Termination(D(2022, 3, 1))]))
     def test_p06_start_and_last_day_in_the_period(self, agreement: Agreement) -> None:
@@ -658,9 +662,9 @@ class TestLifecycleProperties:
 
         The conditions are checked without status_on or period_on: periods are scanned.
         """
-        agreement = data.draw(lst.agreements())
+        agreement = data.draw(lst.agreements(undated=False))
         day = data.draw(days_near(agreement))
-        signed, effective = agreement.signed_on, agreement.effective_on
+        signed, effective = agreement.signed_on, oracle.start_of(agreement)
         ended = agreement.termination
         in_a_period = False
         for period in agreement.periods():
@@ -685,7 +689,7 @@ class TestLifecycleProperties:
     @given(st.data())
     def test_p08_status_changes_only_at_boundaries_or_events(self, data: st.DataObject) -> None:
         """Property 8: from one day to the next, status changes only at a boundary or event."""
-        agreement = data.draw(lst.agreements())
+        agreement = data.draw(lst.agreements(undated=False))
         day = data.draw(days_near(agreement))
         assume(day < dt.date.max)
         following = day + ONE_DAY
@@ -740,7 +744,7 @@ class TestLifecycleProperties:
         assert in_time.final_end <= running.end
         assert late.in_force_on(running.end)
 
-    @given(lst.agreements())
+    @given(lst.agreements(undated=False))
     @example(feb_29_yearly())
     @example(renewing(max_extent_on=D(2022, 6, 30)))
     @example(jan_31_monthly(max_extent_on=D(2024, 3, 30)))
@@ -755,3 +759,129 @@ class TestLifecycleProperties:
         limit = agreement.max_extent_on
         if limit is not None:
             assert all(p.last_day is not None and p.last_day <= limit for p in periods)
+
+
+def undated(**changes: object) -> Agreement:
+    """A grant whose start is not known, signed 2020-01-10, last day 2022-12-31 as stated."""
+    fields: dict[str, object] = {
+        "effective_on": None,
+        "term": None,
+        "signed_on": D(2020, 1, 10),
+        "stated_end_on": D(2022, 12, 31),
+    }
+    fields.update(changes)
+    return make(**fields)
+
+
+@st.composite
+def undated_agreements(draw: st.DrawFn) -> Agreement:
+    """Agreements drawn by the public strategy whose start is not known."""
+    agreement = draw(lst.agreements())
+    assume(agreement.effective_on is None)
+    return agreement
+
+
+class TestUndated:
+    def test_effective_on_is_required(self) -> None:
+        """An unknown start is stated with None, never left out."""
+        with pytest.raises(TypeError, match="effective_on"):
+            Agreement("a", AgreementKind.MOU, [Party("x"), Party("y")])  # type: ignore[call-arg]
+
+    def test_never_in_force_and_no_period(self) -> None:
+        """With no start, there is no period, so it is in force on no day."""
+        a = undated(renewal=Renewal(Term(years=1), notice=Term(months=3)))
+        assert a.period is None
+        assert list(a.periods()) == []
+        assert not a.in_force_on(D(2021, 6, 1))
+        assert a.period_on(D(2021, 6, 1)) is None
+        assert a.renewal_number_on(D(2021, 6, 1)) is None
+
+    def test_no_deadlines_and_no_warning(self) -> None:
+        """No period to give notice for: no deadline, and nothing to warn about."""
+        a = undated(renewal=Renewal(Term(months=1), notice=Term(years=2)))
+        assert a.notice_deadline(on=D(2021, 6, 1)) is None
+        assert a.next_notice_deadline(on=D.min) is None
+        assert a.warnings() == ()
+
+    def test_last_day_is_the_stated_one(self) -> None:
+        """The stated last day is its last day and, when nothing extends it, its final one."""
+        a = undated()
+        assert (a.last_day, a.end) == (D(2022, 12, 31), D(2023, 1, 1))
+        assert a.final_last_day == D(2022, 12, 31)
+        assert a.expires_within(D(2022, 12, 1), Term(months=1))
+
+    def test_renewal_leaves_the_final_day_unknown(self) -> None:
+        """A renewal from a stated end whose start is not known gives no known final day."""
+        assert undated(renewal=Renewal(Term(years=1))).final_last_day is None
+
+    def test_options_kept_with_no_deadline(self) -> None:
+        """Options and their exercise are kept; with no period, there is no deadline to check."""
+        options = ExtensionOptions.of(Term(years=1), count=2, notice=Term(months=6))
+        assert undated(options=options).final_last_day == D(2022, 12, 31)  # none exercised
+        a = undated(options=options, events=[OptionExercised(D(2022, 6, 1), by="mpr")])
+        assert a.option_deadline(on=D(2022, 1, 1)) is None
+        assert a.final_last_day is None  # extended by an option, from a start not known
+
+    def test_no_dates_at_all(self) -> None:
+        """With neither start nor end, no day of it is known."""
+        a = undated(stated_end_on=None, signed_on=None)
+        assert (a.period, a.last_day, a.final_last_day) == (None, None, None)
+
+    @pytest.mark.parametrize(
+        ("day", "status"),
+        [
+            (D(2020, 1, 9), AgreementStatus.DRAFT),
+            (D(2020, 1, 10), AgreementStatus.SIGNED),
+            (D(2022, 12, 31), AgreementStatus.SIGNED),
+            (D(2023, 1, 1), AgreementStatus.EXPIRED),
+        ],
+    )
+    def test_status(self, day: dt.date, status: AgreementStatus) -> None:
+        """Draft before signing, signed (not known in force), expired after the stated end."""
+        assert undated().status_on(day) is status
+
+    def test_status_terminated(self) -> None:
+        """A termination ends it on its day, the day before being its final last day."""
+        a = undated(events=[Termination(D(2021, 5, 1))])
+        assert a.status_on(D(2021, 5, 1)) is AgreementStatus.TERMINATED
+        assert a.status_on(D(2021, 4, 30)) is AgreementStatus.SIGNED
+        assert a.final_last_day == D(2021, 4, 30)
+
+    def test_termination_after_the_stated_end_is_refused(self) -> None:
+        """A termination after the stated last day comes after the agreement ended."""
+        with pytest.raises(ValidationError, match=r"its last day was 2022-12-31"):
+            undated(events=[Termination(D(2023, 2, 1))])
+
+    def test_outer_limit_before_the_stated_end_is_refused(self) -> None:
+        """The outer limit cannot come before the stated last day."""
+        with pytest.raises(ValidationError, match=r"before the stated last day \(2022-12-31\)"):
+            undated(max_extent_on=D(2022, 1, 1))
+
+    def test_amendment_on_any_day_before_the_end(self) -> None:
+        """With no start, no amendment is before it; the original version has no date."""
+        a = undated(amendments=[StatedEndChanged(D(1990, 1, 1), D(2024, 6, 30))])
+        assert [v.since for v in a.history()] == [None, D(1990, 1, 1)]
+        assert a.as_of(D(1989, 12, 31)).last_day == D(2022, 12, 31)
+        assert a.as_of(D(2023, 1, 1)).last_day == D(2024, 6, 30)
+
+    @given(undated_agreements(), lst.dates())
+    def test_p_in_force_on_no_day(self, agreement: Agreement, day: dt.date) -> None:
+        """Property: an agreement with no known start is in force on no day, with no deadline."""
+        assert not agreement.in_force_on(day)
+        assert agreement.period_on(day) is None
+        assert agreement.notice_deadline(on=day) is None
+        assert agreement.status_on(day) is not AgreementStatus.IN_FORCE
+
+    @given(undated_agreements(), lst.dates())
+    def test_p_status(self, agreement: Agreement, day: dt.date) -> None:
+        """Property: the status of an undated agreement follows its known dates alone."""
+        signed, ended, last = agreement.signed_on, agreement.termination, agreement.final_last_day
+        if signed is not None and day < signed:
+            expected = AgreementStatus.DRAFT
+        elif ended is not None and day >= ended.on:
+            expected = AgreementStatus.TERMINATED
+        elif last is not None and day > last:
+            expected = AgreementStatus.EXPIRED
+        else:
+            expected = AgreementStatus.SIGNED
+        assert agreement.status_on(day) is expected

@@ -330,6 +330,19 @@ class TestStatus:
             "    status: in force\n"
         ) in out
 
+    def test_start_not_known(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Show and status read an agreement whose start is not known, and say so."""
+        data = json.loads(examples.link_j_mpr_json())
+        data["agreements"][0]["effective_on"] = None
+        path = tmp_path / "undated.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        assert main(["show", str(path), "--on", "2022-01-01"]) == 0
+        out = capsys.readouterr().out
+        assert "    effective: start not known\n" in out
+        assert "    status: signed\n" in out
+        assert main(["status", str(path), "--on", "2022-01-01"]) == 0
+        assert "not known" in capsys.readouterr().out
+
     def test_unknown_holidays(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A country the holidays package does not know is a usage error."""
         assert main(["status", "--holidays", "XX"]) == 2

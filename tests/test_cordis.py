@@ -214,14 +214,19 @@ class TestQuirks:
             ("$.country", "'XX' is not an ISO 3166-1 country code")
         ]
 
-    def test_project_without_start_date(self) -> None:
-        """A project with no start is reported (no first day); its organizations import."""
+    def test_project_without_dates(self) -> None:
+        """A project with no dates imports with no start and no end, and no problem."""
         result = load([project(startDate="", endDate="")], [participant()])
-        assert result.directory.agreements == ()
-        assert result.directory.organization("9").name.to_dict() == {"und": "ORG 9"}
-        assert [(p.kind, p.action) for p in result.problems] == [
-            ("no-start-date", ImportAction.RECORD_SKIPPED)
-        ]
+        agreement = result.directory.agreement("1")
+        assert (agreement.effective_on, agreement.term, agreement.last_day) == (None, None, None)
+        assert result.problems == ()
+
+    def test_project_with_an_end_but_no_start(self) -> None:
+        """A project with an end and no start keeps the end as its stated last day."""
+        result = load([project(startDate="")], [participant()])
+        agreement = result.directory.agreement("1")
+        assert (agreement.effective_on, agreement.stated_end_on) == (None, dt.date(2022, 12, 31))
+        assert result.problems == ()
 
     def test_line_endings_of_long_text_become_line_feeds(self) -> None:
         """CR LF and CR in a title, an objective or an address are line breaks, kept as LF."""

@@ -72,7 +72,7 @@ def org(org_id: str, country: str | None = None, **fields: object) -> Organizati
 MOU_START = D(2020, 2, 5)
 
 
-def mou(mou_id: str, *orgs: str, start: dt.date = MOU_START, **fields: object) -> Agreement:
+def mou(mou_id: str, *orgs: str, start: dt.date | None = MOU_START, **fields: object) -> Agreement:
     return Agreement(
         id=mou_id,
         kind=AgreementKind.MOU,
@@ -315,16 +315,21 @@ class TestPartners:
     @DIRECTORIES
     @given(lst.directories(max_announcements=0))
     def test_partners_match_the_agreements(self, d: Directory) -> None:
-        """partners_of lists exactly the other parties, by first effective date then id."""
+        """partners_of lists exactly the other parties, by first effective date then id.
+
+        A partnership whose agreements all have no known start comes after the others.
+        """
         for o in d.organizations:
-            first: dict[str, dt.date] = {}
+            first: dict[str, dt.date | None] = {}
             for a in d.agreements:
                 orgs = [p.org for p in a.parties]
                 if o.id in orgs:
                     for p in orgs:
                         if p != o.id:
-                            first[p] = min(first.get(p, a.effective_on), a.effective_on)
-            expected = sorted(first, key=lambda p: (first[p], p))
+                            known = first.get(p, a.effective_on)
+                            starts = [s for s in (known, a.effective_on) if s is not None]
+                            first[p] = min(starts, default=None)
+            expected = sorted(first, key=lambda p: (first[p] is None, first[p] or D.min, p))
             assert [p.id for p in d.partners_of(o.id)] == expected
             assert [d.partner_rank(o.id, p) for p in expected] == list(range(1, len(expected) + 1))
 
@@ -380,7 +385,10 @@ class TestDateQueries:
         """in_force_on agrees with each agreement on the days its periods, notices and end meet."""
         landmarks = [D(2000, 1, 1)]
         for agreement in d.agreements:
-            landmarks.append(agreement.effective_on)
+            if agreement.effective_on is not None:
+                landmarks.append(agreement.effective_on)
+            if agreement.stated_end_on is not None:
+                landmarks.append(agreement.stated_end_on)
             landmarks.extend(event.on for event in agreement.events)
             landmarks.extend(p.start for p in islice(agreement.periods(), 3))
             if agreement.final_end is not None:
@@ -737,6 +745,56 @@ class TestAmendedAgreements:
                 directory.organizations,
                 [attrs.evolve(project, amendments=(*project.amendments, added))],
             )
+
+
+class TestUndatedAgreements:
+    """Agreements whose start is not known (``effective_on=None``), as CORDIS may give them."""
+
+    @staticmethod
+    def directory(complete: tuple[str, ...] = ()) -> Directory:
+        """Partners: dk1 from 2021, fr1 and jp1 by agreements whose start is not known."""
+        undated = mou("u", "hub", "fr1", start=None, stated_end_on=D(2022, 12, 31))
+        renewal = Renewal(Term(years=1), notice=Term(months=3))
+        renewing = mou("r", "hub", "jp1", start=None, renewal=renewal)
+        dated = mou("d", "hub", "dk1", start=D(2021, 1, 1))
+        orgs = [org("hub"), org("fr1"), org("jp1"), org("dk1")]
+        return Directory(orgs, [undated, renewing, dated], complete_partnerships=complete)
+
+    def test_in_force_on_no_day(self) -> None:
+        """in_force_on never lists an agreement whose start is not known."""
+        assert [a.id for a in self.directory().in_force_on(D(2022, 6, 1))] == ["d"]
+
+    def test_expiring_by_its_stated_last_day(self) -> None:
+        """An undated agreement expires on its stated last day, when nothing extends it."""
+        found = self.directory().expiring_between(D(2022, 12, 1), D(2023, 1, 1))
+        assert [a.id for a in found] == ["u"]
+
+    def test_no_notice_deadlines(self) -> None:
+        """A renewing agreement whose start is not known has no notice deadline."""
+        assert self.directory().notice_deadlines_between(D.min, D.max) == ()
+
+    def test_partners_not_dated_come_last(self) -> None:
+        """Partnerships not known to have begun on any day come after the dated ones, by id."""
+        d = self.directory()
+        assert [o.id for o in d.partners_of("hub")] == ["dk1", "fr1", "jp1"]
+        assert d.partner_rank("hub", "fr1") == 2
+        assert d.partners_of("hub", on=D(2022, 6, 1)) == (d.organization("dk1"),)
+
+    def test_a_dated_agreement_dates_the_partnership(self) -> None:
+        """A dated agreement between the same two dates their partnership."""
+        d = self.directory()
+        later = mou("f", "hub", "fr1", start=D(2024, 1, 1))
+        d = Directory(d.organizations, [*d.agreements, later])
+        assert [o.id for o in d.partners_of("hub")] == ["dk1", "fr1", "jp1"]
+        older = mou("j", "hub", "jp1", start=D(2000, 1, 1))
+        d = Directory(d.organizations, [*d.agreements, older])
+        assert [o.id for o in d.partners_of("hub")] == ["jp1", "dk1", "fr1"]
+
+    def test_rank_of_a_partnership_not_dated_is_open(self) -> None:
+        """A partnership with no known beginning may rank anywhere among those known."""
+        (check,) = self.directory(("hub",)).check_claims(news(PartnerRank("hub", "fr1", 1)))
+        assert check.verdict is Verdict.UNDECIDABLE
+        assert str(check.derived) == "[1, 3]"
 
 
 def says(org_id: str, *relationships: Relationship) -> Organization:

@@ -42,7 +42,7 @@ PARTNERS = """
     GROUP BY b.org
     HAVING $day IS NULL
         OR bool_or(d.effective_on <= $day AND (d.final_end IS NULL OR $day < d.final_end))
-    ORDER BY min(d.effective_on), b.org
+    ORDER BY min(d.effective_on) NULLS LAST, b.org
 """
 
 
@@ -88,7 +88,7 @@ def same_answers(directory: Directory, day: dt.date, start: dt.date, end: dt.dat
 def near(directory: Directory) -> st.SearchStrategy[dt.date]:
     """Any date, or one of the days on which an agreement begins or ends, where answers change."""
     landmarks = sorted(
-        {a.effective_on for a in directory.agreements}
+        {a.effective_on for a in directory.agreements if a.effective_on is not None}
         | {a.final_end for a in directory.agreements if a.final_end is not None}
     )
     return st.one_of(lst.dates(), *([st.sampled_from(landmarks)] if landmarks else []))

@@ -170,6 +170,7 @@ def _seed_facts(f: Formatter) -> dict[str, str]:
     mou = examples.link_j_mpr().agreement("mou-link-j-mpr-2020")
     founded = examples.link_j_mpr().organization("mpr").founded_on
     assert mou.term is not None
+    assert mou.effective_on is not None
     assert mou.last_day is not None
     assert founded is not None
     return {
@@ -762,6 +763,71 @@ class TestAgreement:
         """Renewal clause, notice, last day with renewals, running period and next deadline."""
         text = Formatter(locale).agreement(RENEWING, examples.link_j_mpr(), on=dt.date(2021, 6, 1))
         same(text, RENEWING_TEXT[locale])
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Memorandum of understanding between LINK-J and MPR; its start is not known, "
+                    "last day February 4, 2025. Status on February 5, 2025: expired."
+                ),
+            ),
+            (
+                "fr",
+                (
+                    "Protocole d\u2019accord entre LINK-J et MPR, date de d\u00e9but inconnue, "
+                    "dernier jour le 4 f\u00e9vrier 2025. "
+                    "Statut au 5 f\u00e9vrier 2025\u00a0: expir\u00e9."
+                ),
+            ),
+            (
+                "ja",
+                "LINK-J、MPR間の覚書（発効日不明、最終日2025年2月4日）。2025年2月5日時点の状況：期間満了。",
+            ),
+            (
+                "de",
+                (
+                    "Absichtserklärung zwischen LINK-J und MPR; Beginn unbekannt, letzter Tag "
+                    "4. Februar 2025. Status am 5. Februar 2025: abgelaufen."
+                ),
+            ),
+        ],
+    )
+    def test_start_not_known(self, locale: str, expected: str) -> None:
+        """An agreement whose start is not known says so, with its stated last day if any."""
+        agreement = _agreement(
+            kind=AgreementKind.MOU, effective_on=None, term=None, stated_end_on=dt.date(2025, 2, 4)
+        )
+        text = Formatter(locale).agreement(agreement, examples.link_j_mpr(), on=dt.date(2025, 2, 5))
+        same(text, expected)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                (
+                    "Memorandum of understanding between LINK-J and MPR; its start is not known, "
+                    "with no end date."
+                ),
+            ),
+            (
+                "fr",
+                (
+                    "Protocole d\u2019accord entre LINK-J et MPR, date de d\u00e9but inconnue, "
+                    "sans date de fin."
+                ),
+            ),
+            ("ja", "LINK-J、MPR間の覚書（発効日不明、期間の定めなし）。"),
+            ("de", "Absichtserklärung zwischen LINK-J und MPR; Beginn unbekannt, ohne Enddatum."),
+        ],
+    )
+    def test_no_dates(self, locale: str, expected: str) -> None:
+        """An agreement with neither start nor end says both are not known."""
+        agreement = _agreement(kind=AgreementKind.MOU, effective_on=None, term=None)
+        same(Formatter(locale).agreement(agreement, examples.link_j_mpr()), expected)
 
     @pytest.mark.parametrize("locale", SUPPORTED)
     def test_terminated(self, locale: str) -> None:

@@ -152,6 +152,42 @@ class TestFundingReceivedIn:
             example().funding_received_in("a", "EUR", rates=self.RATES, on=dt.date(2021, 1, 1))
 
 
+def with_undated_grant() -> Directory:
+    """The example, and a grant to a of 200 JPY whose start is not known."""
+    directory = example()
+    undated = Agreement(
+        "g3",
+        AgreementKind.FUNDING,
+        [Party("ec"), Party("a")],
+        None,
+        funding=Funding(
+            "ec", contributions=[Contribution("a", FundingRole.COORDINATOR, Money("200", "JPY"))]
+        ),
+    )
+    return Directory(directory.organizations, [*directory.agreements, undated])
+
+
+class TestUndatedGrants:
+    def test_counted_in_the_total_not_in_a_period(self) -> None:
+        """A grant whose start is not known counts in the total, and in no period."""
+        directory = with_undated_grant()
+        assert directory.funding_received("a", currency="JPY") == (Money("300", "JPY"),)
+        within = Period(dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+        assert directory.funding_received("a", period=within, currency="JPY") == (
+            Money("100", "JPY"),
+        )
+
+    def test_conversion_needs_a_date(self) -> None:
+        """Converting its part needs the date of the rates: without on=, a NotFoundError says so."""
+        rates = TestFundingReceivedIn.RATES
+        with pytest.raises(NotFoundError, match=r"agreement 'g3' has no known effective date.*on="):
+            with_undated_grant().funding_received_in("a", "EUR", rates=rates)
+        got = with_undated_grant().funding_received_in(
+            "a", "EUR", rates=rates, on=dt.date(2024, 1, 1)
+        )
+        assert got == Money("12.33", "EUR")  # 300 JPY * 0.0061 = 1.83, + 10.50
+
+
 class TestCoParticipants:
     def test_counts(self) -> None:
         """Every party of the organization's agreements, with how many it shares, most first."""

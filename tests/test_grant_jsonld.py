@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from lifesci_partners import Agreement, AgreementKind, Party, load_cordis, to_jsonld
+from lifesci_partners import Agreement, AgreementKind, Funding, Party, load_cordis, to_jsonld
 from lifesci_partners import strategies as lst
 
 DATA = Path(__file__).parent / "data" / "cordis"
@@ -50,3 +50,17 @@ class TestMonetaryGrant:
         else:
             assert Decimal(node["amount"]["value"]) == maximum.amount
             assert node["amount"]["value"] == str(maximum.amount)
+
+    def test_grant_whose_start_is_not_known(self) -> None:
+        """A grant with no known start has no startDate, and its stated last day as endDate."""
+        grant = Agreement(
+            "g",
+            AgreementKind.FUNDING,
+            [Party("ec"), Party("a")],
+            None,
+            stated_end_on=dt.date(2024, 1, 31),
+            funding=Funding("ec"),
+        )
+        node = to_jsonld(grant)
+        assert "startDate" not in node
+        assert node["endDate"] == "2024-01-31"

@@ -24,6 +24,7 @@ from lifesci_partners import (
     to_json,
 )
 from lifesci_partners import strategies as lst
+from tests import oracle
 
 D = dt.date
 FIVE_PLUS_TWO_PLUS_TWO = ExtensionOptions.of(Term(years=2), count=2, notice=Term(months=6))
@@ -144,7 +145,7 @@ class TestOptionDeadline:
             events=(),
             renewal=Renewal(a.options.lengths[0], notice=a.options.notice),
         )
-        on = a.effective_on
+        on = oracle.start_of(a)
         exercised = any(isinstance(e, OptionExercised) for e in a.events)
         if not exercised:
             assert a.option_deadline(on=on) == renewing.notice_deadline(on=on)
@@ -155,7 +156,7 @@ class TestOptionDeadline:
         last = a.final_last_day
         assert last is not None
         deadline = a.option_deadline(on=last)
-        if deadline is None or deadline < a.effective_on:
+        if deadline is None or deadline < oracle.start_of(a):
             return
         by = a.parties[0].org
         extended = attrs.evolve(a, events=(*a.events, OptionExercised(deadline, by=by)))

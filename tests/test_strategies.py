@@ -134,6 +134,20 @@ class TestAgreements:
         )
         assert found.renewal is not None
 
+    def test_some_starts_are_not_known(self) -> None:
+        """Some agreements are drawn with no known start, some of them with a stated end."""
+        found = find(
+            lst.agreements(),
+            lambda a: a.effective_on is None and a.stated_end_on is not None,
+            settings=QUICK,
+        )
+        assert found.period is None
+
+    @given(lst.agreements(undated=False))
+    def test_undated_false(self, agreement: Agreement) -> None:
+        """undated=False gives only agreements with a known start."""
+        assert agreement.effective_on is not None
+
     @given(lst.agreements(lifecycle=False))
     def test_without_lifecycle(self, agreement: Agreement) -> None:
         """lifecycle=False gives agreements without renewal, limits or events."""

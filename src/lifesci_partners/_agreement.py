@@ -136,7 +136,7 @@ def _to_events(events: Iterable[AgreementEvent]) -> tuple[AgreementEvent, ...]:
 def _check_dates(agreement: Agreement) -> list[str]:
     errors = []
     stated, effective = agreement.stated_end_on, agreement.effective_on
-    if stated is not None and stated < effective:
+    if stated is not None and effective is not None and stated < effective:
         errors.append(
             f"$.stated_end_on: the stated end ({stated.isoformat()}) is before the effective date "
             f"({effective.isoformat()}); it is the last day the agreement is in force"
@@ -159,16 +159,30 @@ def _check_dates(agreement: Agreement) -> list[str]:
     return errors
 
 
+def _check_undated_limit(limit: dt.date, stated: dt.date | None) -> list[str]:
+    if stated is not None and limit < stated:
+        return [
+            (
+                f"$.max_extent_on: the outer limit ({limit.isoformat()}) is before the stated "
+                f"last day ({stated.isoformat()}); it is the latest possible last day"
+            )
+        ]
+    return []
+
+
 def _check_outer_limit(agreement: Agreement, first_end: dt.date | None) -> list[str]:
     limit = agreement.max_extent_on
     if limit is None:
         return []
+    effective, stated = agreement.effective_on, agreement.stated_end_on
+    if effective is None:  # no period: only a stated last day to compare with
+        return _check_undated_limit(limit, stated)
     if first_end is None:
-        if limit < agreement.effective_on:
+        if limit < effective:
             return [
                 (
                     f"$.max_extent_on: the outer limit ({limit.isoformat()}) is before the "
-                    f"effective date ({agreement.effective_on.isoformat()})"
+                    f"effective date ({effective.isoformat()})"
                 )
             ]
         return []
@@ -212,10 +226,11 @@ def _check_events(agreement: Agreement) -> list[str]:
     if termination is None:
         return errors
     t_index, ended = termination
-    if ended.on < agreement.effective_on:
+    effective = agreement.effective_on
+    if effective is not None and ended.on < effective:
         errors.append(
             f"$.events[{t_index}].on: the termination ({ended.on.isoformat()}) is before the "
-            f"effective date ({agreement.effective_on.isoformat()})"
+            f"effective date ({effective.isoformat()})"
         )
     errors.extend(
         f"$.events[{index}].on: notice of non-renewal given on {event.on.isoformat()}, after "
@@ -266,6 +281,9 @@ def _day_after(day: dt.date | None) -> dt.date | None:
 def _build_schedule(
     agreement: Agreement, *, with_events: bool, stop: dt.date | None = None
 ) -> _lifecycle.Schedule:
+    effective_on = agreement.effective_on
+    if effective_on is None:
+        return _undated_schedule(agreement, stop=None)
     renewal = agreement.renewal
     automatic = renewal is not None and renewal.automatic
     notices = (
@@ -281,7 +299,7 @@ def _build_schedule(
     )
     return _lifecycle.build(
         offsets=offsets(options.lengths[: len(exercised)]) if options is not None else (),
-        effective_on=agreement.effective_on,
+        effective_on=effective_on,
         convention=agreement.convention,
         term=agreement.term,
         stated_end_on=agreement.stated_end_on,
@@ -291,6 +309,18 @@ def _build_schedule(
         notices=notices,
         stop=stop,
     )
+
+
+def _undated_schedule(agreement: Agreement, *, stop: dt.date | None) -> _lifecycle.Schedule:
+    """No period; it ends at ``stop`` (a termination) or after its stated last day, if known.
+
+    The stated last day is its last only when nothing extends it (no renewal, no option
+    exercised).
+    """
+    exercised = any(isinstance(e, OptionExercised) for e in agreement.events)
+    extended = agreement.renewal is not None or exercised
+    stated = None if extended else _day_after(agreement.stated_end_on)
+    return _lifecycle.undated(agreement.convention, _earliest(stated, stop))
 
 
 def _earliest(*days: dt.date | None) -> dt.date | None:
@@ -315,7 +345,10 @@ class Agreement:
         id: The agreement's id in this data set.
         kind: What sort of agreement it is.
         parties: Two or more parties, each a distinct organization.
-        effective_on: The first day the agreement is in force.
+        effective_on: The first day the agreement is in force; ``None`` when it is not known
+            (given explicitly: a missing date is a statement, not a default). Such an agreement
+            is never in force, has no periods and no deadlines; its last day is the stated one,
+            if any (see :meth:`status_on`).
         term: How long it lasts from ``effective_on``; ``None`` for no stated term (open-ended).
         signed_on: The signing date, when known.
         title: Its title, by locale.
@@ -368,7 +401,7 @@ class Agreement:
     id: str = attrs.field(validator=identifier)
     kind: AgreementKind = attrs.field(validator=instance_of(AgreementKind))
     parties: tuple[Party, ...] = attrs.field(converter=_to_parties, validator=tuple_of(Party))
-    effective_on: dt.date = attrs.field(validator=date_value)
+    effective_on: dt.date | None = attrs.field(validator=optional(date_value))
     term: Term | None = attrs.field(default=None, validator=optional(instance_of(Term)))
     signed_on: dt.date | None = attrs.field(default=None, validator=optional(date_value))
     title: LocalizedText | None = attrs.field(
@@ -401,9 +434,14 @@ class Agreement:
     def __attrs_post_init__(self) -> None:
         errors = _check_parties(self)
         term_ok = True
-        if self.term is not None and not _surely_before_max_year(self.effective_on, self.term):
+        effective = self.effective_on
+        if (
+            self.term is not None
+            and effective is not None
+            and not _surely_before_max_year(effective, self.term)
+        ):
             try:
-                self.term.end_from(self.effective_on, self.convention)
+                self.term.end_from(effective, self.convention)
             except ValidationError as exc:
                 term_ok = False
                 errors.extend(exc.prefixed("$.term").errors)
@@ -431,7 +469,8 @@ class Agreement:
         Raises:
             ValidationError: The agreement had already ended on the termination date.
         """
-        limit_stop = _day_after(self.max_extent_on)
+        undated = self.effective_on is None
+        limit_stop = None if undated else _day_after(self.max_extent_on)
         schedule = _build_schedule(self, with_events=True, stop=limit_stop)
         for index, event in enumerate(self.events):
             if isinstance(event, Termination):
@@ -444,7 +483,10 @@ class Agreement:
                     )
                     raise ValidationError([msg])
                 stop = _earliest(limit_stop, event.on)
-                schedule = _build_schedule(self, with_events=True, stop=stop)
+                if undated:
+                    schedule = _undated_schedule(self, stop=stop)
+                else:
+                    schedule = _build_schedule(self, with_events=True, stop=stop)
         return schedule
 
     @functools.cached_property
@@ -465,12 +507,18 @@ class Agreement:
         return build_versions(self) if self.amendments else ()
 
     @property
-    def period(self) -> Period:
+    def period(self) -> Period | None:
         """The initial period as written, before renewals, the outer limit and events.
 
         From ``effective_on`` to the end of the term, or to the day after ``stated_end_on``;
-        open-ended if neither is given. See :meth:`periods` for the periods in force.
+        open-ended if neither is given; ``None`` when the start is not known. See
+        :meth:`periods` for the periods in force.
+
+        .. versionchanged:: 0.2.0
+           ``None`` for an agreement whose start is not known.
         """
+        if self.effective_on is None:
+            return None
         if self.stated_end_on is not None:
             return Period(self.effective_on, _day_after(self.stated_end_on))
         if self.term is None:
@@ -479,13 +527,21 @@ class Agreement:
 
     @property
     def end(self) -> dt.date | None:
-        """The exclusive end of the initial period (the day after the last day), if known."""
-        return self.period.end
+        """The exclusive end of the initial period (the day after the last day), if known.
+
+        When the start is not known, the day after the stated last day, if there is one.
+        """
+        period = self.period
+        return _day_after(self.stated_end_on) if period is None else period.end
 
     @property
     def last_day(self) -> dt.date | None:
-        """The inclusive last day of the initial period, if known."""
-        return self.period.last_day
+        """The inclusive last day of the initial period, if known.
+
+        When the start is not known, the stated last day, if there is one.
+        """
+        period = self.period
+        return self.stated_end_on if period is None else period.last_day
 
     @property
     def termination(self) -> Termination | None:
@@ -506,6 +562,8 @@ class Agreement:
         """The last day in force, renewals and events included, when it is known.
 
         For an agreement terminated on its effective date, never in force, it is the day before.
+        When the start is not known, it is the day before a termination, else the stated last
+        day if nothing extends it (no renewal, no option exercised), else ``None``.
         """
         end = self._schedule.final_end
         return None if end is None else end - _ONE_DAY
@@ -569,6 +627,12 @@ class Agreement:
         effective date, then in force during a period, terminated from the termination date on,
         and expired after the last period.
 
+        When the start is not known (``effective_on`` is ``None``), the agreement is never in
+        force: it is a draft before a known signing date, terminated from a termination on,
+        expired after its known :attr:`final_last_day`, and signed otherwise. Signed, as for a
+        signing date that is not known, because the agreement was made (it is recorded) but is
+        not known to have taken effect; a new status would say no more than that.
+
         Example:
             >>> import datetime as dt
             >>> from lifesci_partners import Agreement, AgreementKind, Party, Term
@@ -587,16 +651,29 @@ class Agreement:
         day = a_date(day, "status_on")
         if self.amendments:
             return self.as_of(day).status_on(day)
-        if self.signed_on is not None and day < self.signed_on and day < self.effective_on:
-            return AgreementStatus.DRAFT
-        if day < self.effective_on:
-            return AgreementStatus.SIGNED
+        start = self.effective_on
+        if start is None:
+            return self._undated_status_on(day)
+        if day < start:
+            unsigned = self.signed_on is not None and day < self.signed_on
+            return AgreementStatus.DRAFT if unsigned else AgreementStatus.SIGNED
         termination = self.termination
         if termination is not None and day >= termination.on:
             return AgreementStatus.TERMINATED
         if self.in_force_on(day):
             return AgreementStatus.IN_FORCE
         return AgreementStatus.EXPIRED
+
+    def _undated_status_on(self, day: dt.date) -> AgreementStatus:
+        if self.signed_on is not None and day < self.signed_on:
+            return AgreementStatus.DRAFT
+        termination = self.termination
+        if termination is not None and day >= termination.on:
+            return AgreementStatus.TERMINATED
+        last = self.final_last_day
+        if last is not None and day > last:
+            return AgreementStatus.EXPIRED
+        return AgreementStatus.SIGNED
 
     def warnings(self) -> tuple[str, ...]:
         """What the agreement says that is allowed but probably wrong, each ``<path>: <what>``.
@@ -605,7 +682,8 @@ class Agreement:
         computed as written, but that a person should look at. An agreement warns when notice of
         non-renewal could never be given in time for its first renewal: the notice deadline of
         the initial term falls before the agreement existed (its signing date if known and
-        earlier, else its effective date), as with a monthly term and two years' notice.
+        earlier, else its effective date), as with a monthly term and two years' notice. An
+        agreement whose start is not known has no deadline, so no warning.
 
         Example:
             >>> import datetime as dt
@@ -625,12 +703,12 @@ class Agreement:
         .. versionadded:: 0.2.0
         """
         renewal = self.renewal
-        if renewal is None or renewal.notice is None or not renewal.automatic:
+        existed = self.effective_on
+        if existed is None or renewal is None or renewal.notice is None or not renewal.automatic:
             return ()
         # Within the outer limit: an initial term that can never renew needs no notice.
         limit_stop = _day_after(self.max_extent_on)
         deadline = _build_schedule(self, with_events=False, stop=limit_stop).deadline(0)
-        existed = self.effective_on
         if self.signed_on is not None:
             existed = min(existed, self.signed_on)
         if deadline is None or deadline >= existed:
@@ -752,7 +830,7 @@ class Agreement:
         versions = self._versions
         current = versions[0]
         for version in versions[1:]:
-            if version.since > day:
+            if version.since is not None and version.since > day:  # only the first has None
                 break
             current = version
         return current.agreement

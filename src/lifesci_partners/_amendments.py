@@ -242,8 +242,8 @@ class AgreementVersion:
     """The agreement as it stood from ``since`` until the next version.
 
     Args:
-        since: The first day of this version: the effective date for the original, else the
-            effective date of its amendments.
+        since: The first day of this version: the effective date for the original (``None``
+            when the agreement's start is not known), else the effective date of its amendments.
         agreement: The agreement as it stood, with the amendments effective by ``since``
             applied (and none left to apply).
         amendments: The amendments that made this version from the one before; none for the
@@ -252,7 +252,7 @@ class AgreementVersion:
     .. versionadded:: 0.2.0
     """
 
-    since: dt.date
+    since: dt.date | None
     agreement: Agreement
     amendments: tuple[Amendment, ...] = ()
 
@@ -427,10 +427,11 @@ def _check_each(agreement: Agreement, errors: list[str]) -> list[tuple[int, Amen
         where = f"$.amendments[{index}]"
         day = amendment.effective_on
         key = (day, _slot(amendment))
-        if day < agreement.effective_on:
+        start = agreement.effective_on  # when not known, any date may be after it
+        if start is not None and day < start:
             errors.append(
                 f"{where}.effective_on: {day.isoformat()} is before the agreement's effective "
-                f"date ({agreement.effective_on.isoformat()})"
+                f"date ({start.isoformat()})"
             )
         elif key in seen:
             errors.append(

@@ -63,7 +63,8 @@ class ClaimChecker:
 
     Args:
         organizations: The organizations by id.
-        began: For each organization, the day each partnership of it began, by partner id.
+        began: For each organization, the day each partnership of it began, by partner id
+            (``None``: not known, so it may rank anywhere).
         complete: The organizations whose partnerships are all known.
         partner_ids: The partners of an organization, on a day or ever (``None``).
         by_location: The domestic and overseas partners of an organization, and how many
@@ -71,7 +72,7 @@ class ClaimChecker:
     """
 
     organizations: Mapping[str, Organization]
-    began: Mapping[str, Mapping[str, dt.date]]
+    began: Mapping[str, Mapping[str, dt.date | None]]
     complete: Collection[str]
     partner_ids: Callable[[str, dt.date | None], tuple[str, ...]]
     by_location: Callable[[str, dt.date | None], tuple[list[str], list[str], int]]
@@ -106,8 +107,13 @@ class ClaimChecker:
             reason = f"the directory knows no agreement between {org} and {partner}"
             return ClaimCheck(claim, Verdict.UNDECIDABLE, Bounds(None, None), reason)
         first = began[claim.partner]
-        before = sum(1 for day in began.values() if day < first)
-        tied = sum(1 for day in began.values() if day == first)
+        # A partnership that began on a day not known may rank anywhere: it widens the bounds.
+        unknown = sum(1 for day in began.values() if day is None)
+        if first is None:
+            before, tied = 0, len(began)
+        else:
+            before = sum(1 for day in began.values() if day is not None and day < first)
+            tied = sum(1 for day in began.values() if day == first) + unknown
         low, high = before + 1, before + tied if complete else None
         derived = Bounds(low, high)
         verdict = _judge(Bounds(claim.rank, claim.rank), low, high)

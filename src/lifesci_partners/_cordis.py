@@ -251,10 +251,11 @@ def _term(
 
     A stated duration is kept as the term; without one, the term is the whole number of months
     from the start to the end, when there is one. The end is kept as the stated last day when
-    the term does not end on it (an early end, an extension) or when there is no term.
+    the term does not end on it (an early end, an extension) or when there is no term. Without
+    a start, the duration and the end are kept as they are: nothing is counted from it.
     """
     if start is None:
-        return None, None
+        return (None if duration is None else Term(months=duration)), end
     if duration is not None:
         term = Term(months=duration)
         last = term.period_from(start).last_day
@@ -543,18 +544,6 @@ def _agreement(
     """The project's agreement; ``None`` (reported) when it cannot be one."""
     log.start(project.position, project.id)
     fields = project.fields
-    if fields["start"] is None:
-        log.skipped(
-            [
-                (
-                    "$.startDate: the project has no start date, and an agreement needs the day "
-                    "it takes effect; its organizations are imported"
-                )
-            ],
-            None,
-            "no-start-date",
-        )
-        return None
     parts: list[Contribution] = []
     seen: dict[str, int] = {}
     for item in sorted(participations, key=lambda p: (p.order, p.position)):
@@ -613,10 +602,12 @@ def load_cordis(
     their CORDIS order, with their roles and contributions in a
     :class:`~lifesci_partners.Funding`. Its term is the whole number of months from the
     start date to the end date (or the stated ``duration``); an end that no whole number of
-    months reaches is kept as the stated last day.
+    months reaches is kept as the stated last day. A project with no start date imports as an
+    agreement whose start is not known (``effective_on=None``), with its end, if any, as the
+    stated last day; nothing is invented.
 
     A field that cannot be read is dropped from its record; a record that cannot be imported
-    (no id, no name, an unknown role, a project without a start date) is skipped; each is
+    (no id, no name, an unknown role) is skipped; each is
     reported as an :class:`~lifesci_partners.ImportProblem` naming its file and position.
 
     Args:

@@ -78,10 +78,14 @@ def _in_force(agreement: Agreement) -> tuple[int, int]:
     """The days an agreement is in force, renewals and events included, as ordinals.
 
     The periods of an agreement follow each other without a gap, so it is in force from its
-    effective date to its final end: ``[start, end)``.
+    effective date to its final end: ``[start, end)``; never (an empty span) when its start is
+    not known.
     """
+    start = agreement.effective_on
+    if start is None:
+        return 0, 0
     end = agreement.final_end
-    return agreement.effective_on.toordinal(), _NEVER if end is None else end.toordinal()
+    return start.toordinal(), _NEVER if end is None else end.toordinal()
 
 
 def _deadlines(agreement: Agreement) -> tuple[int, int] | None:
@@ -113,8 +117,12 @@ class _Lazy:
 _LAZY_LOCK = threading.Lock()  # makes the _Lazy of a copy, which has none yet, only once
 
 
-def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date]]:
-    began: dict[str, dict[str, dt.date]] = {}
+def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.date | None]]:
+    """When each partnership began, by organization then partner; ``None``: not known.
+
+    A partnership known only from agreements whose start is not known has no known beginning.
+    """
+    began: dict[str, dict[str, dt.date | None]] = {}
     for agreement in agreements:
         if agreement.amendments:  # the parties of each version, from the day it began
             versions = [(v.agreement.parties, v.since) for v in agreement.history()]
@@ -126,15 +134,24 @@ def _partnerships(agreements: tuple[Agreement, ...]) -> dict[str, dict[str, dt.d
                 mine = began.setdefault(org, {})
                 for partner in orgs:
                     if partner != org:
-                        known = mine.get(partner)
-                        if known is None or since < known:
+                        if partner not in mine:
+                            mine[partner] = since
+                            continue
+                        known = mine[partner]
+                        if since is not None and (known is None or since < known):
                             mine[partner] = since
     return began
 
 
-def _in_order(began: dict[str, dt.date]) -> tuple[str, ...]:
-    """Partner ids in the order their partnerships began, ties by id."""
-    return tuple(sorted(began, key=lambda partner: (began[partner], partner)))
+def _begin_key(began: dict[str, dt.date | None], partner: str) -> tuple[bool, dt.date, str]:
+    """Sorts partnerships by when they began, those not known to have begun last, then by id."""
+    since = began[partner]
+    return (since is None, dt.date.min if since is None else since, partner)
+
+
+def _in_order(began: dict[str, dt.date | None]) -> tuple[str, ...]:
+    """Partner ids in the order their partnerships began (not known: last), ties by id."""
+    return tuple(sorted(began, key=lambda partner: _begin_key(began, partner)))
 
 
 def _people(organizations: Sequence[object], errors: list[str]) -> dict[str, Person]:
@@ -434,7 +451,7 @@ class Directory:
 
         return self._lazy("about", build)
 
-    def _began(self) -> dict[str, dict[str, dt.date]]:
+    def _began(self) -> dict[str, dict[str, dt.date | None]]:
         """Org -> partner -> the first effective date of an agreement between them."""
         return self._lazy("began", lambda: _partnerships(self.agreements))
 
@@ -690,12 +707,13 @@ class Directory:
             if org_id in orgs:  # it may have joined later or withdrawn before
                 current.update(orgs - {org_id})
         began = self._began()[org_id]
-        return tuple(sorted(current, key=lambda p: (began[p], p)))
+        return tuple(sorted(current, key=lambda p: _begin_key(began, p)))
 
     def partners_of(self, org_id: str, on: dt.date | None = None) -> tuple[Organization, ...]:
         """The partners of ``org_id``, in the order the partnerships began (ties by id).
 
-        A partnership began on the earliest effective date of the agreements between the two.
+        A partnership began on the earliest effective date of the agreements between the two;
+        one known only from agreements whose start is not known comes after the others.
 
         Args:
             org_id: The organization.
@@ -734,8 +752,8 @@ class Directory:
             msg = f"{partner_id!r} is not a partner of {org_id!r}: no agreement between them"
             raise NotFoundError(msg)
         ordered = self._partners()[org_id]
-        key = (began[partner_id], partner_id)
-        return bisect_left(ordered, key, key=lambda p: (began[p], p)) + 1
+        key = _begin_key(began, partner_id)
+        return bisect_left(ordered, key, key=lambda p: _begin_key(began, p)) + 1
 
     def _by_location(self, org_id: str, on: dt.date | None) -> tuple[list[str], list[str], int]:
         """Domestic partners, overseas partners, and how many have no known country."""
@@ -806,7 +824,8 @@ class Directory:
 
         Args:
             org_id: The organization.
-            period: Only the agreements that took effect within this period.
+            period: Only the agreements that took effect within this period (never one whose
+                start is not known).
             currency: Only amounts in this currency.
 
         Raises:
@@ -859,6 +878,8 @@ class Directory:
         Raises:
             NotFoundError: ``org_id`` is not in the directory.
             RateNotFoundError: A part has no rate for its date under ``policy``.
+            NotFoundError: A part to convert is of an agreement whose start is not known, and
+                ``on`` is not given: it has no date to take a rate of.
         """
         self._check_org(org_id)
         return self._funding_index().received_in(

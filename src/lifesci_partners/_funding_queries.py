@@ -30,6 +30,7 @@ from lifesci_partners._money import Money, check_currency
 from lifesci_partners._organization import Organization
 from lifesci_partners._rates import ExchangeRates, RatePolicy
 from lifesci_partners._terms import Period
+from lifesci_partners.exceptions import NotFoundError
 
 __all__ = ["FundingIndex", "co_participants"]
 
@@ -116,7 +117,8 @@ class FundingIndex:
             found = mine.get(money.currency)
             if found is None:
                 found = mine[money.currency] = _Received()
-            found.days.append(agreement.effective_on.toordinal())
+            start = agreement.effective_on  # not known: before every day, in no period
+            found.days.append(0 if start is None else start.toordinal())
             found.amounts.append(money.amount)
             found.agreements.append(index)
         for found in mine.values():
@@ -199,7 +201,14 @@ class FundingIndex:
                 total = EXACT.add(total, EXACT.subtract(found.running[last], found.running[first]))
                 continue
             for i in range(first, last):
-                day = agreements[found.agreements[i]].effective_on if on is None else on
+                agreement = agreements[found.agreements[i]]
+                day = agreement.effective_on if on is None else on
+                if day is None:
+                    msg = (
+                        f"agreement {agreement.id!r} has no known effective date to take a "
+                        f"{code}/{to} rate of; give the date of the rates with on="
+                    )
+                    raise NotFoundError(msg)
                 converted = rates.convert(
                     Money(found.amounts[i], code), to, on=day, policy=policy, rounding=rounding
                 )

@@ -392,7 +392,7 @@ def _grant(
         "description": _text(agreement.purpose, locale),
         "funder": _organization_reference(funding.funder, directory, locale),
         "amount": _amount(funding.max_contribution),
-        "startDate": str(agreement.effective_on),
+        "startDate": None if agreement.effective_on is None else str(agreement.effective_on),
         "endDate": None if last is None else str(last),
         "fundedItem": _drop_empty(project),
     }

@@ -20,7 +20,7 @@ import attrs
 from lifesci_partners._terms import Period, Term, TermConvention, end_after
 from lifesci_partners.exceptions import ValidationError
 
-__all__ = ["Schedule", "build", "notice_end"]
+__all__ = ["Schedule", "build", "notice_end", "undated"]
 
 _ONE_DAY = dt.timedelta(days=1)
 _LONGEST_MONTH = 31
@@ -264,6 +264,25 @@ def build(
             final_end = _nth_end(anchor, base, step, last, convention)
     return Schedule(
         effective_on, convention, anchor, base, step, open_ended, last, final_end, notice, offsets
+    )
+
+
+def undated(convention: TermConvention, final_end: dt.date | None) -> Schedule:
+    """The schedule of an agreement whose start is not known: no period, no deadline.
+
+    It is never in force on any day; ``final_end`` is what ends it all the same, when known (the
+    day after a stated last day, a termination), as the agreement's final end.
+    """
+    return Schedule(
+        effective_on=dt.date.max,
+        convention=convention,
+        anchor=dt.date.max,
+        base=(0, 0),
+        step=(0, 0),
+        open_ended=True,
+        last_index=-1,
+        final_end=final_end,
+        notice=None,
     )
 
 

@@ -162,9 +162,11 @@ def offsets(lengths: Iterable[Term]) -> tuple[tuple[int, int], ...]:
 def _what_if(agreement: Agreement, exercised: int) -> _lifecycle.Schedule:
     """The schedule of ``agreement`` had ``exercised`` options been exercised, before events."""
     options = agreement.options
+    start = agreement.effective_on
     assert options is not None  # noqa: S101  # callers check
+    assert start is not None  # noqa: S101  # callers check
     return _lifecycle.build(
-        effective_on=agreement.effective_on,
+        effective_on=start,
         convention=agreement.convention,
         term=agreement.term,
         stated_end_on=agreement.stated_end_on,
@@ -178,7 +180,7 @@ def _what_if(agreement: Agreement, exercised: int) -> _lifecycle.Schedule:
 def deadline_of(agreement: Agreement, k: int) -> dt.date | None:
     """The last day to exercise option ``k + 1`` (numbered from 1), which extends period ``k``."""
     options = agreement.options
-    if options is None or k >= options.max_count:
+    if options is None or k >= options.max_count or agreement.effective_on is None:
         return None
     return _what_if(agreement, k + 1).deadline(k)
 
@@ -223,11 +225,14 @@ def check_exercises(agreement: Agreement) -> list[str]:
                 f"{where}.by: {exercise.by!r} holds no option; the options are held by "
                 f"{', '.join(options.held_by)}"
             )
+        start = agreement.effective_on
+        if start is None:
+            continue  # no period, so no deadline to check the exercise against
         deadline = deadline_of(agreement, k)
-        if exercise.on < agreement.effective_on:
+        if exercise.on < start:
             errors.append(
                 f"{where}.on: exercised on {exercise.on.isoformat()}, before the effective "
-                f"date ({agreement.effective_on.isoformat()})"
+                f"date ({start.isoformat()})"
             )
         elif deadline is None or exercise.on > deadline:
             when = "it had no deadline left" if deadline is None else f"the deadline was {deadline}"

@@ -7,9 +7,11 @@ Beside them are flat tables made for queries, computed by the library's own cale
 that an engine such as DuckDB or Spark answers what the directory answers:
 
 - ``agreement_dates``: one row per agreement: when it is in force, ``effective_on`` to
-  ``final_end`` (exclusive; null when no end is known) and its ``final_last_day``;
-- ``periods``: one row per period of each agreement: ``renewal`` (0 for the initial term),
-  ``start``, exclusive ``end``, ``last_day`` and the period's ``notice_deadline``;
+  ``final_end`` (exclusive; null when no end is known) and its ``final_last_day``; an
+  agreement whose start is not known has a null ``effective_on`` and is in force on no day;
+- ``periods``: one row per period of each agreement (none when its start is not known):
+  ``renewal`` (0 for the initial term), ``start``, exclusive ``end``, ``last_day`` and the
+  period's ``notice_deadline``;
 - ``parties``: one row per party of each agreement;
 - ``contributions``: one row per party's contribution to a funded agreement (``funding``).
 
@@ -83,10 +85,13 @@ def _periods(agreements: tuple[Agreement, ...], start: dt.date, until: dt.date) 
     }
     columns["notice_deadline"] = []
     for position, agreement in enumerate(agreements):
+        effective_on = agreement.effective_on
+        if effective_on is None:
+            continue  # start not known: no period
         schedule = agreement._schedule  # noqa: SLF001  # the package's own model, as the directory reads it
-        first = schedule.index_on(max(start, agreement.effective_on))
+        first = schedule.index_on(max(start, effective_on))
         if first is None:
-            first = 0 if agreement.effective_on >= start else None
+            first = 0 if effective_on >= start else None
         k = first
         while k is not None and (schedule.last_index is None or k <= schedule.last_index):
             period = schedule.period(k)
@@ -203,7 +208,8 @@ def write_parquet(
     target.mkdir(parents=True, exist_ok=True)
     agreements = directory.agreements
     if periods_between is None:
-        earliest = min((a.effective_on for a in agreements), default=_DEFAULT_UNTIL)
+        starts = (a.effective_on for a in agreements if a.effective_on is not None)
+        earliest = min(starts, default=_DEFAULT_UNTIL)
         periods_between = (min(earliest, _DEFAULT_UNTIL), _DEFAULT_UNTIL)
     tables: dict[str, Any] = {
         name: to_arrow(getattr(directory, name), cls) for name, cls in _KINDS.items()

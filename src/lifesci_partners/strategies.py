@@ -11,7 +11,7 @@ With the extra installed, Hypothesis loads these strategies through its entry po
 Example:
     >>> from hypothesis import given
     >>> from lifesci_partners import strategies
-    >>> @given(strategies.agreements())
+    >>> @given(strategies.agreements(undated=False))
     ... def test_in_force_on_its_last_day(agreement):
     ...     last = agreement.final_last_day
     ...     if last is not None and last >= agreement.effective_on:
@@ -153,7 +153,7 @@ _MAX_YEAR = 2200
 _ROLES = st.sampled_from(["partner", "licensor", "licensee", "member"])
 _KINDS = st.sampled_from(AgreementKind)
 _CONVENTIONS = st.sampled_from(TermConvention)
-_ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (3, 4, 5)}
+_ONE_IN = {n: st.integers(1, n).map(lambda k: k == 1) for n in (3, 4, 5, 8)}
 _NOTICE_COUNTS = st.integers(0, 2)
 _BOOLEANS = st.booleans()
 _USUAL_TERMS = tuple(
@@ -707,7 +707,10 @@ def _termination(draw: st.DrawFn, agreement: Agreement, by: list[str]) -> Termin
 
     On or after the effective date and every notice, and before the agreement ends.
     """
-    earliest = max([agreement.effective_on, *(e.on for e in agreement.events)])
+    start = agreement.effective_on
+    if start is None:  # any day before it ended, and after every notice
+        start = _near(draw, agreement.stated_end_on or draw(dates()), 3000)
+    earliest = max([start, *(e.on for e in agreement.events)])
     final_end = agreement.final_end
     latest = _shifted(final_end, -1) if final_end is not None else _shifted(earliest, 20_000)
     if latest < earliest:
@@ -726,12 +729,15 @@ def agreements(
     org_ids: tuple[str, ...] | None = None,
     *,
     lifecycle: bool = True,
+    undated: bool = True,
 ) -> Agreement:
     """Agreements between two to four distinct parties, with their lifecycle data.
 
     With ``lifecycle`` (the default), an agreement may have a renewal clause, a stated end, an
     outer limit, notices of non-renewal and a termination, all consistent with each other, and
-    dated near the boundaries of its periods and its notice deadlines.
+    dated near the boundaries of its periods and its notice deadlines. With ``undated`` (the
+    default), about one in eight has no known start (``effective_on=None``); a property about
+    the rules of dates passes ``undated=False``.
 
     Args:
         draw: Supplied by Hypothesis.
@@ -739,11 +745,17 @@ def agreements(
             random ids.
         lifecycle: Whether to add renewals, limits and events; ``False`` gives agreements with
             only an effective date and a term.
+        undated: Whether some agreements have no known start.
+
+    .. versionchanged:: 0.2.0
+       ``undated``.
     """
-    return _agreement(draw, org_ids, lifecycle=lifecycle)
+    return _agreement(draw, org_ids, lifecycle=lifecycle, undated=undated)
 
 
-def _agreement(draw: st.DrawFn, org_ids: tuple[str, ...] | None, *, lifecycle: bool) -> Agreement:
+def _agreement(
+    draw: st.DrawFn, org_ids: tuple[str, ...] | None, *, lifecycle: bool, undated: bool = False
+) -> Agreement:
     """The body of :func:`agreements`, which directories call directly, for speed."""
     if org_ids is None:
         pool = draw(st.lists(identifiers(), min_size=2, max_size=4, unique=True))
@@ -763,6 +775,9 @@ def _agreement(draw: st.DrawFn, org_ids: tuple[str, ...] | None, *, lifecycle: b
         purpose=draw(_maybe(localized_texts())),
         convention=draw(_CONVENTIONS),
     )
+    if undated and draw(_ONE_IN[8]):
+        agreement = attrs.evolve(agreement, effective_on=None)
+        return _undated(draw, agreement, chosen, lifecycle=lifecycle)
     if not lifecycle:
         return agreement
     stated_end_on = None
@@ -781,6 +796,35 @@ def _agreement(draw: st.DrawFn, org_ids: tuple[str, ...] | None, *, lifecycle: b
         agreement = attrs.evolve(agreement, max_extent_on=limit)
     if renewal is not None:
         agreement = attrs.evolve(agreement, events=_notices(draw, agreement, chosen))
+    if draw(_ONE_IN[4]):
+        termination = _termination(draw, agreement, chosen)
+        if termination is not None:
+            agreement = attrs.evolve(agreement, events=(*agreement.events, termination))
+    return agreement
+
+
+def _undated(
+    draw: st.DrawFn, agreement: Agreement, chosen: list[str], *, lifecycle: bool
+) -> Agreement:
+    """An agreement whose start is not known, maybe with a stated end, renewals and events."""
+    if not lifecycle:
+        return agreement
+    stated_end_on = draw(_maybe(dates()))
+    renewal = None if draw(_ONE_IN[3]) else draw(renewals())
+    term = agreement.term
+    if renewal is not None and term is None and stated_end_on is None:
+        term = draw(terms())  # only an agreement that ends can renew
+    agreement = attrs.evolve(agreement, term=term, stated_end_on=stated_end_on, renewal=renewal)
+    if stated_end_on is not None and draw(_ONE_IN[4]):
+        limit = max(_near(draw, stated_end_on, 30), stated_end_on)
+        agreement = attrs.evolve(agreement, max_extent_on=limit)
+    if renewal is not None:
+        around = stated_end_on or draw(dates())
+        notices = [
+            NonRenewalNotice(on=_near(draw, around, 400), by=_choice(draw, chosen))
+            for _ in range(draw(_NOTICE_COUNTS))
+        ]
+        agreement = attrs.evolve(agreement, events=notices)
     if draw(_ONE_IN[4]):
         termination = _termination(draw, agreement, chosen)
         if termination is not None:
@@ -886,7 +930,7 @@ def directories(
         orgs.append(attrs.evolve(draw(kind), id=org_id, people=staff))
     agreement_list: list[Agreement] = []
     for _ in range(draw(st.integers(0, 4))):
-        agreement = _agreement(draw, tuple(ids), lifecycle=True)
+        agreement = _agreement(draw, tuple(ids), lifecycle=True, undated=True)
         if all(agreement.id != other.id for other in agreement_list):
             agreement_list.append(agreement)
     agreement_ids = tuple(a.id for a in agreement_list)
@@ -1363,12 +1407,14 @@ _REFERENCES = st.none() | st.sampled_from(
 
 
 def _amendment_day(draw: st.DrawFn, agreement: Agreement, latest: dt.date) -> dt.date:
-    """A day from the effective date to ``latest``, near a landmark or a month end."""
-    landmarks = [*_landmarks(agreement), agreement.effective_on, latest]
+    """A day from the effective date (if known) to ``latest``, near a landmark or a month end."""
+    start = agreement.effective_on
+    first = _shifted(latest, -3000) if start is None else start
+    landmarks = [*_landmarks(agreement), first, latest]
     day = _near(draw, _choice(draw, landmarks), 200)
     if draw(_ONE_IN[3]):
         day = _month_end(day.year, day.month)
-    return min(max(day, agreement.effective_on), latest)
+    return min(day if start is None else max(day, start), latest)
 
 
 def _amendment(draw: st.DrawFn, agreement: Agreement, day: dt.date) -> Amendment:
@@ -1401,14 +1447,17 @@ def _latest_amendment_day(agreement: Agreement) -> dt.date | None:
     ends = [e.on for e in agreement.events if isinstance(e, Termination)]
     if agreement.final_end is not None:
         ends.append(agreement.final_end)
+    start = agreement.effective_on
     if not ends:
-        return _shifted(agreement.effective_on, 20_000)
+        return _shifted(start or agreement.stated_end_on or dt.date(2020, 1, 1), 20_000)
     latest = _shifted(min(ends), -1)
-    return latest if latest >= agreement.effective_on else None
+    return latest if start is None or latest >= start else None
 
 
 @st.composite
-def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -> Agreement:
+def amended_agreements(
+    draw: st.DrawFn, org_ids: tuple[str, ...] | None = None, *, undated: bool = True
+) -> Agreement:
     """Agreements (as :func:`agreements` makes them) with one to four valid amendments.
 
     Each amendment is dated near a period boundary, a notice deadline or a month end, or on the
@@ -1419,10 +1468,13 @@ def amended_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) 
     Args:
         draw: Supplied by Hypothesis.
         org_ids: The organization ids the parties are drawn from; by default, random ids.
+        undated: Whether some agreements have no known start, as in :func:`agreements`.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0
+       ``undated``.
     """
-    agreement = _agreement(draw, org_ids, lifecycle=True)
+    agreement = _agreement(draw, org_ids, lifecycle=True, undated=undated)
     for _ in range(draw(_AMENDMENT_COUNTS)):
         latest = _latest_amendment_day(agreement)
         if latest is None:
@@ -1617,14 +1669,16 @@ def agreements_with_options(draw: st.DrawFn) -> Agreement:
     .. versionadded:: 0.2.0
     """
     base = _agreement(draw, None, lifecycle=False)
+    start = base.effective_on
+    assert start is not None  # noqa: S101  # drawn with a known start
     term = base.term or draw(terms())
     agreement = attrs.evolve(base, term=term, options=draw(extension_options()))
     by = [p.org for p in agreement.parties]
     for _ in range(draw(st.integers(0, 3))):
-        deadline = agreement.option_deadline(on=agreement.final_last_day or base.effective_on)
+        deadline = agreement.option_deadline(on=agreement.final_last_day or start)
         if deadline is None:
             break
-        day = max(_shifted(deadline, -draw(st.sampled_from((0, 0, 1, 30, 400)))), base.effective_on)
+        day = max(_shifted(deadline, -draw(st.sampled_from((0, 0, 1, 30, 400)))), start)
         exercise = OptionExercised(day, by=_choice(draw, by))
         try:
             agreement = attrs.evolve(agreement, events=(*agreement.events, exercise))
@@ -1735,7 +1789,7 @@ def funded_agreements(draw: st.DrawFn, org_ids: tuple[str, ...] | None = None) -
 
     .. versionadded:: 0.2.0
     """
-    agreement = _agreement(draw, org_ids, lifecycle=draw(st.booleans()))
+    agreement = _agreement(draw, org_ids, lifecycle=draw(st.booleans()), undated=True)
     orgs = [party.org for party in agreement.parties]
     funding = _funding(draw, orgs[0], orgs[1:], draw(currencies()))
     roles = {part.org: part.role.value for part in funding.contributions}

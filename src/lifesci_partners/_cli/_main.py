@@ -354,8 +354,9 @@ def _show(directory: Directory, on: dt.date) -> str:
             for p in version.parties
         )
         lines.append(f"  {agreement.kind.value.upper()} between {names}  [{agreement.id}]")
-        lines.append(f"    effective: {agreement.effective_on.isoformat()}")
-        amended = [v.since.isoformat() for v in agreement.history()[1:] if v.since <= on]
+        start = agreement.effective_on
+        lines.append(f"    effective: {'start not known' if start is None else start.isoformat()}")
+        amended = _amended_on(agreement, on)
         if amended:
             lines.append(f"    amended: {', '.join(amended)}")
         if version.term is not None:
@@ -436,6 +437,12 @@ def _warnings(model: object) -> list[str]:
     return list(warnings()) if callable(warnings) else []
 
 
+def _amended_on(agreement: Agreement, on: dt.date) -> list[str]:
+    """The days of the amendments in effect on ``on``, as ISO dates."""
+    days = (v.since for v in agreement.history()[1:])
+    return [day.isoformat() for day in days if day is not None and day <= on]
+
+
 def _status_rows(
     directory: Directory, on: dt.date, calendar: BusinessCalendar
 ) -> list[dict[str, Any]]:
@@ -443,18 +450,17 @@ def _status_rows(
     for agreement in directory.agreements:
         version = agreement.as_of(on)  # the agreement as it stood on the date
         last = version.final_last_day
+        start = agreement.effective_on
         deadline = _next_deadline(agreement, on, calendar)
         rows.append(
             {
                 "id": agreement.id,
                 "kind": agreement.kind.value,
                 "parties": [p.org for p in version.parties],
-                "effective_on": agreement.effective_on.isoformat(),
+                "effective_on": None if start is None else start.isoformat(),
                 "last_day": last.isoformat() if last else None,
                 "status": agreement.status_on(on).value,
-                "amended_on": [
-                    v.since.isoformat() for v in agreement.history()[1:] if v.since <= on
-                ],
+                "amended_on": _amended_on(agreement, on),
                 "next_deadline": None
                 if deadline is None
                 else {
@@ -497,7 +503,7 @@ def _status_table(directory: Directory, rows: list[dict[str, Any]], on: dt.date)
             r["id"],
             r["kind"],
             ", ".join(r["parties"]),
-            r["effective_on"],
+            r["effective_on"] or "not known",
             r["last_day"] or _no_last_day(directory.agreement(r["id"])),
             _status_cell(r),
             _deadline_cell(r),

@@ -52,9 +52,23 @@ class AgreementText(Renderer):
         fields = {
             "kind": f.agreement_kind(agreement.kind),
             "parties": w.list(self.party_name(p.org) for p in agreement.parties),
-            "start": f.date(agreement.effective_on),
         }
         last = agreement.last_day
+        if agreement.effective_on is None:
+            if last is None:
+                template = w.pgettext(
+                    "agreement",
+                    "{kind} between {parties}; its start is not known, with no end date.",
+                )
+            else:
+                template = w.pgettext(
+                    "agreement",
+                    "{kind} between {parties}; its start is not known, last day {last_day}.",
+                )
+                fields["last_day"] = f.date(last)
+            text = template.format(**fields)
+            return text[:1].upper() + text[1:]
+        fields["start"] = f.date(agreement.effective_on)
         if last is None:
             template = w.pgettext(
                 "agreement", "{kind} between {parties}, in force from {start}, with no end date."
@@ -169,6 +183,8 @@ class AgreementText(Renderer):
                 party = self.party_name(event.by)
                 sentences.append(template.format(party=party, date=f.date(event.on)))
         for version in agreement.history()[1:]:
+            if version.since is None:  # pragma: no cover  # only the original has no date
+                continue
             template = w.pgettext("agreement event", "Amended with effect from {date}.")
             sentences.append(template.format(date=f.date(version.since)))
         last = agreement.final_last_day
