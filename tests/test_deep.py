@@ -65,6 +65,16 @@ class TestNestingDepth:
         else:
             assert measured == expected
 
+    @given(_JSON, st.integers(0, 10))
+    def test_exact_above_what_is_enough(self, value: Any, enough: int) -> None:
+        """With a lower ``enough``, a text of more brackets than that is measured exactly."""
+        text = json.dumps(value, ensure_ascii=False)
+        measured = nesting_depth(text.encode(), enough)
+        if text.count("[") + text.count("{") <= enough:
+            assert measured == enough >= _depth(value)
+        else:
+            assert measured == _depth(value)
+
     def test_brackets_inside_strings_do_not_count(self) -> None:
         """A string of a thousand brackets does not make a document deep."""
         text = json.dumps(["[" * 1000, '\\"[{' * 300, [[]]])

@@ -112,6 +112,21 @@ class TestDuplicateKeys:
         assert "the key appears more than once" in info.value.errors[0]
 
 
+class TestMarksCounted:
+    @given(json_values(), st.sampled_from([0, 1, 1025, 3000]), st.text(max_size=4))
+    def test_in_pieces_as_in_the_whole(self, value: Any, copies: int, key: str) -> None:
+        """The ``":`` counted a piece at a time are those of the whole text written at once."""
+        msgspec = pytest.importorskip("msgspec")
+        data = {key + '":': [value] * copies, "k": {key: value}, "v": value}
+        try:
+            whole = msgspec.json.encode(data).count(b'":')
+        except (TypeError, ValueError):  # a value msgspec cannot write (a number too big)
+            return
+        assert _msgspec._marks(data, msgspec.json.encode) == whole
+        items = [data] * copies
+        assert _msgspec._marks(items, msgspec.json.encode) == whole * copies
+
+
 class TestNumbers:
     @given(st.integers(min_value=-(10**120), max_value=10**120))
     def test_integers_of_any_size(self, value: int) -> None:

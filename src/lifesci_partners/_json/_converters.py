@@ -58,6 +58,7 @@ from lifesci_partners._json._reader import (
     check_data,
     parse_json,
 )
+from lifesci_partners._json._streamed import StreamedReader
 from lifesci_partners._json._tagged import (
     _EVENT_TAGS,
     _directory_structure_factory,
@@ -140,6 +141,12 @@ def _converter() -> cattrs.Converter:
 def _fast_converter() -> cattrs.Converter:
     """The same hooks without detailed validation: the first try of :func:`from_dict`."""
     return _make_converter(detailed=False)
+
+
+@functools.cache
+def _streamed_reader() -> StreamedReader:
+    """The fast converter's reader of big arrays, item by item."""
+    return StreamedReader(_fast_converter())
 
 
 @functools.cache
@@ -296,5 +303,11 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         Term(years=5, months=0, days=0)
     """
     limits = DEFAULT_LIMITS if limits is None else limits
+    # A directory or an array of models is built item by item, so that the parsed tree of the
+    # whole document and its models are never alive together; anything unusual is read again
+    # the ordinary way, which says what is wrong.
+    streamed = _streamed_reader().read(text, cls, limits)
+    if streamed is not None:
+        return streamed[0]
     data = parse_json(text, limits, JsonFloat)
     return _structure(data, cls, limits)

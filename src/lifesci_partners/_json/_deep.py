@@ -30,15 +30,16 @@ _STEP[ord("[")] = _STEP[ord("{")] = 1
 _STEP[ord("]")] = _STEP[ord("}")] = -1
 
 
-def nesting_depth(raw: bytes) -> int:
+def nesting_depth(raw: bytes, enough: int = RECURSION_SAFE) -> int:
     """The deepest nesting of arrays and objects in the JSON text ``raw``, strings left out.
 
-    Exact for valid JSON. For invalid JSON, never less than what a parser reaches before the
-    first error: a backslash outside a string (the only thing that can mislead the count) is
-    itself an error, after which nothing is parsed.
+    Exact for valid JSON, or ``enough`` when the text has no more than ``enough`` brackets (an
+    upper bound, which is all a caller needs). For invalid JSON, never less than what a parser
+    reaches before the first error: a backslash outside a string (the only thing that can
+    mislead the count) is itself an error, after which nothing is parsed.
     """
-    if raw.count(b"[") + raw.count(b"{") <= RECURSION_SAFE:
-        return RECURSION_SAFE  # an upper bound is enough: such a text is safe to parse
+    if raw.count(b"[") + raw.count(b"{") <= enough:
+        return enough  # an upper bound is enough: such a text is safe to parse
     if b"\\" in raw:  # escaped backslashes, then escaped quotes: neither ends a string
         raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
     marks = raw.translate(None, _DELETED)  # brackets and quotes

@@ -95,21 +95,52 @@ def fast_parse(raw: bytes, parse_float: Callable[[str], Any], max_digits: int) -
     msgspec = _msgspec()
     if msgspec is None:
         return None
+    # The text is looked at before it is parsed, so that its copies are never alive beside
+    # the parsed data (issue 18: the peak while reading).
+    if not _may_be_same(raw, max_digits):
+        return None
     try:
         data = msgspec.json.Decoder(float_hook=parse_float).decode(raw)
     except (msgspec.DecodeError, RecursionError):
         return None
-    return (data,) if _provably_same(raw, data, max_digits, msgspec) else None
+    return (data,) if _provably_same(raw, data, msgspec) else None
 
 
-def _provably_same(raw: bytes, data: Any, max_digits: int, msgspec: Any) -> bool:
-    """Whether the exact reader gives ``data`` for ``raw`` too (see the module's docstring)."""
+def _may_be_same(raw: bytes, max_digits: int) -> bool:
+    """Whether nothing in the text itself rules msgspec out (see the module's docstring)."""
     if _has_long_number(raw, max_digits) or _SPACED_KEY.search(raw):
         return False
-    if b"\\u" in raw and _ESCAPED_MARK.search(raw):
-        return False
+    return not (b"\\u" in raw and _ESCAPED_MARK.search(raw))
+
+
+def _provably_same(raw: bytes, data: Any, msgspec: Any) -> bool:
+    """Whether the exact reader gives ``data`` for ``raw`` too (see the module's docstring)."""
     try:
-        written: bytes = msgspec.json.encode(data)
+        written = _marks(data, msgspec.json.encode)
     except (TypeError, ValueError):  # a value a hook refused: the exact reader says where
         return False
-    return raw.count(b'":') == written.count(b'":')
+    return raw.count(b'":') == written
+
+
+_PIECE = 1024
+"""Items of a big array written at a time when counting marks."""
+
+
+def _marks(data: Any, encode: Callable[[Any], bytes], levels: int = 2) -> int:
+    """How many ``":`` msgspec writes for ``data``, written a piece at a time.
+
+    So that no copy of the whole text is held beside the data (issue 18: the peak while
+    reading). The pieces' counts add up to the whole's: a mark never straddles two pieces, since
+    a written key ends with a quote followed by its colon, and a written value starts with
+    neither a colon nor (after an array's or object's own punctuation) a quote's closing half.
+    """
+    if levels and type(data) is dict:
+        return sum(
+            encode(key).count(b'":') + 1 + _marks(value, encode, levels - 1)
+            for key, value in data.items()
+        )
+    if levels and type(data) is list and len(data) > _PIECE:
+        return sum(
+            encode(data[at : at + _PIECE]).count(b'":') for at in range(0, len(data), _PIECE)
+        )
+    return encode(data).count(b'":')

@@ -33,6 +33,7 @@ __all__ = [
     "Limits",
     "capped",
     "check_data",
+    "may_hold_surrogates",
     "parse_json",
     "too_large",
     "too_long",
@@ -328,11 +329,7 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
             fast = fast_parse(raw, hooks.parse_float, limits.max_digits)
         if fast is not None and hooks.refused:
             fast, hooks = None, _Hooks(limits, fraction)  # the exact reader says where
-    # Text that holds no lone surrogate cannot give one: then no string needs to be looked at.
-    # Bytes decoded as UTF-8 hold none (the codec refuses them), so only escapes can make one.
-    texts = b"\\ud" in raw or b"\\uD" in raw
-    if not texts and given is not None and not given.isascii():
-        texts = bool(_SURROGATE.search(given))
+    texts = may_hold_surrogates(raw, given)
     if fast is not None:
         (data,) = fast
     else:
@@ -343,6 +340,17 @@ def parse_json(text: str | bytes, limits: Limits, fraction: Callable[[str], Any]
         if errors:
             raise capped(errors, limits)
     return data
+
+
+def may_hold_surrogates(raw: bytes, given: str | None) -> bool:
+    """Whether the parsed text may hold a lone surrogate: then every string is looked at.
+
+    Text that holds none cannot give one. Bytes decoded as UTF-8 hold none (the codec refuses
+    them), so only escapes can make one; ``given`` is the text if it came as ``str``.
+    """
+    if b"\\ud" in raw or b"\\uD" in raw:
+        return True
+    return given is not None and not given.isascii() and bool(_SURROGATE.search(given))
 
 
 def _key_text(key: object) -> str:

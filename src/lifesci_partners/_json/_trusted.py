@@ -12,7 +12,7 @@ builds through ``__init__``, and the tests compare both readers on valid and bro
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, get_args, get_type_hints
 
 import attrs
@@ -58,10 +58,14 @@ def _kept(validator: Any) -> list[Any]:
     return [validator]
 
 
-def trusted_structure_fn(cls: type, conv: cattrs.Converter) -> Callable[[Any, type], Any] | None:
+def trusted_structure_fn(
+    cls: type, conv: cattrs.Converter, built: Collection[str] = ()
+) -> Callable[[Any, type], Any] | None:
     """A structure function for ``cls`` that skips the rules its hooks proved.
 
-    ``None`` if ``cls`` needs what it cannot do (a converter that takes ``self``).
+    The fields named in ``built`` arrive already read (by their type's hooks, as this function
+    would read them) and are taken as they are. ``None`` if ``cls`` needs what it cannot do (a
+    converter that takes ``self``).
     """
     hints = type_hints(cls)
     namespace: dict[str, Any] = {
@@ -79,7 +83,11 @@ def trusted_structure_fn(cls: type, conv: cattrs.Converter) -> Callable[[Any, ty
             return None
         default = field.default
         if field.init:
-            read = _read(i, f"o[{field.name!r}]", hints[field.name], conv, namespace)
+            read = (
+                [f"v{i} = o[{field.name!r}]"]
+                if field.name in built
+                else _read(i, f"o[{field.name!r}]", hints[field.name], conv, namespace)
+            )
             if default is attrs.NOTHING:
                 body.extend(f"    {line}" for line in read)
             else:

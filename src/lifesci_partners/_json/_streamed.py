@@ -1,0 +1,267 @@
+"""Big arrays read item by item: each item's model built, and its parsed data let go, at once.
+
+The tree of dicts that parsing makes is the largest thing that reading a document holds: about
+one and a half times the models built from it (issue 18). Parsed whole and then built, both are
+alive at the peak. So when a document is an array of models (``tuple[Agreement, ...]``) or a
+directory, the fast reader builds each item of its arrays as soon as that item is parsed:
+
+- with the standard library, the text is parsed one item at a time by json's own scanner (the
+  same hooks, at the item's place in the text), and the item's model is built before the next
+  item is parsed; the tree of the whole document never exists;
+- with the ``[fast]`` extra, msgspec parses the whole text (in C, into a tree no larger than what
+  it holds), and each item is taken out of its array as its model is built, so that its dicts
+  are freed one by one.
+
+Either way the models are those the fast converter builds from the whole tree, with the same
+hooks. Whatever is unusual (a deep text, escapes that may make a lone surrogate, a number or
+key a hook refused, a directory of another version, an item that does not build) makes
+:meth:`StreamedReader.read` give up, and the caller reads the text again the ordinary way, which
+gives every result and every error with its path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from json import decoder as _decoder
+from typing import Any, TypeVar, get_args
+
+import attrs
+import cattrs
+
+from lifesci_partners._directory import Directory
+from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth
+from lifesci_partners._json._gc import gc_paused
+from lifesci_partners._json._msgspec import fast_parse
+from lifesci_partners._json._reader import (
+    JsonFloat,
+    Limits,
+    _decoded,
+    _Hooks,
+    _raw_of,
+    may_hold_surrogates,
+)
+from lifesci_partners._json._trusted import trusted_structure_fn, type_hints
+from lifesci_partners._json._types import _is_hom_tuple
+from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+
+__all__ = ["StreamedReader"]
+
+_BLANKS = re.compile(r"[ \t\n\r]*")
+"""JSON's whitespace, as json's own parser skips it."""
+_BLANK = frozenset(" \t\n\r")
+# json's own string scanner (C when available), which is not in typeshed.
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = _decoder.scanstring  # type: ignore[attr-defined]
+
+T = TypeVar("T")
+_Scan = Callable[[str, int], tuple[Any, int]]
+_Hook = Callable[[Any, Any], Any]
+
+
+class _GiveUp(Exception):  # noqa: N818  # not an error: the ordinary reader takes over
+    """The text is not one this reader reads; the ordinary reader reads it instead."""
+
+
+def _drained(items: list[Any], hook: _Hook, item_type: Any) -> tuple[Any, ...]:
+    """The models of ``items``, each item taken out of the list as its model is built."""
+    items.reverse()
+    take = items.pop
+    return tuple([hook(take(), item_type) for _ in range(len(items))])
+
+
+def _skip(text: str, at: int) -> int:
+    """The index past the blanks at ``text[at]``."""
+    return _BLANKS.match(text, at).end()  # type: ignore[union-attr]  # '*' always matches
+
+
+def _scanned(text: str, at: int, scan: _Scan, hook: _Hook, item_type: Any) -> tuple[Any, int]:
+    """The models of the array at ``text[at]`` (a ``[``), each built as its item is parsed.
+
+    Returns them as a tuple, with the index just past the array.
+    """
+    at = _skip(text, at + 1)
+    models: list[Any] = []
+    if text.startswith("]", at):
+        return (), at + 1
+    while True:
+        item, at = scan(text, at)
+        models.append(hook(item, item_type))
+        mark = text[at : at + 1]
+        if mark in _BLANK:
+            at = _skip(text, at)
+            mark = text[at : at + 1]
+        if mark == ",":
+            at += 1
+            if text[at : at + 1] in _BLANK:
+                at = _skip(text, at)
+        elif mark == "]":
+            return tuple(models), at + 1
+        else:
+            raise _GiveUp
+
+
+class _ArrayOf:
+    """A document that is an array of one model: ``tuple[Agreement, ...]``."""
+
+    def __init__(self, item_type: Any, conv: cattrs.Converter) -> None:
+        self.item_type = item_type
+        self.hook = conv.get_structure_hook(item_type)
+
+    def from_tree(self, data: Any) -> tuple[Any, ...]:
+        if type(data) is not list:
+            raise _GiveUp
+        return _drained(data, self.hook, self.item_type)
+
+    def from_text(self, text: str, at: int, scan: _Scan) -> tuple[tuple[Any, ...], int]:
+        if not text.startswith("[", at):
+            raise _GiveUp
+        return _scanned(text, at, scan, self.hook, self.item_type)
+
+
+class _DirectoryDocument:
+    """A directory document: its frame, and a few arrays of models read item by item."""
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        hints = type_hints(Directory)
+        arrays = [f.name for f in attrs.fields(Directory) if _is_hom_tuple(hints[f.name])]
+        self.items: dict[str, tuple[_Hook, Any]] = {}
+        for name in arrays:
+            (item_type,) = get_args(hints[name])[:1]
+            self.items[name] = (conv.get_structure_hook(item_type), item_type)
+        build = trusted_structure_fn(Directory, conv, built=arrays)
+        if build is None:  # pragma: no cover  # Directory's converters take no ``self``
+            msg = "Directory cannot be built from read fields"
+            raise TypeError(msg)
+        self.build = build
+
+    def _directory(self, body: dict[str, Any]) -> Directory:
+        """The directory of ``body``, whose arrays are read, if its frame is this version's."""
+        fmt = body.pop("format", None)
+        version = body.pop("version", None)
+        if fmt != DOCUMENT_FORMAT or type(version) is not int or version != DOCUMENT_VERSION:
+            raise _GiveUp  # missing, wrong, or an older version to migrate
+        directory: Directory = self.build(body, Directory)
+        return directory
+
+    def from_tree(self, data: Any) -> Directory:
+        if type(data) is not dict:
+            raise _GiveUp
+        for name, (hook, item_type) in self.items.items():
+            if name in data:
+                items = data[name]
+                if type(items) is not list:
+                    raise _GiveUp
+                data[name] = _drained(items, hook, item_type)
+        return self._directory(data)
+
+    def from_text(self, text: str, at: int, scan: _Scan) -> tuple[Directory, int]:
+        if not text.startswith("{", at):
+            raise _GiveUp
+        pairs: list[tuple[str, Any]] = []
+        at = _skip(text, at + 1)
+        while True:
+            if not text.startswith('"', at):
+                raise _GiveUp
+            key, at = _scanstring(text, at + 1, True)  # noqa: FBT003  # json's strict mode
+            at = _skip(text, at)
+            if not text.startswith(":", at):
+                raise _GiveUp
+            at = _skip(text, at + 1)
+            read = self.items.get(key)
+            if read is not None:
+                value, at = _scanned_array(text, at, scan, *read)
+            else:
+                value, at = scan(text, at)
+            pairs.append((key, value))
+            at = _skip(text, at)
+            mark = text[at : at + 1]
+            if mark == ",":
+                at = _skip(text, at + 1)
+            elif mark == "}":
+                break
+            else:
+                raise _GiveUp
+        body = dict(pairs)
+        if len(body) != len(pairs):  # a duplicate key: the ordinary reader says which
+            raise _GiveUp
+        return self._directory(body), at + 1
+
+
+def _scanned_array(
+    text: str, at: int, scan: _Scan, hook: _Hook, item_type: Any
+) -> tuple[tuple[Any, ...], int]:
+    if not text.startswith("[", at):
+        raise _GiveUp  # not an array: the ordinary reader says so
+    return _scanned(text, at, scan, hook, item_type)
+
+
+_Shape = _ArrayOf | _DirectoryDocument
+
+
+class StreamedReader:
+    """The fast converter's models of a document's big arrays, built item by item.
+
+    Made from the fast converter, whose hooks it calls; see the module's docstring.
+    """
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        self._conv = conv
+        self._shapes: dict[Any, _Shape | None] = {}
+
+    def _shape(self, cls: Any) -> _Shape | None:
+        try:
+            return self._shapes[cls]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable type: no model
+            return None
+        shape: _Shape | None = None
+        if cls is Directory:
+            shape = _DirectoryDocument(self._conv)
+        elif _is_hom_tuple(cls):
+            shape = _ArrayOf(get_args(cls)[0], self._conv)
+        self._shapes[cls] = shape
+        return shape
+
+    def read(self, text: str | bytes, cls: type[T], limits: Limits) -> tuple[T] | None:
+        """``(model,)`` read from ``text`` item by item, or None: then read it the ordinary way.
+
+        None whenever the ordinary reader could find anything to say, so that it says it.
+        """
+        shape = self._shape(cls)
+        if shape is None:
+            return None
+        try:
+            raw, given = _raw_of(text, limits)
+        except Exception:  # noqa: BLE001  # the ordinary reader raises it again, with its words
+            return None
+        enough = min(limits.max_depth, RECURSION_SAFE)
+        if nesting_depth(raw, enough) > enough or may_hold_surrogates(raw, given):
+            return None
+        hooks = _Hooks(limits, JsonFloat)
+        try:
+            with gc_paused():
+                model = self._read(shape, raw, given, hooks, limits)
+        except Exception:  # noqa: BLE001  # whatever it was, the ordinary reader says it
+            return None
+        return None if hooks.refused else (model,)
+
+    @staticmethod
+    def _read(shape: _Shape, raw: bytes, given: str | None, hooks: _Hooks, limits: Limits) -> Any:
+        fast = fast_parse(raw, hooks.parse_float, limits.max_digits)
+        if fast is not None:
+            if hooks.refused:
+                raise _GiveUp
+            return shape.from_tree(fast[0])
+        text = given if given is not None else _decoded(raw)
+        scan: _Scan = json.JSONDecoder(
+            parse_int=hooks.parse_int,
+            parse_float=hooks.parse_float,
+            parse_constant=hooks.parse_constant,
+            object_pairs_hook=hooks.object_pairs,
+        ).scan_once  # type: ignore[attr-defined]  # json's scanner, not in typeshed
+        model, at = shape.from_text(text, _skip(text, 0), scan)
+        if _skip(text, at) != len(text):
+            raise _GiveUp  # more after the document: the ordinary reader says what
+        return model
