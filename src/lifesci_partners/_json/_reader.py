@@ -194,10 +194,11 @@ class _Hooks:
         return _parse_constant(name)
 
     def object_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result = _object(pairs)
-        if type(result) is _DuplicateKeys:
-            self.refused += 1
-        return result
+        result = dict(pairs)  # as _object does, without its call for the usual object
+        if len(result) == len(pairs):
+            return result
+        self.refused += 1
+        return _object(pairs)
 
 
 def _decimal_from_text(text: str, max_digits: int) -> Decimal | _Refused:
