@@ -38,11 +38,11 @@ def nesting_depth(raw: bytes, enough: int = RECURSION_SAFE) -> int:
     reaches before the first error: a backslash outside a string (the only thing that can
     mislead the count) is itself an error, after which nothing is parsed.
     """
-    if raw.count(b"[") + raw.count(b"{") <= enough:
-        return enough  # an upper bound is enough: such a text is safe to parse
     if b"\\" in raw:  # escaped backslashes, then escaped quotes: neither ends a string
         raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
     marks = raw.translate(None, _DELETED)  # brackets and quotes
+    if marks.count(b"[") + marks.count(b"{") <= enough:  # counted in the shorter text
+        return enough  # an upper bound is enough: such a text is safe to parse
     # Quotes now alternate between opening and closing a string; an empty pair encloses
     # nothing, and dropping two in a row keeps the parity of the rest.
     marks = marks.replace(b'""', b"")

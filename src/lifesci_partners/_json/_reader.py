@@ -349,7 +349,8 @@ def may_hold_surrogates(raw: bytes, given: str | None) -> bool:
     Text that holds none cannot give one. Bytes decoded as UTF-8 hold none (the codec refuses
     them), so only escapes can make one; ``given`` is the text if it came as ``str``.
     """
-    if b"\\ud" in raw or b"\\uD" in raw:
+    # One byte is found much faster than three: most texts have no backslash at all.
+    if b"\\" in raw and (b"\\ud" in raw or b"\\uD" in raw):
         return True
     return given is not None and not given.isascii() and bool(_SURROGATE.search(given))
 
