@@ -26,7 +26,7 @@ from lifesci_partners import strategies as lst
 from lifesci_partners._json import _converters, _msgspec
 from lifesci_partners._json._errors import errors_of
 from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
-from lifesci_partners._json._streamed import _drained
+from lifesci_partners._json._streamed import _scanned
 from tests.test_convert_fast import json_values, mutated
 from tests.test_hostile_input import _text_of
 from tests.test_hostile_input import mutated as mutated_document
@@ -141,18 +141,22 @@ class TestStreamedReader:
         """Only a directory or an array of models is read item by item."""
         assert _streamed('{"org": "mpr"}', Agreement) is None
 
-    def test_drained_lets_go_of_each_item(self) -> None:
-        """The list of parsed items is emptied as their models are built."""
-        items = [1, 2, 3]
-        seen: list[int] = []
+    def test_builds_each_item_before_parsing_the_next(self) -> None:
+        """An item's model is built before the next item is parsed: no tree of the whole."""
+        order: list[str] = []
 
-        def hook(item: int, _: type) -> int:
-            seen.append(len(items))
-            return item * 10
+        def parsed(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            order.append("parsed")
+            return dict(pairs)
 
-        assert _drained(items, hook, int) == (10, 20, 30)
-        assert seen == [2, 1, 0]
-        assert items == []
+        def built(item: dict[str, Any], _: type) -> dict[str, Any]:
+            order.append("built")
+            return item
+
+        scan = json.JSONDecoder(object_pairs_hook=parsed).scan_once  # type: ignore[attr-defined]
+        text = '[{"a": 1}, {"b": 2}]'
+        assert _scanned(text, 0, scan, built, dict) == (({"a": 1}, {"b": 2}), len(text))
+        assert order == ["parsed", "built", "parsed", "built"]
 
 
 class TestSameAsWhole:

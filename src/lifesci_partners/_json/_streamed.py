@@ -3,18 +3,18 @@
 The tree of dicts that parsing makes is the largest thing that reading a document holds: about
 one and a half times the models built from it (issue 18). Parsed whole and then built, both are
 alive at the peak. So when a document is an array of models (``tuple[Agreement, ...]``) or a
-directory, the fast reader builds each item of its arrays as soon as that item is parsed:
+directory, the fast reader parses one item of its arrays at a time, with json's own scanner (the
+same hooks as :func:`~lifesci_partners._json._reader.parse_json`'s, at the item's place in the
+text), and builds the item's model before it parses the next: the tree of the whole document
+never exists. The models are those the fast converter builds from the whole tree, with the
+same hooks.
 
-- with the standard library, the text is parsed one item at a time by json's own scanner (the
-  same hooks, at the item's place in the text), and the item's model is built before the next
-  item is parsed; the tree of the whole document never exists;
-- with the ``[fast]`` extra, msgspec parses the whole text (in C, into a tree no larger than what
-  it holds), and each item is taken out of its array as its model is built, so that its dicts
-  are freed one by one.
+This is faster than parsing whole, with or without the ``[fast]`` extra: the dicts of an item
+are read while they are still in the processor's cache, and msgspec's proof that it read what
+the exact reader reads costs about what its parsing saves (measured in docs/performance.md).
 
-Either way the models are those the fast converter builds from the whole tree, with the same
-hooks. Whatever is unusual (a deep text, escapes that may make a lone surrogate, a number or
-key a hook refused, a directory of another version, an item that does not build) makes
+Whatever is unusual (a deep text, escapes that may make a lone surrogate, a number or key a
+hook refused, a directory of another version, an item that does not build) makes
 :meth:`StreamedReader.read` give up, and the caller reads the text again the ordinary way, which
 gives every result and every error with its path.
 """
@@ -33,7 +33,6 @@ import cattrs
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth
 from lifesci_partners._json._gc import gc_paused
-from lifesci_partners._json._msgspec import fast_parse
 from lifesci_partners._json._reader import (
     JsonFloat,
     Limits,
@@ -61,13 +60,6 @@ _Hook = Callable[[Any, Any], Any]
 
 class _GiveUp(Exception):  # noqa: N818  # not an error: the ordinary reader takes over
     """The text is not one this reader reads; the ordinary reader reads it instead."""
-
-
-def _drained(items: list[Any], hook: _Hook, item_type: Any) -> tuple[Any, ...]:
-    """The models of ``items``, each item taken out of the list as its model is built."""
-    items.reverse()
-    take = items.pop
-    return tuple([hook(take(), item_type) for _ in range(len(items))])
 
 
 def _skip(text: str, at: int) -> int:
@@ -108,11 +100,6 @@ class _ArrayOf:
         self.item_type = item_type
         self.hook = conv.get_structure_hook(item_type)
 
-    def from_tree(self, data: Any) -> tuple[Any, ...]:
-        if type(data) is not list:
-            raise _GiveUp
-        return _drained(data, self.hook, self.item_type)
-
     def from_text(self, text: str, at: int, scan: _Scan) -> tuple[tuple[Any, ...], int]:
         if not text.startswith("[", at):
             raise _GiveUp
@@ -143,17 +130,6 @@ class _DirectoryDocument:
             raise _GiveUp  # missing, wrong, or an older version to migrate
         directory: Directory = self.build(body, Directory)
         return directory
-
-    def from_tree(self, data: Any) -> Directory:
-        if type(data) is not dict:
-            raise _GiveUp
-        for name, (hook, item_type) in self.items.items():
-            if name in data:
-                items = data[name]
-                if type(items) is not list:
-                    raise _GiveUp
-                data[name] = _drained(items, hook, item_type)
-        return self._directory(data)
 
     def from_text(self, text: str, at: int, scan: _Scan) -> tuple[Directory, int]:
         if not text.startswith("{", at):
@@ -242,18 +218,13 @@ class StreamedReader:
         hooks = _Hooks(limits, JsonFloat)
         try:
             with gc_paused():
-                model = self._read(shape, raw, given, hooks, limits)
+                model = self._read(shape, raw, given, hooks)
         except Exception:  # noqa: BLE001  # whatever it was, the ordinary reader says it
             return None
         return None if hooks.refused else (model,)
 
     @staticmethod
-    def _read(shape: _Shape, raw: bytes, given: str | None, hooks: _Hooks, limits: Limits) -> Any:
-        fast = fast_parse(raw, hooks.parse_float, limits.max_digits)
-        if fast is not None:
-            if hooks.refused:
-                raise _GiveUp
-            return shape.from_tree(fast[0])
+    def _read(shape: _Shape, raw: bytes, given: str | None, hooks: _Hooks) -> Any:
         text = given if given is not None else _decoded(raw)
         scan: _Scan = json.JSONDecoder(
             parse_int=hooks.parse_int,
