@@ -12,6 +12,7 @@ builds through ``__init__``, and the tests compare both readers on valid and bro
 from __future__ import annotations
 
 import functools
+import types
 from collections.abc import Callable, Collection
 from typing import Any, get_args, get_type_hints
 
@@ -102,7 +103,7 @@ def trusted_structure_fn(
         if converter is not None:
             namespace[f"c{i}"] = converter
             body.append(f"    v{i} = c{i}(v{i})")
-        body.append(f"    __set(self, {field.name!r}, v{i})")
+        body.append(_set_line(cls, i, field.name, namespace))
         for j, rule in enumerate(_kept(field.validator)):
             namespace[f"r{i}_{j}"] = rule
             namespace[f"a{i}"] = field
@@ -124,6 +125,22 @@ def trusted_structure_fn(
     )
     function: Callable[[Any, type], Any] = compiled(name, source, namespace, "reader")
     return function
+
+
+def _set_line(cls: type, i: int, name: str, namespace: dict[str, Any]) -> str:
+    """The line that sets field ``name`` to ``v{i}``, as the frozen ``__init__`` would.
+
+    A slot is set by its own descriptor, found once here, rather than by
+    ``object.__setattr__``, which finds it again on every call (about a fifth faster).
+    """
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            slot = vars(klass)[name]
+            if type(slot) is types.MemberDescriptorType:
+                namespace[f"s{i}"] = slot.__set__
+                return f"    s{i}(self, v{i})"
+            break
+    return f"    __set(self, {name!r}, v{i})"
 
 
 def _read(
