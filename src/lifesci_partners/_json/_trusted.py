@@ -105,9 +105,14 @@ def trusted_structure_fn(
             body.append(f"    v{i} = c{i}(v{i})")
         body.append(_set_line(cls, i, field.name, namespace))
         for j, rule in enumerate(_kept(field.validator)):
-            namespace[f"r{i}_{j}"] = rule
             namespace[f"a{i}"] = field
-            checks.append(f"    r{i}_{j}(self, a{i}, v{i})")
+            if type(rule) is _Optional:  # what _Optional.__call__ does, without its call
+                namespace[f"r{i}_{j}"] = rule.validator
+                checks.append(f"    if v{i} is not None:")
+                checks.append(f"        r{i}_{j}(self, a{i}, v{i})")
+            else:
+                namespace[f"r{i}_{j}"] = rule
+                checks.append(f"    r{i}_{j}(self, a{i}, v{i})")
     name = f"structure_{cls.__name__}"
     post_init = ["    self.__attrs_post_init__()"] if hasattr(cls, "__attrs_post_init__") else []
     source = "\n".join(
@@ -163,12 +168,30 @@ def _read(
         ]
     if _is_optional(field_type):
         (inner,) = (a for a in args if a is not type(None))
+        if _is_text(inner, conv):
+            return [
+                f"v{i} = {value}",
+                f"if v{i} is not None and type(v{i}) is not str:",
+                "    raise __Retry",
+            ]
         namespace[f"h{i}"] = conv.get_structure_hook(inner)
         namespace[f"t{i}"] = inner
         return [f"x{i} = {value}", f"v{i} = None if x{i} is None else h{i}(x{i}, t{i})"]
+    if _is_text(field_type, conv):
+        return [f"v{i} = {value}", f"if type(v{i}) is not str:", "    raise __Retry"]
     namespace[f"h{i}"] = conv.get_structure_hook(field_type)
     namespace[f"t{i}"] = field_type
     return [f"v{i} = h{i}({value}, t{i})"]
+
+
+def _is_text(field_type: Any, conv: cattrs.Converter) -> bool:
+    """Whether ``field_type`` is read by the string hook, which takes a ``str`` and no other.
+
+    Then the generated function checks the type itself, without a call.
+    """
+    from lifesci_partners._json._hooks import _structure_str  # noqa: PLC0415  # it imports us
+
+    return field_type is str and conv.get_structure_hook(str) is _structure_str
 
 
 def _default(i: int, default: Any, namespace: dict[str, Any]) -> str:
