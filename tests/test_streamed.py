@@ -129,6 +129,12 @@ class TestStreamedReader:
         del backend
         assert _streamed(text, Directory) is None
 
+    def test_gives_up_on_a_refused_number_an_item_would_take(self) -> None:
+        """A number the parser refused is never read, even by a hook that takes any value."""
+        assert _streamed("[1, 1e400]", tuple[Any, ...]) is None
+        with pytest.raises(ValidationError, match=r"^\$\[1\]: the number 1e400 has 401 digits"):
+            from_json("[1, 1e400]", tuple[Any, ...])
+
     @pytest.mark.usefixtures("backend")
     def test_gives_up_when_deeper_than_the_limit(self) -> None:
         """A text nested deeper than max_depth goes to the reader that says where."""
