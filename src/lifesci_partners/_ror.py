@@ -9,7 +9,6 @@ a later schema) is a *record problem*.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
@@ -541,6 +540,20 @@ def _each(
     return result
 
 
+def _read_status(reader: _Reader, data: dict[str, Any]) -> OrganizationStatus | None:
+    if "status" not in data:
+        return None
+    try:
+        return reader.choice(data["status"], "$.status", _STATUSES, "status")
+    except _Part:
+        return None
+
+
+def _unique(items: list[T]) -> list[T]:
+    """The items without repeats, in order (a repeat in the record is no problem)."""
+    return items if len(items) < 2 else list(dict.fromkeys(items))  # noqa: PLR2004  # one is unique
+
+
 def _read_domain(reader: _Reader, raw: object, path: str) -> str:
     problem = _domain_problem(raw)
     if problem is not None:
@@ -560,7 +573,7 @@ def _check_org_id(org_id: str) -> None:
         raise ValidationError([f"$: the org_id argument: {problem}"]) from None
 
 
-def read_record(  # noqa: C901  # one pass over the record's keys, in order
+def read_record(  # one pass over the record's keys, in order
     record: object, *, org_id: str | None = None, default_language: str | None = None
 ) -> RecordRead:
     """Read one ROR v2 record: the organization without the parts that could not be read.
@@ -573,7 +586,7 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
         reader.errors.append(f"$: expected a ROR record (an object), got {_shown(record)}")
         return RecordRead(None, None, tuple(reader.errors), ())
     data: dict[str, Any] = record
-    unknown = [key for key in data if key not in _RECORD_KEYS]
+    unknown = [] if _RECORD_KEYS.issuperset(data) else [k for k in data if k not in _RECORD_KEYS]
     reader.errors.extend(
         f"$.{_shown(key)[1:-1] if type(key) is str else _shown(key)}: unknown key in a ROR v2 "
         f"record (a later schema?); expected only: {', '.join(sorted(_RECORD_KEYS))}"
@@ -596,11 +609,8 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     if reader.errors or names is None or ror is None:
         return RecordRead(None, bare, tuple(reader.errors), tuple(reader.drops))
 
-    kinds = list(dict.fromkeys(_each(reader, data, "types", "type", _read_kind)))
-    status = None
-    if "status" in data:
-        with contextlib.suppress(_Part):
-            status = reader.choice(data["status"], "$.status", _STATUSES, "status")
+    kinds = _unique(_each(reader, data, "types", "type", _read_kind))
+    status = _read_status(reader, data)
     try:
         founded = _read_established(reader, data.get("established"))
     except _Part:
@@ -609,11 +619,11 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     identifiers: dict[Identifier, None] = {ror: None}
     for found in _each(reader, data, "external_ids", "identifier", _read_external_ids):
         identifiers.update(dict.fromkeys(found))
-    relationships = list(
-        dict.fromkeys(_each(reader, data, "relationships", "relationship", _read_relationship))
+    relationships = _unique(
+        _each(reader, data, "relationships", "relationship", _read_relationship)
     )
-    links = list(dict.fromkeys(_each(reader, data, "links", "link", _read_link)))
-    domains = list(dict.fromkeys(_each(reader, data, "domains", "domain", _read_domain)))
+    links = _unique(_each(reader, data, "links", "link", _read_link))
+    domains = _unique(_each(reader, data, "domains", "domain", _read_domain))
     provenance = _read_admin(reader, data["admin"], ror.value) if "admin" in data else None
     if provenance is None:
         provenance = Provenance("ror", ror.value)
