@@ -183,6 +183,11 @@ class _TupleOf(Rule):
         if not isinstance(value, tuple):
             raise wrong_type(attribute, "a tuple", value)
         types = self.types
+        for item in value:  # the usual case (often no item at all), without building a list
+            if not isinstance(item, types):
+                break
+        else:
+            return
         errors = [
             f"$.{attribute.name}[{i}]: expected {self.names}, got {describe(item)}"
             + fix_for(types, item)
