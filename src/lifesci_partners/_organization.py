@@ -188,7 +188,9 @@ class Address:
                 f"$.subdivision: {self.subdivision!r} is not a subdivision of {self.country!r}; "
                 f"its code starts with '{self.country}-'"
             )
-        if all(getattr(self, field.name) is None for field in attrs.fields(Address)):
+        if self.country is None and all(  # the usual address has a country: no loop
+            getattr(self, field.name) is None for field in attrs.fields(Address)
+        ):
             problems.append("$: an address needs at least a country or a place")
         if problems:
             raise ValidationError(problems)
