@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
+from lifesci_partners._arguments import fix_for
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal, limit_problem
 from lifesci_partners._validate import describe, rule
 from lifesci_partners.exceptions import (
@@ -97,7 +98,7 @@ def _as_fraction(ratio: object, index: int) -> Fraction:
         raise FloatNotAllowedError(msg)
     if isinstance(ratio, bool) or not isinstance(ratio, (int, Decimal)):
         msg = f"$[{index}]: expected a ratio as an int or Decimal, got {describe(ratio)}"
-        raise ValidationError([msg])
+        raise WrongTypeValidationError([msg + fix_for((Decimal,), ratio)])
     number = exact_decimal(ratio, "ratio")
     if number < 0:
         msg = f"$[{index}]: a ratio cannot be negative, got {ratio}"

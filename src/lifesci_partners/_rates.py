@@ -17,7 +17,7 @@ from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money, check_currency, minor_unit_digits
 from lifesci_partners._shown import kind_of
 from lifesci_partners._validate import as_tuple, date_value, instance_of, optional, rule, tuple_of
-from lifesci_partners.exceptions import RateNotFoundError, ValidationError
+from lifesci_partners.exceptions import RateNotFoundError, ValidationError, WrongTypeError
 
 __all__ = ["Conversion", "ExchangeRate", "ExchangeRates", "RatePolicy"]
 
@@ -266,7 +266,7 @@ class ExchangeRates:
         """
         if not isinstance(money, Money):
             msg = f"expected Money to convert, got {kind_of(money)}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         check_currency(to, "$.to")
         if policy not in _POLICIES:
             msg = f"$.policy: expected 'on_date' or 'latest_before', got {policy!r}"
