@@ -288,8 +288,20 @@ class BusinessCalendar:
 
         Raises:
             MissingExtraError: The ``holidays`` package is not installed.
+            WrongTypeValidationError: The country, subdivision or language is not a string.
             ValidationError: The package does not know the country or the subdivision.
         """
+        wrong = [
+            f"$.{name}: expected a string, got {describe(value)}"
+            for name, value in (
+                ("country", country),
+                ("subdivision", subdivision),
+                ("language", language),
+            )
+            if not isinstance(value, str) and (value is not None or name == "country")
+        ]
+        if wrong:
+            raise WrongTypeValidationError(wrong)
         try:
             import holidays  # noqa: PLC0415  # an optional extra, imported when asked for
         except ImportError:

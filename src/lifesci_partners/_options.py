@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from lifesci_partners import _lifecycle
+from lifesci_partners._arguments import fix_for
 from lifesci_partners._terms import Term
 from lifesci_partners._validate import (
     as_tuple,
@@ -119,8 +120,9 @@ class ExtensionOptions:
         """``count`` options of the same ``length``."""
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             msg = f"$.count: expected a whole number of options, at least 1, got {count!r}"
-            wrong = not isinstance(count, int) or isinstance(count, bool)
-            raise (WrongTypeValidationError if wrong else ValidationError)([msg])
+            if not isinstance(count, int) or isinstance(count, bool):
+                raise WrongTypeValidationError([msg + fix_for((int,), count)])
+            raise ValidationError([msg])
         return cls((length,) * count, notice=notice, min_count=min_count)
 
     @property
