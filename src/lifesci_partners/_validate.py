@@ -13,7 +13,7 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 from urllib.parse import urlsplit
 
 import attrs
@@ -96,8 +96,11 @@ def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
         >>> as_tuple(["a", "b"]), as_tuple("ab"), as_tuple(5)
         (('a', 'b'), 'ab', 5)
     """
-    if type(items) is tuple:
-        return items
+    kind = type(items)
+    if kind is tuple:
+        return cast("tuple[T, ...]", items)
+    if kind is list:  # the common cases first, without the checks below
+        return tuple(items)
     if isinstance(items, str | bytes | bytearray) or not isinstance(items, Iterable):
         return items  # type: ignore[return-value]  # the field's validator refuses it
     return tuple(items)
