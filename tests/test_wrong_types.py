@@ -273,6 +273,18 @@ MESSAGES: list[tuple[Callable[..., object], tuple[Any, ...], dict[str, Any], str
         {"id": "x", "name": NAME, "locations": 5},
         "$.locations: expected a tuple, got int 5",
     ),
+    (
+        Organization,
+        (),
+        {"id": "x", "name": {"en": "X"}},
+        "$.name: expected LocalizedText, got dict {'en': 'X'}; use LocalizedText({'en': 'X'})",
+    ),
+    (
+        Organization,
+        (),
+        {"id": "x", "name": "X"},
+        "$.name: expected LocalizedText, got str 'X'; use LocalizedText.of('X', locale)",
+    ),
     (Identifier, (5, "x"), {}, "$.scheme: expected a scheme name (a string), got int 5"),
     (
         Coordinates,

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from lifesci_partners._decimals import parse_decimal_text
@@ -50,8 +50,8 @@ def fix_for(expected: tuple[type, ...], value: object) -> str:
 
     A fix is given only where it works: a date, a whole number, a decimal number, an ISO
     duration or a partial date written as text (one of our types with a ``parse`` classmethod
-    that reads it), a datetime, a float or an ``int`` for a ``Decimal``, an enum's value, and
-    one text for a tuple.
+    that reads it), a datetime, a float or an ``int`` for a ``Decimal``, an enum's value, one
+    text for a tuple, and a dict or a text for a ``LocalizedText``.
 
     Example:
         >>> import datetime as dt
@@ -69,6 +69,9 @@ def fix_for(expected: tuple[type, ...], value: object) -> str:
         ("; use int('12')", "; use PartialDate.parse('2020-02')")
         >>> fix_for((tuple,), "example.org")
         "; use ('example.org',)"
+        >>> from lifesci_partners import LocalizedText
+        >>> fix_for((LocalizedText,), {"en": "Kyoto"}), fix_for((LocalizedText,), "Kyoto")
+        ("; use LocalizedText({'en': 'Kyoto'})", "; use LocalizedText.of('Kyoto', locale)")
         >>> fix_for((dt.date,), 5), fix_for((dt.date,), "2024-02-30")
         ('', '')
     """
@@ -86,13 +89,30 @@ def _fix(wanted: type, value: object) -> str:
         return _text_fix(wanted, value) if len(value) <= _SHOWN else ""
     if wanted is Decimal and not isinstance(value, bool):
         return _decimal_fix(value)
+    if isinstance(value, Mapping) and _is_our_mapping(wanted) and len(repr(value)) <= _SHOWN:
+        return f"{wanted.__name__}({value!r})" if _builds(wanted, value) else ""
     return ""
+
+
+def _is_our_mapping(wanted: type) -> bool:
+    """Whether ``wanted`` is one of our types built from a mapping (a ``LocalizedText``)."""
+    return issubclass(wanted, Mapping) and wanted.__module__.startswith("lifesci_partners.")
+
+
+def _builds(wanted: type, value: object) -> bool:
+    try:
+        wanted(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _text_fix(wanted: type, text: str) -> str:  # noqa: PLR0911  # one return per kind of fix
     shown = repr(text)
     if wanted is tuple:
         return f"({shown},)"
+    if _is_our_mapping(wanted):
+        return f"{wanted.__name__}.of({shown}, locale)"
     if wanted is int:
         return f"int({shown})" if _WHOLE.fullmatch(text) else ""
     if wanted is Decimal:
