@@ -143,6 +143,17 @@ class LocalizedText(Mapping[str, str]):
         object.__setattr__(self, "_hash", None)
 
     @classmethod
+    def _from_checked(cls, texts: dict[str, str]) -> LocalizedText:
+        """Texts that a reader has already checked: keys from ``locale_key``, one-line texts.
+
+        For the importers, which check each text as they read it; never for a caller's data.
+        """
+        self = object.__new__(cls)
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_hash", None)
+        return self
+
+    @classmethod
     def of(cls, text: str, locale: str = _DEFAULT_LANGUAGE) -> LocalizedText:
         """Build a text in one language.
 

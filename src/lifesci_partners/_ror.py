@@ -101,8 +101,18 @@ _RELATIONSHIPS = {
 _LINKS = {"website": LinkKind.WEBSITE, "wikipedia": LinkKind.WIKIPEDIA}
 _NAME_TYPES = frozenset({"ror_display", "label", "acronym", "alias"})
 _SCHEMA_VERSIONS = frozenset({"1.0", "2.0", "2.1"})
+# The model's field paths, and the record's, for a problem a model finds (see _Reader.build).
 _VALUE = {"$.value": "$"}  # an identifier's value is the record's string itself
+_COORDINATE_KEYS = {"$.latitude": "$.lat", "$.longitude": "$.lng"}
+_ADDRESS_KEYS = {
+    "$.country": "$.country_code",
+    "$.subdivision": "$.country_subdivision_code",
+    "$.geonames_id": "$.geonames_id",
+}
+_URL_KEYS = {"$.url": "$.value"}
 _DATE_LENGTH = 10
+# Texts read with _Reader.string, under keys from locale_key: checked once, as they are read.
+_checked_text = LocalizedText._from_checked  # noqa: SLF001  # the importer's own shortcut
 _SHOWN = 60
 
 
@@ -171,7 +181,7 @@ class _Reader:
         return value
 
     def string(self, value: object, path: str, kind: str) -> str:
-        if type(value) is not str or not value.strip():
+        if type(value) is not str or not value or value.isspace():  # isspace: not blank
             raise self.drop(path, value, f"expected a non-empty string, got {_shown(value)}", kind)
         # Every string of a ROR record is one line: a control character is never data there.
         problem = None if value.isprintable() else forbidden_in(value, one_line=True)
@@ -350,7 +360,7 @@ def _coordinates(reader: _Reader, details: dict[str, Any], path: str) -> Coordin
             latitude,
             longitude,
             value={"lat": lat, "lng": lng},
-            keys={"$.latitude": "$.lat", "$.longitude": "$.lng"},
+            keys=_COORDINATE_KEYS,
         )
     except _Part:
         return None
@@ -389,14 +399,10 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
         "location",
         Address,
         value=details,
-        keys={
-            "$.country": "$.country_code",
-            "$.subdivision": "$.country_subdivision_code",
-            "$.geonames_id": "$.geonames_id",
-        },
+        keys=_ADDRESS_KEYS,
         country=country,
-        locality=None if city is None else LocalizedText({UNDETERMINED: city}),
-        region=None if region is None else LocalizedText({UNDETERMINED: region}),
+        locality=None if city is None else _checked_text({UNDETERMINED: city}),
+        region=None if region is None else _checked_text({UNDETERMINED: region}),
         subdivision=subdivision,
         geonames_id=geonames_id,
         coordinates=_coordinates(reader, details, base),
@@ -452,7 +458,7 @@ def _read_link(reader: _Reader, raw: object, path: str) -> Link:
     entry = reader.mapping(raw, path, _LINK_KEYS, "link")
     kind = reader.choice(entry.get("type"), f"{path}.type", _LINKS, "link")
     url = reader.string(entry.get("value"), f"{path}.value", "link")
-    return reader.build(path, "link", Link, url, kind, value=url, keys={"$.url": "$.value"})
+    return reader.build(path, "link", Link, url, kind, value=url, keys=_URL_KEYS)
 
 
 def _read_established(reader: _Reader, value: object) -> PartialDate | None:
@@ -520,8 +526,11 @@ def _each(
     kind: str,
     read: Callable[[_Reader, Any, str], T],
 ) -> list[T]:
+    raw_items = data.get(key)
+    if raw_items is None or (type(raw_items) is list and not raw_items):
+        return []
     result = []
-    for index, raw in enumerate(reader.array(data.get(key), f"$.{key}", kind)):
+    for index, raw in enumerate(reader.array(raw_items, f"$.{key}", kind)):
         try:
             result.append(read(reader, raw, f"$.{key}[{index}]"))
         except _Part:  # noqa: PERF203  # the item is left out, the others are read
@@ -614,7 +623,7 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     try:
         organization = Organization(
             id=ror.value if org_id is None else org_id,
-            name=LocalizedText(names.labels),
+            name=_checked_text(names.labels),
             acronym=None if acronym is None else acronym.text,
             acronym_locale=None if acronym is None else acronym.lang,
             headquarters=places[0] if places else None,

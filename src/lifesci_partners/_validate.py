@@ -37,6 +37,7 @@ __all__ = [
     "optional",
     "rule",
     "tuple_of",
+    "url_problem",
     "web_url",
     "whole",
 ]
@@ -315,18 +316,31 @@ _URL_PATTERN = (
 )
 
 
-@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
-def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check for an absolute http or https URL with a host, and no control character."""
-    if not isinstance(value, str):
-        raise wrong_type(attribute, "a URL (a string)", value)
+# The usual URL, in one C call: http or https, a host of ASCII letters, digits, dots and hyphens,
+# a port, then printable ASCII. url_problem accepts every such text (a property test says so), so
+# only the other texts need urlsplit.
+_PLAIN_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
+
+
+def url_problem(value: str) -> str | None:
+    """What makes ``value`` no http or https URL with a host, or ``None``."""
     try:
         parts = urlsplit(value)
     except ValueError:  # such as "http://[" (an unclosed IPv6 address)
         parts = urlsplit("")
     if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
-        raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
+        return f"{shown} is not an http or https URL such as 'https://example.org/'"
     problem = None if value.isprintable() else forbidden_in(value, one_line=True)
-    if problem is not None:
-        raise fail(attribute, f"the URL {problem}")
+    return None if problem is None else f"the URL {problem}"
+
+
+@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
+def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check for an absolute http or https URL with a host, and no control character."""
+    if not isinstance(value, str):
+        raise wrong_type(attribute, "a URL (a string)", value)
+    if _PLAIN_URL.fullmatch(value) is None:
+        problem = url_problem(value)
+        if problem is not None:
+            raise fail(attribute, problem)
