@@ -41,6 +41,7 @@ from lifesci_partners import (
     Term,
     ValidationError,
     WrongTypeValidationError,
+    from_json,
 )
 from tests.test_strategies import MODELS
 
@@ -357,6 +358,14 @@ def test_message_word_for_word(
     with pytest.raises(WrongTypeValidationError) as caught:
         make(*args, **kwargs)
     assert caught.value.errors == (message,)
+
+
+def test_reading_a_document_reports_wrong_types_as_before() -> None:
+    """A text of the wrong JSON type in a document is a plain ValidationError, as before."""
+    with pytest.raises(ValidationError) as caught:
+        from_json('{"id": "x", "name": {"en": 5}}', Organization)
+    assert type(caught.value) is ValidationError
+    assert caught.value.errors == ("$.name['en']: expected text (a string), got int",)
 
 
 def test_float_is_still_float_not_allowed() -> None:

@@ -316,8 +316,8 @@ class FloatNotAllowedValidationError(WrongTypeValidationError, FloatNotAllowedEr
     """A model's field was given a binary ``float`` where an exact number is needed.
 
     It is a :class:`FloatNotAllowedError` and a :class:`WrongTypeValidationError`: a
-    ``TypeError`` and a :class:`ValidationError` whose ``errors`` name the field's path, with the
-    ``Decimal`` to pass instead.
+    ``TypeError`` and a :class:`ValidationError` whose ``errors`` name the field's path, with what
+    to pass instead.
 
     Example:
         >>> from lifesci_partners import Money
