@@ -434,8 +434,10 @@ def _to_domains(items: Iterable[str]) -> tuple[str, ...]:
     return as_tuple(items)
 
 
-def _repeats(field: str, items: Iterable[object]) -> list[str]:
+def _repeats(field: str, items: tuple[object, ...]) -> list[str]:
     """One problem for each item equal to an earlier one."""
+    if len(items) < 2:  # noqa: PLR2004  # the usual case: one item cannot repeat
+        return []
     first: dict[object, int] = {}
     problems = []
     for index, item in enumerate(items):

@@ -401,13 +401,14 @@ def _import(
         log.start(position, None)
         log.skipped(record, None, "json")
         return None
-    bare = record_id(record)
-    log.start(position, bare)
-    problems = list(_check_data(record, DEFAULT_LIMITS, shared=False)) if suspect else []
-    if problems:
-        log.skipped(problems, record, "json")
-        return None
+    if suspect:
+        log.start(position, record_id(record))
+        problems = list(_check_data(record, DEFAULT_LIMITS, shared=False))
+        if problems:
+            log.skipped(problems, record, "json")
+            return None
     read = read_record(record)
+    log.start(position, read.record_id)
     if read.organization is None:
         log.skipped(read.errors, record, "record")
         return None
