@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from lifesci_partners._free_text import LINE_CONTROLS, forbidden_in
-from lifesci_partners._validate import describe, fail, rule, whole
+from lifesci_partners._validate import describe, fail, rule, whole, wrong_type
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = [
@@ -183,7 +183,7 @@ KNOWN_SCHEMES: frozenset[str] = frozenset(_CHECKS)
 @rule({"type": "string", "pattern": whole(_SCHEME)})
 def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise fail(attribute, f"expected a scheme name (a string), got {describe(value)}")
+        raise wrong_type(attribute, "a scheme name (a string)", value)
     if _SCHEME.fullmatch(value) is None:
         hint = f"; did you mean {value.lower()!r}?" if _SCHEME.fullmatch(value.lower()) else ""
         raise fail(
@@ -202,7 +202,7 @@ def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -
 )
 def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise fail(attribute, f"expected the identifier (a string), got {describe(value)}")
+        raise wrong_type(attribute, "the identifier (a string)", value)
     # Empty, or white space at either end (what strip() would remove), or too long.
     if not value or value[0].isspace() or value[-1].isspace() or len(value) > _MAX_OTHER:
         raise fail(
@@ -218,7 +218,7 @@ def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
 @rule({})  # only checks the Python type
 def _flag(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
-        raise fail(attribute, f"expected True or False, got {describe(value)}")
+        raise wrong_type(attribute, "True or False", value)
 
 
 @attrs.frozen
