@@ -20,6 +20,7 @@ from lifesci_partners import (
     Formatter,
     MissingExtraError,
     ValidationError,
+    WrongTypeValidationError,
 )
 from lifesci_partners import strategies as lst
 
@@ -101,6 +102,23 @@ class TestBusinessCalendar:
         with pytest.raises(ValidationError, match=r"^\$\.weekend: "):
             BusinessCalendar(weekend=weekend)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("weekend", [["sat"], "56", 5])
+    def test_weekend_of_a_wrong_type(self, weekend: object) -> None:
+        """A weekday that is not an int, or a weekend that is no collection, is a TypeError too."""
+        with pytest.raises(WrongTypeValidationError, match=r"^\$\.weekend: "):
+            BusinessCalendar(weekend=weekend)  # type: ignore[arg-type]
+
+    def test_weekend_number_out_of_range_is_no_type_error(self) -> None:
+        """A weekday number of the right type but out of range is a ValueError only."""
+        with pytest.raises(ValidationError) as caught:
+            BusinessCalendar(weekend=[7])
+        assert not isinstance(caught.value, TypeError)
+
+    def test_name_checked(self) -> None:
+        """The name is one line of text: a number is a TypeError at its path."""
+        with pytest.raises(WrongTypeValidationError, match=r"^\$\.name: expected a string"):
+            BusinessCalendar(name=5)  # type: ignore[arg-type]
+
     def test_no_working_day_left(self) -> None:
         """A year of holidays leaves no working day to move to: an error, not a loop."""
         holidays = {D(2025, 1, 1) + dt.timedelta(days=n): "x" for n in range(400)}
@@ -177,6 +195,12 @@ class TestFromHolidays:
         """Japan's Golden Week of 2025 (3 to 6 May, with the weekend) ends on Wednesday 7 May."""
         calendar = BusinessCalendar.from_holidays("JP", rule=DeadlineRule.JP_CIVIL_CODE_142)
         assert calendar.adjust(D(2025, 5, 3), DeadlineKind.TERM_END).day == D(2025, 5, 7)
+
+    def test_country_of_a_wrong_type(self) -> None:
+        """A country that is not a string is a TypeError at its argument, not the package's."""
+        with pytest.raises(WrongTypeValidationError) as caught:
+            BusinessCalendar.from_holidays(5)  # type: ignore[arg-type]
+        assert caught.value.errors == ("$.country: expected a string, got int 5",)
 
     def test_unknown_country(self) -> None:
         """A country the package does not know is a ValidationError that names it."""

@@ -14,6 +14,8 @@ from lifesci_partners._identifiers import (
     ror_check_digits,
 )
 
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"  # base 32 without i, l, o, u
+
 # Identifiers of real organizations: their check digits were computed by their registries.
 REAL = [
     ("ror", "05dxps055"),
@@ -118,6 +120,14 @@ class TestKnownSchemes:
 
 
 class TestCheckDigitsProperties:
+    @given(st.text(CROCKFORD, min_size=6, max_size=6))
+    def test_ror_check_digits_by_definition(self, body: str) -> None:
+        """ISO 7064 Mod 97-10 over the value of the body in Crockford's base 32, digit by digit."""
+        number = 0
+        for char in body:
+            number = number * 32 + CROCKFORD.index(char)
+        assert ror_check_digits(body) == f"{98 - (number * 100) % 97:02d}"
+
     @given(st.text("0123456789abcdefghjkmnpqrstvwxyz", min_size=6, max_size=6), st.data())
     def test_ror_single_substitution_detected(self, body: str, data: st.DataObject) -> None:
         """Changing any one character of a valid ROR id makes it invalid."""
@@ -163,6 +173,17 @@ class TestOtherSchemes:
     def test_value_must_be_trimmed_text(self, value: str) -> None:
         """Empty values and values with white space at an end are refused."""
         assert problem("siren", value).startswith("$.value: ")
+
+    @given(st.text(st.sampled_from("ab \u3000\u2003"), max_size=5))
+    def test_trimmed_exactly_as_strip_says(self, value: str) -> None:
+        """A value is refused for its white space exactly when strip() would change it."""
+        try:
+            Identifier("siren", value)
+        except ValidationError:
+            accepted = False
+        else:
+            accepted = True
+        assert accepted == (bool(value.strip()) and value == value.strip())
 
     @pytest.mark.parametrize("value", ["12\x1b[2J34", "12\n34", "12\u202e34"])
     def test_value_is_one_line_of_text(self, value: str) -> None:

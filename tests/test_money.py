@@ -8,6 +8,7 @@ import pickle
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -21,6 +22,7 @@ from lifesci_partners import (
     LifesciPartnersError,
     Money,
     ValidationError,
+    WrongTypeValidationError,
 )
 from lifesci_partners import strategies as lst
 
@@ -358,6 +360,14 @@ class TestAllocate:
         with pytest.raises(ValidationError, match="at least one positive ratio"):
             Money("1", "EUR").allocate(ratios)
 
+    def test_ratio_as_text(self) -> None:
+        """A ratio given as text is a TypeError and a ValidationError with its index and the fix."""
+        with pytest.raises(WrongTypeValidationError) as caught:
+            Money("1", "EUR").allocate([2, _any("0.5")])
+        assert caught.value.errors == (
+            "$[1]: expected a ratio as an int or Decimal, got str '0.5'; use Decimal('0.5')",
+        )
+
     def test_negative_ratio(self) -> None:
         """Negative ratios are refused with their index."""
         with pytest.raises(ValidationError, match=r"\$\[1\]: a ratio cannot be negative"):
@@ -387,3 +397,8 @@ class TestAllocate:
             exact = Fraction(money.amount) * Fraction(ratio) / total
             assert abs(Fraction(part.amount) - exact) < unit
             assert part.amount.as_tuple().exponent == -money.minor_unit_digits
+
+
+def _any(value: object) -> Any:
+    """``value``, typed as anything, to pass where the types say it is wrong."""
+    return value

@@ -20,6 +20,7 @@ from lifesci_partners import (
     Renewal,
     Term,
     ValidationError,
+    WrongTypeValidationError,
     from_json,
     to_json,
 )
@@ -67,6 +68,14 @@ class TestExtensionOptions:
         with pytest.raises(ValidationError) as info:
             ExtensionOptions(**kwargs)
         assert info.value.errors[0].startswith(message)
+
+    def test_count_as_text(self) -> None:
+        """A count given as text is a TypeError and a ValidationError that says int()."""
+        with pytest.raises(WrongTypeValidationError) as caught:
+            ExtensionOptions.of(Term(years=2), count=_any("2"))
+        assert caught.value.errors == (
+            "$.count: expected a whole number of options, at least 1, got '2'; use int('2')",
+        )
 
 
 class TestOptionDeadline:
@@ -169,3 +178,8 @@ class TestOptionDeadline:
     def test_p_round_trip(self, a: Agreement) -> None:
         """Property: an agreement with options reads back equal from its JSON."""
         assert from_json(to_json(a), Agreement) == a
+
+
+def _any(value: object) -> Any:
+    """``value``, typed as anything, to pass where the types say it is wrong."""
+    return value

@@ -225,7 +225,7 @@ class TestConvert:
 
     def test_not_money(self) -> None:
         """Only Money converts."""
-        with pytest.raises(TypeError, match="expected Money"):
+        with pytest.raises(WrongTypeError, match="expected Money"):
             self.table.convert(Decimal(1), "JPY", on=DAY)  # type: ignore[arg-type]
 
     def test_day_required_as_date(self) -> None:

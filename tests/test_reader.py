@@ -160,6 +160,25 @@ class TestNumbers:
         (error,) = errors_of_json(f'{{"format": "lifesci-partners", "version": {literal}}}')
         assert error == f"$.version: expected a whole number, got a number ({literal})"
 
+    @given(
+        st.integers(min_value=1, max_value=130),
+        st.integers(min_value=0, max_value=130),
+        st.sampled_from(["", "e5", "E-7", "e+120", "e-99"]),
+        st.booleans(),
+    )
+    def test_fraction_refused_exactly_beyond_the_limit(
+        self, whole: int, fraction: int, exponent: str, negative: bool
+    ) -> None:
+        """A fraction is refused exactly when, written out in full, it has over 100 digits."""
+        literal = "-" * negative + "1" * whole + ("." + "2" * fraction if fraction else "")
+        literal += exponent
+        assume(not literal.lstrip("-").isdigit())  # a whole number goes to parse_int
+        hooks = _reader._Hooks(Limits(), Decimal)
+        written = _reader._decimal_from_text(literal, 100)  # the rule, spelled out
+        read = hooks.parse_float(literal)
+        assert isinstance(read, _reader._Refused) == isinstance(written, _reader._Refused)
+        assert isinstance(read, _reader._Refused) or read == Decimal(literal)
+
     @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
     def test_non_finite_floats_in_python_data(self, value: float) -> None:
         """from_dict refuses NaN and infinities with their path."""

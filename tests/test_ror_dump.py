@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import gzip
 import io
 import json
@@ -281,6 +282,32 @@ class TestProblems:
 
 
 @pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="../shared/data is not here")
+class TestGarbageCollector:
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_paused_while_reading(self, enabled: bool) -> None:
+        """The collector waits while records are read, and is as it was found afterwards."""
+        seen: list[bool] = []
+        was = gc.isenabled()
+        (gc.enable if enabled else gc.disable)()
+        try:
+            records = (REAL * 2000)[:2000]  # progress is called twice, both while reading
+            load_ror(
+                io.BytesIO(lines_bytes(records)), progress=lambda _: seen.append(gc.isenabled())
+            )
+            after = gc.isenabled()
+        finally:
+            (gc.enable if was else gc.disable)()
+        assert seen == [False, False]
+        assert after is enabled
+
+    def test_resumed_after_strict_failure(self) -> None:
+        """A strict import that stops at a problem still resumes the collector."""
+        assert gc.isenabled()
+        with pytest.raises(ValidationError):
+            load_ror(io.BytesIO(array_bytes([with_bad_isni(ror_records.CALTECH)])), strict=True)
+        assert gc.isenabled()
+
+
 class TestSharedSample:
     result = load_ror(SHARED_SAMPLE) if SHARED_SAMPLE.exists() else None
 

@@ -22,6 +22,7 @@ from lifesci_partners import (
 )
 from lifesci_partners import strategies as lst
 from lifesci_partners._validate import (
+    _PLAIN_URL,
     Rule,
     _InstanceOf,
     _Optional,
@@ -33,6 +34,7 @@ from lifesci_partners._validate import (
     optional,
     rule,
     tuple_of,
+    url_problem,
     web_url,
     whole,
 )
@@ -266,6 +268,11 @@ class TestWebUrl:
         url = "https://example.org/" + tail
         expected = not any(c.isspace() or not c.isprintable() for c in tail.replace("\u200e", ""))
         assert _accepted(url) == expected
+
+    @given(st.from_regex(_PLAIN_URL, fullmatch=True))
+    def test_fast_path_accepts_only_urls(self, url: str) -> None:
+        """Every text the one-regex fast path accepts, the full check (urlsplit) accepts too."""
+        assert url_problem(url) is None
 
     @given(URL_TAILS)
     def test_schema_pattern_agrees(self, tail: str) -> None:

@@ -93,6 +93,7 @@ if _typing.TYPE_CHECKING:  # the names below, for type checkers and editors; imp
     from lifesci_partners.exceptions import (
         CurrencyMismatchError,
         FloatNotAllowedError,
+        FloatNotAllowedValidationError,
         IncomparableError,
         InexactResultError,
         JsonLinesError,
@@ -140,6 +141,7 @@ _MODULE_OF: dict[str, str] = {
     "ExchangeRates": "_rates",
     "Figure": "_figures",
     "FloatNotAllowedError": "exceptions",
+    "FloatNotAllowedValidationError": "exceptions",
     "Formatter": "_text._formatting",
     "Funding": "_funding",
     "FundingCheck": "_funding",
@@ -268,6 +270,7 @@ __all__ = [
     "ExtensionOptions",
     "Figure",
     "FloatNotAllowedError",
+    "FloatNotAllowedValidationError",
     "Formatter",
     "Founder",
     "FounderKind",

@@ -34,6 +34,7 @@ from lifesci_partners._options import (
 from lifesci_partners._renewal import Renewal
 from lifesci_partners._terms import Period, Term, TermConvention
 from lifesci_partners._validate import (
+    as_tuple,
     date_value,
     describe,
     identifier,
@@ -111,7 +112,7 @@ class Party:
 
 
 def _to_parties(parties: Iterable[Party]) -> tuple[Party, ...]:
-    return tuple(parties)
+    return as_tuple(parties)
 
 
 def _check_parties(agreement: Agreement) -> list[str]:
@@ -130,7 +131,7 @@ def _check_parties(agreement: Agreement) -> list[str]:
 
 
 def _to_events(events: Iterable[AgreementEvent]) -> tuple[AgreementEvent, ...]:
-    return tuple(events)
+    return as_tuple(events)
 
 
 def _check_dates(agreement: Agreement) -> list[str]:
@@ -265,7 +266,7 @@ def _check_funding(agreement: Agreement) -> list[str]:
 
 
 def _to_amendments(amendments: Iterable[Amendment]) -> tuple[Amendment, ...]:
-    return tuple(amendments)
+    return as_tuple(amendments)
 
 
 def _surely_before_max_year(start: dt.date, term: Term) -> bool:

@@ -13,15 +13,16 @@ from lifesci_partners._links import Link
 from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG, locale_key
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._validate import (
-    describe,
-    fail,
+    as_tuple,
     identifier,
     instance_of,
+    joined,
     optional,
     rule,
     tuple_of,
+    wrong_type,
 )
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 __all__ = ["Announcement", "PhotoCaption", "Quote"]
 
@@ -29,26 +30,28 @@ _optional_text = optional(instance_of(LocalizedText))
 
 
 def _to_ids(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
-def _id_problems(attribute: attrs.Attribute[Any], index: int, item: object) -> list[str]:
+def _id_problem(
+    attribute: attrs.Attribute[Any], index: int, item: object
+) -> ValidationError | None:
     try:
         identifier(None, attribute, item)
     except ValidationError as exc:
         field = f"$.{attribute.name}"
-        return [e.replace(field, f"{field}[{index}]", 1) for e in exc.errors]
-    return []
+        return type(exc)(e.replace(field, f"{field}[{index}]", 1) for e in exc.errors)
+    return None
 
 
 @rule({"items": identifier.json_schema()})
 def _ids(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a tuple of ids; each bad one is reported with its index."""
     if not isinstance(value, tuple):
-        raise fail(attribute, f"expected a tuple of ids, got {describe(value)}")
-    errors = [e for i, item in enumerate(value) for e in _id_problems(attribute, i, item)]
+        raise wrong_type(attribute, "a tuple of ids", value, (tuple,))
+    errors = [e for i, item in enumerate(value) if (e := _id_problem(attribute, i, item))]
     if errors:
-        raise ValidationError(errors)
+        raise joined(errors)
 
 
 @attrs.frozen
@@ -141,43 +144,45 @@ def _normalized(item: str) -> str:
 
 
 def _to_languages(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(_normalized(item) for item in items)
+    items = as_tuple(items)
+    return tuple(_normalized(item) for item in items) if isinstance(items, tuple) else items
 
 
 @rule({"items": {"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG}})
 def _languages(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        raise fail(attribute, f"expected a tuple of locales, got {describe(value)}")
+        raise wrong_type(attribute, "a tuple of locales", value, (tuple,))
     errors = [
         f"$.{attribute.name}[{index}]: {problem}"
         for index, item in enumerate(value)
         if (problem := _locale_problem(item)) is not None
     ]
     if errors:
-        raise ValidationError(errors)
+        wrong = any(not isinstance(item, str) for item in value)
+        raise (WrongTypeValidationError if wrong else ValidationError)(errors)
 
 
 def _to_texts(items: Iterable[LocalizedText]) -> tuple[LocalizedText, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_quotes(items: Iterable[Quote]) -> tuple[Quote, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_captions(items: Iterable[PhotoCaption]) -> tuple[PhotoCaption, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 _claims = tuple_of(CLAIM_TYPES)
 
 
 def _to_links(items: Iterable[Link]) -> tuple[Link, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _in_language(locale: str, languages: tuple[str, ...]) -> bool:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 
+from lifesci_partners._decimals import parse_decimal_text
 from lifesci_partners._shown import describe
-from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import WrongTypeError
 
 __all__ = ["a_date", "fix_for"]
 
 _SHOWN = 40  # characters of a text quoted in a fix
+_WHOLE = re.compile(r"[+-]?[0-9]+")  # what int() reads, in ASCII digits and without spaces
 
 
 def a_date(value: object, method: str) -> dt.date:
@@ -43,19 +48,32 @@ def a_date(value: object, method: str) -> dt.date:
 def fix_for(expected: tuple[type, ...], value: object) -> str:
     """How to make one of the ``expected`` types of ``value``, as the end of a message, or ``""``.
 
-    A date written as text, a datetime, an enum's value and an ISO duration each have a fix.
+    A fix is given only where it works: a date, a whole number, a decimal number, an ISO
+    duration or a partial date written as text (one of our types with a ``parse`` classmethod
+    that reads it), a datetime, a float or an ``int`` for a ``Decimal``, an enum's value, one
+    text for a tuple, and a dict or a text for a ``LocalizedText``.
 
     Example:
         >>> import datetime as dt
-        >>> from lifesci_partners import AgreementKind
+        >>> from decimal import Decimal
+        >>> from lifesci_partners import AgreementKind, PartialDate
         >>> fix_for((dt.date,), "2024-01-01")
         "; use datetime.date.fromisoformat('2024-01-01')"
         >>> fix_for((AgreementKind,), "mou")
         "; use AgreementKind('mou')"
         >>> fix_for((AgreementKind,), "MOU")
         "; use AgreementKind('mou')"
-        >>> fix_for((dt.date,), 5)
-        ''
+        >>> fix_for((Decimal,), 1.0)
+        "; use Decimal('1.0')"
+        >>> fix_for((int,), "12"), fix_for((PartialDate,), "2020-02")
+        ("; use int('12')", "; use PartialDate.parse('2020-02')")
+        >>> fix_for((tuple,), "example.org")
+        "; use ('example.org',)"
+        >>> from lifesci_partners import LocalizedText
+        >>> fix_for((LocalizedText,), {"en": "Kyoto"}), fix_for((LocalizedText,), "Kyoto")
+        ("; use LocalizedText({'en': 'Kyoto'})", "; use LocalizedText.of('Kyoto', locale)")
+        >>> fix_for((dt.date,), 5), fix_for((dt.date,), "2024-02-30")
+        ('', '')
     """
     for wanted in expected:
         fix = _fix(wanted, value)
@@ -67,15 +85,66 @@ def fix_for(expected: tuple[type, ...], value: object) -> str:
 def _fix(wanted: type, value: object) -> str:
     if wanted is dt.date and isinstance(value, dt.datetime):
         return "its .date()"
-    if not isinstance(value, str):
-        return ""
-    shown = repr(value[:_SHOWN])
+    if isinstance(value, str):
+        return _text_fix(wanted, value) if len(value) <= _SHOWN else ""
+    if wanted is Decimal and not isinstance(value, bool):
+        return _decimal_fix(value)
+    if isinstance(value, Mapping) and _is_our_mapping(wanted) and len(repr(value)) <= _SHOWN:
+        return f"{wanted.__name__}({value!r})" if _builds(wanted, value) else ""
+    return ""
+
+
+def _is_our_mapping(wanted: type) -> bool:
+    """Whether ``wanted`` is one of our types built from a mapping (a ``LocalizedText``)."""
+    return issubclass(wanted, Mapping) and wanted.__module__.startswith("lifesci_partners.")
+
+
+def _builds(wanted: type, value: object) -> bool:
+    try:
+        wanted(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _text_fix(wanted: type, text: str) -> str:  # noqa: PLR0911  # one return per kind of fix
+    shown = repr(text)
+    if wanted is tuple:
+        return f"({shown},)"
+    if _is_our_mapping(wanted):
+        return f"{wanted.__name__}.of({shown}, locale)"
+    if wanted is int:
+        return f"int({shown})" if _WHOLE.fullmatch(text) else ""
+    if wanted is Decimal:
+        return f"Decimal({shown})" if _reads(parse_decimal_text, text) else ""
     if wanted is dt.date:
-        return f"datetime.date.fromisoformat({shown})"
-    if wanted is Term:
-        return f"Term.parse({shown})"
-    if isinstance(wanted, type) and issubclass(wanted, enum.Enum):
+        return f"datetime.date.fromisoformat({shown})" if _reads(_iso_date, text) else ""
+    parse = getattr(wanted, "parse", None)
+    if callable(parse) and wanted.__module__.startswith("lifesci_partners."):
+        return f"{wanted.__name__}.parse({shown})" if _reads(parse, text) else ""
+    if issubclass(wanted, enum.Enum):
         for member in wanted:
-            if isinstance(member.value, str) and member.value.lower() == value.strip().lower():
+            if isinstance(member.value, str) and member.value.lower() == text.strip().lower():
                 return f"{wanted.__name__}({member.value!r})"
     return ""
+
+
+def _decimal_fix(value: object) -> str:
+    if isinstance(value, float) and math.isfinite(value):
+        return f"Decimal({repr(value)!r})"  # the shortest text that reads back as this float
+    if isinstance(value, int):
+        return f"Decimal({value!r})"
+    return ""
+
+
+def _iso_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _reads(parse: Callable[[str], object], text: str) -> bool:
+    """Whether ``parse`` reads ``text`` (a ``ValueError`` says it does not)."""
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True

@@ -15,8 +15,9 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import date_value, instance_of
-from lifesci_partners.exceptions import MissingExtraError, ValidationError
+from lifesci_partners._free_text import one_line
+from lifesci_partners._validate import date_value, describe, instance_of, optional
+from lifesci_partners.exceptions import MissingExtraError, ValidationError, WrongTypeValidationError
 
 __all__ = [
     "AdjustedDate",
@@ -188,15 +189,17 @@ class AdjustedDate:
 
 
 def _weekend(value: Iterable[int]) -> frozenset[int]:
+    expected = "$.weekend: expected weekday numbers from 0 (Monday) to 6 (Sunday), got"
+    if isinstance(value, str | bytes):
+        raise WrongTypeValidationError([f"{expected} {describe(value)}"])
     try:
         days = frozenset(value)
     except TypeError:
-        msg = f"$.weekend: expected weekday numbers from 0 (Monday) to 6 (Sunday), got {value!r}"
-        raise ValidationError([msg]) from None
+        raise WrongTypeValidationError([f"{expected} {value!r}"]) from None
     bad = [d for d in days if type(d) is not int or not _MONDAY <= d <= _SUNDAY]
     if bad:
-        msg = f"$.weekend: expected weekday numbers from 0 (Monday) to 6 (Sunday), got {bad!r}"
-        raise ValidationError([msg])
+        wrong = any(type(d) is not int for d in bad)
+        raise (WrongTypeValidationError if wrong else ValidationError)([f"{expected} {bad!r}"])
     if len(days) == _DAYS_IN_WEEK:
         msg = "$.weekend: a week with no working day; leave at least one weekday out"
         raise ValidationError([msg])
@@ -206,7 +209,7 @@ def _weekend(value: Iterable[int]) -> frozenset[int]:
 def _check_holidays(_instance: object, _attribute: Any, value: object) -> None:
     if not isinstance(value, Mapping):
         msg = f"$.holidays: expected a mapping of dates to names, got {type(value).__name__}"
-        raise ValidationError([msg])
+        raise WrongTypeValidationError([msg])
 
 
 @attrs.frozen(eq=False)
@@ -221,8 +224,10 @@ class BusinessCalendar:
         name: What the calendar is, for messages (``"DE-BY"``).
 
     Raises:
-        ValidationError: A weekday number outside 0 to 6, a week without a working day, or
-            holidays that are not a mapping.
+        WrongTypeValidationError: A field of the wrong type: a weekday that is not an ``int``,
+            holidays that are not a mapping, a name that is not a string.
+        ValidationError: A weekday number outside 0 to 6, a week without a working day, or a
+            blank name.
 
     Example:
         >>> import datetime as dt
@@ -241,7 +246,7 @@ class BusinessCalendar:
     )
     holidays: Mapping[dt.date, str] = attrs.field(factory=dict, validator=_check_holidays)
     rule: DeadlineRule = attrs.field(default=DeadlineRule.NONE, validator=instance_of(DeadlineRule))
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=optional(one_line))
 
     def __eq__(self, other: object) -> bool:
         """Equal when the weekend, the rule, the name and the holidays known so far are equal.
@@ -283,8 +288,20 @@ class BusinessCalendar:
 
         Raises:
             MissingExtraError: The ``holidays`` package is not installed.
+            WrongTypeValidationError: The country, subdivision or language is not a string.
             ValidationError: The package does not know the country or the subdivision.
         """
+        wrong = [
+            f"$.{name}: expected a string, got {describe(value)}"
+            for name, value in (
+                ("country", country),
+                ("subdivision", subdivision),
+                ("language", language),
+            )
+            if not isinstance(value, str) and (value is not None or name == "country")
+        ]
+        if wrong:
+            raise WrongTypeValidationError(wrong)
         try:
             import holidays  # noqa: PLC0415  # an optional extra, imported when asked for
         except ImportError:

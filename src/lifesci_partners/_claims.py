@@ -13,7 +13,6 @@ from lifesci_partners._free_text import one_line
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._validate import (
     date_value,
-    describe,
     fail,
     identifier,
     instance_of,
@@ -29,7 +28,7 @@ __all__ = ["Claim", "ClaimCheck", "PartnerCount", "PartnerRank", "PartnerScope",
 @rule({"minimum": 1})
 def _rank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int:
-        raise fail(attribute, f"expected a whole number, got {describe(value)}")
+        raise wrong_type(attribute, "a whole number", value, (int,))
     if value < 1:
         raise fail(attribute, f"a rank starts at 1 (the first partner), got {value}")
 

@@ -12,14 +12,14 @@ from lifesci_partners._figures import Figure
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._organization import Organization, OrganizationKind
 from lifesci_partners._shown import kind_of
-from lifesci_partners._validate import instance_of, optional, tuple_of
+from lifesci_partners._validate import as_tuple, instance_of, optional, tuple_of
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Achievement", "Cluster", "MemberCount"]
 
 
 def _to_kinds(items: Iterable[OrganizationKind]) -> tuple[OrganizationKind, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _repeats(field: str, items: Iterable[object], what: str = "") -> list[str]:
@@ -113,15 +113,15 @@ class Achievement:
 
 
 def _to_member_counts(items: Iterable[MemberCount]) -> tuple[MemberCount, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_texts(items: Iterable[LocalizedText]) -> tuple[LocalizedText, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_achievements(items: Iterable[Achievement]) -> tuple[Achievement, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 @attrs.frozen

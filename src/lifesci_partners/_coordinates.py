@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import Rule, describe, fail, rule
+from lifesci_partners._validate import Rule, fail, rule, wrong_type
 
 __all__ = ["Coordinates"]
 
@@ -19,7 +19,7 @@ def _degrees(bound: int) -> Rule:
     @rule({"minimum": -bound, "maximum": bound})
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not Decimal:
-            raise fail(attribute, f"expected a Decimal number of degrees, got {describe(value)}")
+            raise wrong_type(attribute, "a Decimal number of degrees", value, (Decimal,))
         if not value.is_finite() or len(value.as_tuple().digits) > _MAX_DIGITS:
             raise fail(attribute, f"{value} is not a number of degrees")
         if not -bound <= value <= bound:
@@ -44,7 +44,9 @@ class Coordinates:
         longitude: From -180 (west) to 180 (east).
 
     Raises:
-        ValidationError: A degree is not a finite Decimal or is out of its range.
+        WrongTypeValidationError: A degree is not a ``Decimal`` (a ``TypeError``; the message
+            shows the ``Decimal`` to pass).
+        ValidationError: A degree is not finite or is out of its range.
 
     Example:
         >>> from decimal import Decimal

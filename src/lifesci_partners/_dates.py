@@ -10,8 +10,13 @@ from typing import Any
 
 import attrs
 
-from lifesci_partners._validate import Validator, describe, fail, optional
-from lifesci_partners.exceptions import IncomparableError, ValidationError
+from lifesci_partners._arguments import a_date
+from lifesci_partners._validate import Validator, describe, fail, optional, wrong_type
+from lifesci_partners.exceptions import (
+    IncomparableError,
+    ValidationError,
+    WrongTypeValidationError,
+)
 
 __all__ = ["PARTIAL_DATE", "DatePrecision", "PartialDate", "span_problems"]
 
@@ -36,10 +41,13 @@ class DatePrecision(enum.Enum):
     """The whole date, as in ``2005-01-03``."""
 
 
-def _whole_number(low: int, high: int) -> Validator:
+def _whole_number(low: int, high: int, *, first: bool = False) -> Validator:
+    """A part of a date from ``low`` to ``high``; the ``first`` part may be a whole date as text."""
+
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not int:
-            raise fail(attribute, f"expected a whole number, got {describe(value)}")
+            fixes = (PartialDate, int) if first else (int,)
+            raise wrong_type(attribute, "a whole number", value, fixes)
         if not low <= value <= high:
             raise fail(attribute, f"{value} is out of range {low} to {high}")
 
@@ -84,7 +92,7 @@ class PartialDate:
     .. versionadded:: 0.1.0
     """
 
-    year: int = attrs.field(validator=_whole_number(_MIN_YEAR, _MAX_YEAR))
+    year: int = attrs.field(validator=_whole_number(_MIN_YEAR, _MAX_YEAR, first=True))
     month: int | None = attrs.field(default=None, validator=optional(_whole_number(1, _MONTHS)))
     day: int | None = attrs.field(default=None, validator=optional(_whole_number(1, 31)))
 
@@ -115,7 +123,7 @@ class PartialDate:
         """
         if not isinstance(text, str):
             msg = f"$: expected a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {describe(text)}"
-            raise ValidationError([msg])
+            raise WrongTypeValidationError([msg + _date_fix(text)])
         match = PARTIAL_DATE.fullmatch(text)
         if match is None:
             msg = f"$: {text!r} is not a date as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
@@ -137,6 +145,7 @@ class PartialDate:
             >>> str(PartialDate.from_date(dt.date(2020, 2, 5)))
             '2020-02-05'
         """
+        day = a_date(day, "from_date")
         return cls(day.year, day.month, day.day)
 
     @property
@@ -223,6 +232,17 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._order(other, ">=") >= 0
+
+
+def _date_fix(value: object) -> str:
+    """How to make a ``PartialDate`` of a date or a year given as a Python value, or ``""``."""
+    if isinstance(value, dt.datetime):
+        return "; use PartialDate.from_date(value.date())"
+    if isinstance(value, dt.date):
+        return f"; use PartialDate.from_date({value!r})"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"; use PartialDate({value!r}) for a year"
+    return ""
 
 
 def span_problems(start: PartialDate | None, end: PartialDate | None) -> list[str]:

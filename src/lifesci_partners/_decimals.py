@@ -19,7 +19,11 @@ import re
 from decimal import Decimal
 
 from lifesci_partners._shown import kind_of
-from lifesci_partners.exceptions import FloatNotAllowedError, ValidationError
+from lifesci_partners.exceptions import (
+    FloatNotAllowedValidationError,
+    ValidationError,
+    WrongTypeValidationError,
+)
 
 __all__ = [
     "DECIMAL_TEXT",
@@ -167,15 +171,16 @@ def exact_decimal(value: object, name: str) -> Decimal:
     Accepts a ``str`` (see :func:`parse_decimal_text`), an ``int`` or a finite ``Decimal``.
 
     Raises:
-        FloatNotAllowedError: ``value`` is a ``float``.
+        FloatNotAllowedValidationError: ``value`` is a ``float``, at ``$.<name>``.
+        WrongTypeValidationError: ``value`` is of another type that is no number.
         ValidationError: anything else that is not an exact number in range, at ``$.<name>``.
     """
     if isinstance(value, float):
         msg = (
-            f"the {name} {value!r} is a float, and floats are inexact; "
+            f"$.{name}: the {name} {value!r} is a float, and floats are inexact; "
             f"pass it as a string: {repr(value)!r} (or an int, or a Decimal built from a string)"
         )
-        raise FloatNotAllowedError(msg)
+        raise FloatNotAllowedValidationError([msg])
     try:
         if isinstance(value, (Decimal, str)) or (
             isinstance(value, int) and not isinstance(value, bool)
@@ -184,7 +189,7 @@ def exact_decimal(value: object, name: str) -> Decimal:
     except ValueError as exc:
         raise ValidationError([f"$.{name}: {exc}"]) from None
     msg = f"$.{name}: expected a decimal number as a str, int or Decimal, got {kind_of(value)}"
-    raise ValidationError([msg])
+    raise WrongTypeValidationError([msg])
 
 
 def check_rounding(rounding: object) -> str:

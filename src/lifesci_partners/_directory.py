@@ -34,7 +34,7 @@ from lifesci_partners._organization import Organization, contradictions_between
 from lifesci_partners._people import Person
 from lifesci_partners._rates import ExchangeRates, RatePolicy
 from lifesci_partners._terms import Period
-from lifesci_partners._validate import tuple_of
+from lifesci_partners._validate import as_tuple, tuple_of
 from lifesci_partners.exceptions import NotFoundError, ValidationError
 
 __all__ = ["Directory", "PartlyRead", "check_directory"]
@@ -45,19 +45,19 @@ _ENUMERATED = 64  # an agreement with at most this many periods has its deadline
 
 
 def _to_organizations(items: Iterable[Organization]) -> tuple[Organization, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_agreements(items: Iterable[Agreement]) -> tuple[Agreement, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_announcements(items: Iterable[Announcement]) -> tuple[Announcement, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_ids(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _check_unique(kind: str, ids: Iterable[str | None]) -> Iterator[str]:

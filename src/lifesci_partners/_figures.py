@@ -15,7 +15,7 @@ from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money
 from lifesci_partners._validate import date_value, describe, optional
 from lifesci_partners.exceptions import (
-    FloatNotAllowedError,
+    FloatNotAllowedValidationError,
     ValidationError,
     WrongTypeValidationError,
 )
@@ -71,10 +71,10 @@ def _check_value(value: object, name: str) -> FigureValue:
     path = f"$.{name}"
     if isinstance(value, float):
         msg = (
-            f"the figure's {name} {value!r} is a float, and floats are inexact; pass an int for "
-            f"a count or Decimal({repr(value)!r}) for a decimal number"
+            f"{path}: the figure's {name} {value!r} is a float, and floats are inexact; pass an "
+            f"int for a count or Decimal({repr(value)!r}) for a decimal number"
         )
-        raise FloatNotAllowedError(msg)
+        raise FloatNotAllowedValidationError([msg])
     if isinstance(value, Money):
         if value.amount < 0:
             raise ValidationError([f"{path}: a figure cannot be negative, got {value}"])
@@ -93,7 +93,7 @@ def _check_value(value: object, name: str) -> FigureValue:
         return value
     hint = f"; for a decimal number pass Decimal({value!r})" if isinstance(value, str) else ""
     msg = f"{path}: expected an int count, a Decimal or Money, got {describe(value)}{hint}"
-    raise ValidationError([msg])
+    raise WrongTypeValidationError([msg])
 
 
 def _to_value(value: int | Decimal | Money) -> FigureValue:
@@ -210,9 +210,9 @@ class Figure:
         source: Where the figure comes from: a citation or a URL.
 
     Raises:
-        FloatNotAllowedError: ``value`` or ``upper`` is a ``float``.
-        ValidationError: A value is negative or of the wrong type, or ``upper`` breaks its
-            rules.
+        FloatNotAllowedValidationError: ``value`` or ``upper`` is a ``float``.
+        WrongTypeValidationError: A value or the qualifier is of another wrong type.
+        ValidationError: A value is negative, or ``upper`` breaks its rules.
 
     Example:
         >>> from lifesci_partners import Figure, Money, Qualifier

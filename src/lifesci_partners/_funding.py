@@ -18,7 +18,7 @@ import attrs
 from lifesci_partners._decimals import EXACT
 from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money
-from lifesci_partners._validate import identifier, instance_of, optional, tuple_of
+from lifesci_partners._validate import as_tuple, identifier, instance_of, optional, tuple_of
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Contribution", "Funding", "FundingCheck", "FundingRole", "FundingVerdict"]
@@ -117,7 +117,7 @@ class FundingCheck:
 
 
 def _to_contributions(items: Iterable[Contribution]) -> tuple[Contribution, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _amounts(funding: Funding) -> Iterable[tuple[str, Money]]:

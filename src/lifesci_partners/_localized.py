@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from lifesci_partners._free_text import FORBIDDEN_IN_TEXT, forbidden_in
 from lifesci_partners._locales import locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import kind_of
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -41,6 +41,42 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
+def _not_a_mapping(texts: object) -> WrongTypeValidationError:
+    msg = f"$: expected a mapping of locale to text, got {kind_of(texts)}"
+    if isinstance(texts, str):
+        shown = repr(texts) if len(texts) <= _SHOWN else "..."
+        msg += f"; use LocalizedText.of({shown}, locale), 'und' for a locale not known"
+    return WrongTypeValidationError([msg])
+
+
+def _read(texts: Mapping[Any, object]) -> tuple[dict[str, str], list[str], bool]:
+    """The texts by locale key, the problems, and whether a key or a text is of a wrong type."""
+    errors: list[str] = []
+    wrong_type = False
+    result: dict[str, str] = {}
+    for raw_key, text in texts.items():
+        try:
+            key = locale_key(raw_key)
+        except (ValueError, TypeError) as exc:
+            errors.append(f"{_path(raw_key)}: {exc}")
+            wrong_type = wrong_type or not isinstance(raw_key, str)
+            continue
+        if key in result:
+            errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
+        if not isinstance(text, str):
+            errors.append(f"{_path(raw_key)}: expected text (a string), got {kind_of(text)}")
+            wrong_type = True
+        else:
+            problem = _text_problem(text)
+            if problem is None:
+                result[key] = text
+            else:
+                errors.append(f"{_path(raw_key)}: {problem}")
+    if not texts:
+        errors.append("$: needs at least one text; use None for 'no text'")
+    return result, errors, wrong_type
+
+
 class LocalizedText(Mapping[str, str]):
     """An immutable mapping from locale identifiers to text: the same words in several languages.
 
@@ -59,6 +95,8 @@ class LocalizedText(Mapping[str, str]):
         texts: Locale identifier to text.
 
     Raises:
+        WrongTypeValidationError: ``texts`` is not a mapping, or a key or a text is not a
+            string (a ``TypeError``).
         ValidationError: A key is not a BCP 47 language tag, a text is empty, or there is no
             entry.
 
@@ -97,32 +135,23 @@ class LocalizedText(Mapping[str, str]):
             object.__setattr__(self, "_hash", texts._hash)  # noqa: SLF001  # same class
             return
         if type(texts) is not dict and not isinstance(texts, Mapping):
-            msg = f"$: expected a mapping of locale to text, got {kind_of(texts)}"
-            raise ValidationError([msg])
-        errors: list[str] = []
-        result: dict[str, str] = {}
-        for raw_key, text in texts.items():
-            try:
-                key = locale_key(raw_key)
-            except (ValueError, TypeError) as exc:
-                errors.append(f"{_path(raw_key)}: {exc}")
-                continue
-            if key in result:
-                errors.append(f"{_path(raw_key)}: the same locale as another key ({key!r})")
-            if not isinstance(text, str):
-                errors.append(f"{_path(raw_key)}: expected text (a string), got {kind_of(text)}")
-            else:
-                problem = _text_problem(text)
-                if problem is None:
-                    result[key] = text
-                else:
-                    errors.append(f"{_path(raw_key)}: {problem}")
-        if not texts:
-            errors.append("$: needs at least one text; use None for 'no text'")
+            raise _not_a_mapping(texts)
+        result, errors, wrong_type = _read(texts)
         if errors:
-            raise ValidationError(errors)
+            raise (WrongTypeValidationError if wrong_type else ValidationError)(errors)
         object.__setattr__(self, "_texts", result)
         object.__setattr__(self, "_hash", None)
+
+    @classmethod
+    def _from_checked(cls, texts: dict[str, str]) -> LocalizedText:
+        """Texts that a reader has already checked: keys from ``locale_key``, one-line texts.
+
+        For the importers, which check each text as they read it; never for a caller's data.
+        """
+        self = object.__new__(cls)
+        object.__setattr__(self, "_texts", texts)
+        object.__setattr__(self, "_hash", None)
+        return self
 
     @classmethod
     def of(cls, text: str, locale: str = _DEFAULT_LANGUAGE) -> LocalizedText:

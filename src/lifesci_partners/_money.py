@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
+from lifesci_partners._arguments import fix_for
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal, limit_problem
 from lifesci_partners._validate import describe, rule
 from lifesci_partners.exceptions import (
@@ -20,6 +21,7 @@ from lifesci_partners.exceptions import (
     FloatNotAllowedError,
     InexactResultError,
     ValidationError,
+    WrongTypeValidationError,
 )
 
 __all__ = ["Money", "check_currency", "minor_unit_digits"]
@@ -40,13 +42,15 @@ def check_currency(value: object, path: str = "$") -> str:
     """Return ``value`` if it is a currency code that CLDR knows, upper case (``"EUR"``).
 
     Raises:
-        ValidationError: It is not; the message suggests the code it may have meant.
+        WrongTypeValidationError: It is not a string.
+        ValidationError: It is not a code that CLDR knows; the message suggests the code it may
+            have meant.
     """
     if isinstance(value, str) and value in _currencies():
         return value
     if not isinstance(value, str):
         msg = f"{path}: expected an ISO 4217 currency code such as 'EUR', got {describe(value)}"
-        raise ValidationError([msg])
+        raise WrongTypeValidationError([msg])
     guess = value.strip().upper()
     if guess in _currencies():
         hint = f"; did you mean {guess!r}?"
@@ -94,7 +98,7 @@ def _as_fraction(ratio: object, index: int) -> Fraction:
         raise FloatNotAllowedError(msg)
     if isinstance(ratio, bool) or not isinstance(ratio, (int, Decimal)):
         msg = f"$[{index}]: expected a ratio as an int or Decimal, got {describe(ratio)}"
-        raise ValidationError([msg])
+        raise WrongTypeValidationError([msg + fix_for((Decimal,), ratio)])
     number = exact_decimal(ratio, "ratio")
     if number < 0:
         msg = f"$[{index}]: a ratio cannot be negative, got {ratio}"
@@ -121,7 +125,9 @@ class Money:
         currency: An ISO 4217 code that CLDR knows, in upper case (``"EUR"``, ``"JPY"``).
 
     Raises:
-        FloatNotAllowedError: ``amount`` is a ``float`` (a ``TypeError``).
+        FloatNotAllowedValidationError: ``amount`` is a ``float`` (a ``TypeError``, and a
+            ``FloatNotAllowedError``).
+        WrongTypeValidationError: ``amount`` or ``currency`` is of another wrong type.
         ValidationError: ``amount`` is NaN, infinite, not a number or out of range, or
             ``currency`` is not a known code.
 
@@ -136,7 +142,8 @@ class Money:
         >>> Money(0.1, "EUR")
         Traceback (most recent call last):
         ...
-        lifesci_partners.exceptions.FloatNotAllowedError: the amount 0.1 is a float, ...
+        lifesci_partners.exceptions.FloatNotAllowedValidationError: $.amount: the amount 0.1 is a
+        float, ...
 
     .. versionadded:: 0.1.0
     """

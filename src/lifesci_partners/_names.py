@@ -10,7 +10,7 @@ import attrs
 from lifesci_partners._dates import PartialDate, span_problems
 from lifesci_partners._free_text import free_text
 from lifesci_partners._locales import LOCALE_PATTERN, MAX_TAG, locale_key
-from lifesci_partners._validate import describe, fail, instance_of, optional, rule
+from lifesci_partners._validate import fail, instance_of, optional, rule, wrong_type
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["NameKind", "OrganizationName"]
@@ -43,7 +43,7 @@ def _normalize_locale(value: object) -> object:
 @rule({"type": "string", "pattern": LOCALE_PATTERN, "maxLength": MAX_TAG})
 def _locale(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise fail(attribute, f"expected a locale such as 'ja' (a string), got {describe(value)}")
+        raise wrong_type(attribute, "a locale such as 'ja' (a string)", value)
     try:
         locale_key(value)
     except ValueError as exc:

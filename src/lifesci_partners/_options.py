@@ -17,18 +17,20 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from lifesci_partners import _lifecycle
+from lifesci_partners._arguments import fix_for
 from lifesci_partners._terms import Term
 from lifesci_partners._validate import (
+    as_tuple,
     date_value,
-    describe,
     fail,
     identifier,
     instance_of,
     optional,
     rule,
     tuple_of,
+    wrong_type,
 )
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 if TYPE_CHECKING:
     from lifesci_partners._agreement import Agreement
@@ -39,11 +41,11 @@ __all__ = ["ExtensionOptions", "OptionExercised", "offsets", "option_deadline"]
 def _to_terms(lengths: Iterable[Term]) -> tuple[Term, ...]:
     if isinstance(lengths, Term):
         return (lengths,)
-    return tuple(lengths)
+    return as_tuple(lengths)
 
 
 def _to_ids(orgs: Iterable[str]) -> tuple[str, ...]:
-    return tuple(orgs)
+    return as_tuple(orgs)
 
 
 @rule({"minItems": 1})
@@ -55,7 +57,7 @@ def _some_lengths(_instance: object, attribute: attrs.Attribute[Any], value: obj
 @rule({"minimum": 0})
 def _min_count(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise fail(attribute, f"expected a whole number, got {describe(value)}")
+        raise wrong_type(attribute, "a whole number", value, (int,))
     if value < 0:
         raise fail(attribute, f"cannot be negative, got {value}")
     if isinstance(instance.lengths, tuple) and value > len(instance.lengths):
@@ -118,6 +120,8 @@ class ExtensionOptions:
         """``count`` options of the same ``length``."""
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             msg = f"$.count: expected a whole number of options, at least 1, got {count!r}"
+            if not isinstance(count, int) or isinstance(count, bool):
+                raise WrongTypeValidationError([msg + fix_for((int,), count)])
             raise ValidationError([msg])
         return cls((length,) * count, notice=notice, min_count=min_count)
 

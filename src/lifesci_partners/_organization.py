@@ -23,6 +23,7 @@ from lifesci_partners._people import Position
 from lifesci_partners._provenance import Provenance
 from lifesci_partners._relationships import Relationship, RelationshipKind
 from lifesci_partners._validate import (
+    as_tuple,
     describe,
     fail,
     identifier,
@@ -34,7 +35,7 @@ from lifesci_partners._validate import (
     whole,
     wrong_type,
 )
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 __all__ = [
     "Address",
@@ -61,7 +62,7 @@ def _country_codes() -> frozenset[str]:
 @rule({"type": "string", "pattern": "^[A-Z]{2}$"})  # CLDR decides which codes exist
 def _country(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise fail(attribute, f"expected an ISO 3166-1 alpha-2 code, got {describe(value)}")
+        raise wrong_type(attribute, "an ISO 3166-1 alpha-2 code", value)
     codes = _country_codes()
     if value not in codes:
         hint = f"; did you mean {value.upper()!r}?" if value.upper() in codes else ""
@@ -82,12 +83,11 @@ _MAX_DOMAIN = 253
 
 @rule({"type": "string", "pattern": whole(_SUBDIVISION)})
 def _subdivision(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str or _SUBDIVISION.fullmatch(value) is None:
-        raise fail(
-            attribute,
-            f"expected an ISO 3166-2 subdivision code such as 'US-CA' or 'JP-13', "
-            f"got {describe(value)}",
-        )
+    expected = "an ISO 3166-2 subdivision code such as 'US-CA' or 'JP-13'"
+    if not isinstance(value, str):
+        raise wrong_type(attribute, expected, value)
+    if _SUBDIVISION.fullmatch(value) is None:
+        raise fail(attribute, f"expected {expected}, got {describe(value)}")
 
 
 @rule({"type": "string", "pattern": f"^[^{LINE_CONTROLS}]*$"})
@@ -102,10 +102,11 @@ def _postal_code(_instance: object, attribute: attrs.Attribute[Any], value: obje
 
 @rule({"minimum": 1, "maximum": _MAX_GEONAMES_ID - 1})
 def _geonames_id(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or not 0 < value < _MAX_GEONAMES_ID:
-        raise fail(
-            attribute, f"expected a GeoNames id (a positive whole number), got {describe(value)}"
-        )
+    expected = "a GeoNames id (a positive whole number)"
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise wrong_type(attribute, expected, value, (int,))
+    if not 0 < value < _MAX_GEONAMES_ID:
+        raise fail(attribute, f"expected {expected}, got {describe(value)}")
 
 
 def _domain_problem(value: object) -> str | None:
@@ -119,14 +120,15 @@ def _domain_problem(value: object) -> str | None:
 @rule({"items": {"type": "string", "maxLength": _MAX_DOMAIN, "pattern": whole(_DOMAIN)}})
 def _domains(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        raise fail(attribute, f"expected a tuple, got {describe(value)}")
+        raise wrong_type(attribute, "a tuple", value, (tuple,))
     errors = [
         f"$.{attribute.name}[{index}]: {problem}"
         for index, item in enumerate(value)
         if (problem := _domain_problem(item)) is not None
     ]
     if errors:
-        raise ValidationError(errors)
+        wrong = any(not isinstance(item, str) for item in value)
+        raise (WrongTypeValidationError if wrong else ValidationError)(errors)
 
 
 @attrs.frozen
@@ -188,7 +190,9 @@ class Address:
                 f"$.subdivision: {self.subdivision!r} is not a subdivision of {self.country!r}; "
                 f"its code starts with '{self.country}-'"
             )
-        if all(getattr(self, field.name) is None for field in attrs.fields(Address)):
+        if self.country is None and all(  # the usual address has a country: no loop
+            getattr(self, field.name) is None for field in attrs.fields(Address)
+        ):
             problems.append("$: an address needs at least a country or a place")
         if problems:
             raise ValidationError(problems)
@@ -397,43 +401,45 @@ def contradictions_between(organizations: Sequence[Organization]) -> list[str]:
 
 
 def _to_names(items: Iterable[OrganizationName]) -> tuple[OrganizationName, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_kinds(items: Iterable[OrganizationKind]) -> tuple[OrganizationKind, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_addresses(items: Iterable[Address]) -> tuple[Address, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_positions(items: Iterable[Position]) -> tuple[Position, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_founders(items: Iterable[Founder]) -> tuple[Founder, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_identifiers(items: Iterable[Identifier]) -> tuple[Identifier, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_relationships(items: Iterable[Relationship]) -> tuple[Relationship, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_links(items: Iterable[Link]) -> tuple[Link, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 def _to_domains(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
-def _repeats(field: str, items: Iterable[object]) -> list[str]:
+def _repeats(field: str, items: tuple[object, ...]) -> list[str]:
     """One problem for each item equal to an earlier one."""
+    if len(items) < 2:  # noqa: PLR2004  # the usual case: one item cannot repeat
+        return []
     first: dict[object, int] = {}
     problems = []
     for index, item in enumerate(items):

@@ -10,14 +10,14 @@ import attrs
 from lifesci_partners._dates import PartialDate, span_problems
 from lifesci_partners._identifiers import Identifier
 from lifesci_partners._localized import LocalizedText
-from lifesci_partners._validate import identifier, instance_of, optional, tuple_of
+from lifesci_partners._validate import as_tuple, identifier, instance_of, optional, tuple_of
 from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["Person", "Position"]
 
 
 def _to_identifiers(items: Iterable[Identifier]) -> tuple[Identifier, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from lifesci_partners._validate import (
     optional,
     rule,
     whole,
+    wrong_type,
 )
 
 __all__ = ["Provenance"]
@@ -26,7 +27,9 @@ _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+){0,3}")
 
 @rule({"type": "string", "pattern": whole(_VERSION)})
 def _schema_version(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str or _VERSION.fullmatch(value) is None:
+    if not isinstance(value, str):
+        raise wrong_type(attribute, "a schema version such as '2.1'", value)
+    if _VERSION.fullmatch(value) is None:
         raise fail(attribute, f"expected a schema version such as '2.1', got {describe(value)}")
 
 

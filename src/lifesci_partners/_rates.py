@@ -16,8 +16,8 @@ from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_de
 from lifesci_partners._free_text import one_line
 from lifesci_partners._money import Money, check_currency, minor_unit_digits
 from lifesci_partners._shown import kind_of
-from lifesci_partners._validate import date_value, instance_of, optional, rule, tuple_of
-from lifesci_partners.exceptions import RateNotFoundError, ValidationError
+from lifesci_partners._validate import as_tuple, date_value, instance_of, optional, rule, tuple_of
+from lifesci_partners.exceptions import RateNotFoundError, ValidationError, WrongTypeError
 
 __all__ = ["Conversion", "ExchangeRate", "ExchangeRates", "RatePolicy"]
 
@@ -64,7 +64,8 @@ class ExchangeRate:
         source: Where the rate comes from: a citation or a URL.
 
     Raises:
-        FloatNotAllowedError: ``rate`` is a ``float``.
+        FloatNotAllowedValidationError: ``rate`` is a ``float`` (a ``FloatNotAllowedError``).
+        WrongTypeValidationError: A field is of another wrong type.
         ValidationError: A currency is unknown, both are the same, the rate is not positive,
             or the source is blank.
 
@@ -96,7 +97,7 @@ class ExchangeRate:
 
 
 def _to_rates(items: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]:
-    return tuple(items)
+    return as_tuple(items)
 
 
 @attrs.frozen
@@ -265,7 +266,7 @@ class ExchangeRates:
         """
         if not isinstance(money, Money):
             msg = f"expected Money to convert, got {kind_of(money)}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         check_currency(to, "$.to")
         if policy not in _POLICIES:
             msg = f"$.policy: expected 'on_date' or 'latest_before', got {policy!r}"

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from lifesci_partners._terms import Term
-from lifesci_partners._validate import describe, fail, instance_of, optional, rule
+from lifesci_partners._validate import fail, instance_of, optional, rule, wrong_type
 
 __all__ = ["Renewal"]
 
@@ -17,7 +17,7 @@ def _max_renewals(_instance: object, attribute: attrs.Attribute[Any], value: obj
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool):
-        raise fail(attribute, f"expected a whole number or None, got {describe(value)}")
+        raise wrong_type(attribute, "a whole number or None", value, (int,))
     if value < 1:
         raise fail(
             attribute,

@@ -9,11 +9,10 @@ a later schema) is a *record problem*.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -101,8 +100,18 @@ _RELATIONSHIPS = {
 _LINKS = {"website": LinkKind.WEBSITE, "wikipedia": LinkKind.WIKIPEDIA}
 _NAME_TYPES = frozenset({"ror_display", "label", "acronym", "alias"})
 _SCHEMA_VERSIONS = frozenset({"1.0", "2.0", "2.1"})
+# The model's field paths, and the record's, for a problem a model finds (see _Reader.build).
 _VALUE = {"$.value": "$"}  # an identifier's value is the record's string itself
+_COORDINATE_KEYS = {"$.latitude": "$.lat", "$.longitude": "$.lng"}
+_ADDRESS_KEYS = {
+    "$.country": "$.country_code",
+    "$.subdivision": "$.country_subdivision_code",
+    "$.geonames_id": "$.geonames_id",
+}
+_URL_KEYS = {"$.url": "$.value"}
 _DATE_LENGTH = 10
+# Texts read with _Reader.string, under keys from locale_key: checked once, as they are read.
+_checked_text = LocalizedText._from_checked  # noqa: SLF001  # the importer's own shortcut
 _SHOWN = 60
 
 
@@ -121,8 +130,7 @@ class Drop:
     kind: str
 
 
-@attrs.frozen
-class RecordRead:
+class RecordRead(NamedTuple):
     """What reading one record gave: the organization, or the reasons there is none."""
 
     organization: Organization | None
@@ -171,7 +179,7 @@ class _Reader:
         return value
 
     def string(self, value: object, path: str, kind: str) -> str:
-        if type(value) is not str or not value.strip():
+        if type(value) is not str or not value or value.isspace():  # as _blank, inline: hot
             raise self.drop(path, value, f"expected a non-empty string, got {_shown(value)}", kind)
         # Every string of a ROR record is one line: a control character is never data there.
         problem = None if value.isprintable() else forbidden_in(value, one_line=True)
@@ -188,31 +196,31 @@ class _Reader:
         message = f"expected one of {', '.join(sorted(choices))}, got {_shown(value)}"
         raise self.drop(path, value, message, kind)
 
-    def build(
+    def refused(
         self,
+        exc: ValidationError,
         path: str,
+        value: object,
         kind: str,
-        make: Callable[..., T],
-        *args: Any,
-        value: object = None,
         keys: dict[str, str] | None = None,
-        **kwargs: Any,
-    ) -> T:
-        """Return ``make(*args, **kwargs)``; its ValidationError drops the part at ``path``.
+    ) -> _Part:
+        """Drop the part at ``path`` that a model refused (``exc``), naming its place.
 
         ``keys`` maps the model's field paths to the record's (``{"$.url": "$.value"}``), so
         that the problem names a place in the record.
         """
-        try:
-            return make(*args, **kwargs)
-        except ValidationError as exc:
-            line = exc.errors[0]
-            for model_path, record_path in (keys or {}).items():
-                if line.startswith(model_path + ":"):
-                    line = record_path + line[len(model_path) :]
-            where, _, message = line.partition(": ")
-            full = path + where[1:] if where.startswith("$") else path
-            raise self.drop(full, value, message, kind) from None
+        line = exc.errors[0]
+        for model_path, record_path in (keys or {}).items():
+            if line.startswith(model_path + ":"):
+                line = record_path + line[len(model_path) :]
+        where, _, message = line.partition(": ")
+        full = path + where[1:] if where.startswith("$") else path
+        return self.drop(full, value, message, kind)
+
+
+def _blank(text: str) -> bool:
+    """Empty or only white space (``not text.strip()``, without a copy of the text)."""
+    return not text or text.isspace()
 
 
 def record_id(record: object) -> str | None:
@@ -231,13 +239,13 @@ def _ror_identifier(reader: _Reader, value: object, path: str, kind: str) -> Ide
     if not url.startswith(_ROR_PREFIX):
         message = f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {_shown(url)}"
         raise reader.drop(path, url, message, kind)
-    return reader.build(
-        path, kind, Identifier, "ror", url.removeprefix(_ROR_PREFIX), value=url, keys=_VALUE
-    )
+    try:
+        return Identifier("ror", url.removeprefix(_ROR_PREFIX))
+    except ValidationError as exc:
+        raise reader.refused(exc, path, url, kind, _VALUE) from None
 
 
-@attrs.define
-class _Name:
+class _Name(NamedTuple):
     text: str
     lang: str | None  # as the record gives it: None when not stated
     types: frozenset[str]
@@ -343,16 +351,9 @@ def _coordinates(reader: _Reader, details: dict[str, Any], path: str) -> Coordin
         reader.drop(path, {"lat": lat, "lng": lng}, message, "location")
         return None
     try:
-        return reader.build(
-            path,
-            "location",
-            Coordinates,
-            latitude,
-            longitude,
-            value={"lat": lat, "lng": lng},
-            keys={"$.latitude": "$.lat", "$.longitude": "$.lng"},
-        )
-    except _Part:
+        return Coordinates(latitude, longitude)
+    except ValidationError as exc:
+        reader.refused(exc, path, {"lat": lat, "lng": lng}, "location", _COORDINATE_KEYS)
         return None
 
 
@@ -384,30 +385,25 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
         message = f"expected a GeoNames id (a positive whole number), got {_shown(geonames_id)}"
         reader.drop(f"{path}.geonames_id", geonames_id, message, "location")
         geonames_id = None
-    return reader.build(
-        base,
-        "location",
-        Address,
-        value=details,
-        keys={
-            "$.country": "$.country_code",
-            "$.subdivision": "$.country_subdivision_code",
-            "$.geonames_id": "$.geonames_id",
-        },
-        country=country,
-        locality=None if city is None else LocalizedText({UNDETERMINED: city}),
-        region=None if region is None else LocalizedText({UNDETERMINED: region}),
-        subdivision=subdivision,
-        geonames_id=geonames_id,
-        coordinates=_coordinates(reader, details, base),
-    )
+    coordinates = _coordinates(reader, details, base)
+    try:
+        return Address(
+            country=country,
+            locality=None if city is None else _checked_text({UNDETERMINED: city}),
+            region=None if region is None else _checked_text({UNDETERMINED: region}),
+            subdivision=subdivision,
+            geonames_id=geonames_id,
+            coordinates=coordinates,
+        )
+    except ValidationError as exc:
+        raise reader.refused(exc, base, details, "location", _ADDRESS_KEYS) from None
 
 
 def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifier]:
     entry = reader.mapping(raw, path, _EXTERNAL_ID_KEYS, "identifier")
     scheme = reader.string(entry.get("type"), f"{path}.type", "identifier")
     preferred = entry.get("preferred")
-    if preferred is not None and (type(preferred) is not str or not preferred.strip()):
+    if preferred is not None and (type(preferred) is not str or _blank(preferred)):
         message = f"expected the preferred id (a string) or null, got {_shown(preferred)}"
         reader.drop(f"{path}.preferred", preferred, message, "identifier")
         preferred = None
@@ -421,21 +417,13 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
     for value_path, value in values:
         try:
             text = reader.string(value, value_path, "identifier")
-            compact = text.replace(" ", "") if scheme == "isni" else text  # ROR spaces ISNIs
-            result.append(
-                reader.build(
-                    value_path,
-                    "identifier",
-                    Identifier,
-                    scheme,
-                    compact,
-                    preferred=text == preferred,
-                    value=text,
-                    keys=_VALUE,
-                )
-            )
-        except _Part:  # noqa: PERF203  # the value is left out, the others are read
+        except _Part:  # the value is left out, the others are read
             continue
+        compact = text.replace(" ", "") if scheme == "isni" else text  # ROR spaces ISNIs
+        try:
+            result.append(Identifier(scheme, compact, preferred=text == preferred))
+        except ValidationError as exc:
+            reader.refused(exc, value_path, text, "identifier", _VALUE)
     result.sort(key=lambda i: not i.preferred)
     return result
 
@@ -452,7 +440,10 @@ def _read_link(reader: _Reader, raw: object, path: str) -> Link:
     entry = reader.mapping(raw, path, _LINK_KEYS, "link")
     kind = reader.choice(entry.get("type"), f"{path}.type", _LINKS, "link")
     url = reader.string(entry.get("value"), f"{path}.value", "link")
-    return reader.build(path, "link", Link, url, kind, value=url, keys={"$.url": "$.value"})
+    try:
+        return Link(url, kind)
+    except ValidationError as exc:
+        raise reader.refused(exc, path, url, "link", _URL_KEYS) from None
 
 
 def _read_established(reader: _Reader, value: object) -> PartialDate | None:
@@ -465,7 +456,10 @@ def _read_established(reader: _Reader, value: object) -> PartialDate | None:
     if abs(year) > 10**4:  # no year of four digits or fewer is beyond this
         message = f"{_shown(value)} is not a year a date can hold"
         raise reader.drop("$.established", value, message, "established")
-    return reader.build("$.established", "established", PartialDate, int(year), value=value)
+    try:
+        return PartialDate(int(year))
+    except ValidationError as exc:
+        raise reader.refused(exc, "$.established", value, "established") from None
 
 
 def _read_date(reader: _Reader, raw: object, path: str) -> tuple[dt.date, str]:
@@ -520,8 +514,11 @@ def _each(
     kind: str,
     read: Callable[[_Reader, Any, str], T],
 ) -> list[T]:
+    raw_items = data.get(key)
+    if raw_items is None or (type(raw_items) is list and not raw_items):
+        return []
     result = []
-    for index, raw in enumerate(reader.array(data.get(key), f"$.{key}", kind)):
+    for index, raw in enumerate(reader.array(raw_items, f"$.{key}", kind)):
         try:
             result.append(read(reader, raw, f"$.{key}[{index}]"))
         except _Part:  # noqa: PERF203  # the item is left out, the others are read
@@ -530,6 +527,20 @@ def _each(
             where, _, message = exc.errors[0].partition(": ")
             reader.drop(f"$.{key}[{index}]{where[1:]}", raw, message, kind)
     return result
+
+
+def _read_status(reader: _Reader, data: dict[str, Any]) -> OrganizationStatus | None:
+    if "status" not in data:
+        return None
+    try:
+        return reader.choice(data["status"], "$.status", _STATUSES, "status")
+    except _Part:
+        return None
+
+
+def _unique(items: list[T]) -> list[T]:
+    """The items without repeats, in order (a repeat in the record is no problem)."""
+    return items if len(items) < 2 else list(dict.fromkeys(items))  # noqa: PLR2004  # one cannot repeat
 
 
 def _read_domain(reader: _Reader, raw: object, path: str) -> str:
@@ -551,7 +562,7 @@ def _check_org_id(org_id: str) -> None:
         raise ValidationError([f"$: the org_id argument: {problem}"]) from None
 
 
-def read_record(  # noqa: C901  # one pass over the record's keys, in order
+def read_record(  # one pass over the record's keys, in order
     record: object, *, org_id: str | None = None, default_language: str | None = None
 ) -> RecordRead:
     """Read one ROR v2 record: the organization without the parts that could not be read.
@@ -564,7 +575,7 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
         reader.errors.append(f"$: expected a ROR record (an object), got {_shown(record)}")
         return RecordRead(None, None, tuple(reader.errors), ())
     data: dict[str, Any] = record
-    unknown = [key for key in data if key not in _RECORD_KEYS]
+    unknown = [] if _RECORD_KEYS.issuperset(data) else [k for k in data if k not in _RECORD_KEYS]
     reader.errors.extend(
         f"$.{_shown(key)[1:-1] if type(key) is str else _shown(key)}: unknown key in a ROR v2 "
         f"record (a later schema?); expected only: {', '.join(sorted(_RECORD_KEYS))}"
@@ -587,11 +598,8 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     if reader.errors or names is None or ror is None:
         return RecordRead(None, bare, tuple(reader.errors), tuple(reader.drops))
 
-    kinds = list(dict.fromkeys(_each(reader, data, "types", "type", _read_kind)))
-    status = None
-    if "status" in data:
-        with contextlib.suppress(_Part):
-            status = reader.choice(data["status"], "$.status", _STATUSES, "status")
+    kinds = _unique(_each(reader, data, "types", "type", _read_kind))
+    status = _read_status(reader, data)
     try:
         founded = _read_established(reader, data.get("established"))
     except _Part:
@@ -600,11 +608,11 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     identifiers: dict[Identifier, None] = {ror: None}
     for found in _each(reader, data, "external_ids", "identifier", _read_external_ids):
         identifiers.update(dict.fromkeys(found))
-    relationships = list(
-        dict.fromkeys(_each(reader, data, "relationships", "relationship", _read_relationship))
+    relationships = _unique(
+        _each(reader, data, "relationships", "relationship", _read_relationship)
     )
-    links = list(dict.fromkeys(_each(reader, data, "links", "link", _read_link)))
-    domains = list(dict.fromkeys(_each(reader, data, "domains", "domain", _read_domain)))
+    links = _unique(_each(reader, data, "links", "link", _read_link))
+    domains = _unique(_each(reader, data, "domains", "domain", _read_domain))
     provenance = _read_admin(reader, data["admin"], ror.value) if "admin" in data else None
     if provenance is None:
         provenance = Provenance("ror", ror.value)
@@ -614,7 +622,7 @@ def read_record(  # noqa: C901  # one pass over the record's keys, in order
     try:
         organization = Organization(
             id=ror.value if org_id is None else org_id,
-            name=LocalizedText(names.labels),
+            name=_checked_text(names.labels),
             acronym=None if acronym is None else acronym.text,
             acronym_locale=None if acronym is None else acronym.lang,
             headquarters=places[0] if places else None,

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from lifesci_partners._directory import Directory
 from lifesci_partners._importing import ImportResult, ProblemLog, Progress
+from lifesci_partners._json._gc import gc_paused
 from lifesci_partners._json._reader import (
     DEFAULT_LIMITS,
     _Hooks,
@@ -344,33 +345,11 @@ def load_ror(
     """
     log = ProblemLog(_source_name(source), strict=strict)
     stack: list[Any] = []
-    organizations: list[Organization] = []
-    seen: dict[str, int] = {}
-    count = 0
     try:
         stream = _open(source, stack)
-        records = _records(stream)
-        while True:
-            try:
-                item = next(records, None)
-            except _BrokenStream as exc:
-                log.start(count + 1, None)
-                log.skipped([f"$: {exc.message}; nothing after it is read"], None, "json")
-                break
-            except _DAMAGED as exc:
-                log.start(count + 1, None)
-                message = f"$: the compressed file is damaged or cut short ({exc}); nothing after"
-                log.skipped([message + " it is read"], None, "json")
-                break
-            if item is None:
-                break
-            position, record, suspect = item
-            count += 1
-            organization = _import(log, position, record, seen, suspect=suspect)
-            if organization is not None:
-                organizations.append(organization)
-            if progress is not None and count % _PROGRESS_EVERY == 0:
-                progress(count)
+        # Many small objects and no reference cycles: the collector waits (see _json/_gc.py).
+        with gc_paused():
+            organizations, count = _read(_records(stream), log, progress)
     finally:
         for closable in reversed(stack):
             closable.close()
@@ -378,6 +357,37 @@ def load_ror(
         progress(count)
     directory = Directory(organizations=organizations)
     return ImportResult(directory, tuple(log.problems), count)
+
+
+def _read(
+    records: Iterator[tuple[int, Any, bool]], log: ProblemLog, progress: Progress | None
+) -> tuple[list[Organization], int]:
+    """The organizations of the records that can be imported, and the count of records read."""
+    organizations: list[Organization] = []
+    seen: dict[str, int] = {}
+    count = 0
+    while True:
+        try:
+            item = next(records, None)
+        except _BrokenStream as exc:
+            log.start(count + 1, None)
+            log.skipped([f"$: {exc.message}; nothing after it is read"], None, "json")
+            break
+        except _DAMAGED as exc:
+            log.start(count + 1, None)
+            message = f"$: the compressed file is damaged or cut short ({exc}); nothing after"
+            log.skipped([message + " it is read"], None, "json")
+            break
+        if item is None:
+            break
+        position, record, suspect = item
+        count += 1
+        organization = _import(log, position, record, seen, suspect=suspect)
+        if organization is not None:
+            organizations.append(organization)
+        if progress is not None and count % _PROGRESS_EVERY == 0:
+            progress(count)
+    return organizations, count
 
 
 def _import(
@@ -391,13 +401,14 @@ def _import(
         log.start(position, None)
         log.skipped(record, None, "json")
         return None
-    bare = record_id(record)
-    log.start(position, bare)
-    problems = list(_check_data(record, DEFAULT_LIMITS, shared=False)) if suspect else []
-    if problems:
-        log.skipped(problems, record, "json")
-        return None
+    if suspect:
+        log.start(position, record_id(record))
+        problems = list(_check_data(record, DEFAULT_LIMITS, shared=False))
+        if problems:
+            log.skipped(problems, record, "json")
+            return None
     read = read_record(record)
+    log.start(position, read.record_id)
     if read.organization is None:
         log.skipped(read.errors, record, "record")
         return None

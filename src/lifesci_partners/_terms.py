@@ -13,7 +13,9 @@ import re
 
 import attrs
 
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners._shown import describe
+from lifesci_partners._validate import wrong_type
+from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
 
 __all__ = [
     "TERM_PATTERN",
@@ -151,8 +153,7 @@ def end_after(start: dt.date, months: int, days: int, convention: TermConvention
 
 def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        msg = f"$.{attribute.name}: expected a whole number, got {value!r}"
-        raise ValidationError([msg])
+        raise wrong_type(attribute, "a whole number", value, (int,))
     if value < 0:
         msg = f"$.{attribute.name}: a term cannot be negative, got {value}"
         raise ValidationError([msg])
@@ -215,8 +216,11 @@ class Term:
             lifesci_partners.exceptions.ValidationError: $: a term has no time part: 'PT12H' ...
         """
         if not isinstance(text, str):
-            msg = f"$: expected an ISO 8601 duration such as 'P5Y' as a string, got {text!r}"
-            raise ValidationError([msg])
+            msg = (
+                "$: expected an ISO 8601 duration such as 'P5Y' as a string, "
+                f"got {describe(text)}{_term_fix(text)}"
+            )
+            raise WrongTypeValidationError([msg])
         if len(text) > _MAX_TEXT:
             msg = (
                 f"$: a term is written in at most {_MAX_TEXT} characters, got {len(text):,}: "
@@ -317,15 +321,23 @@ class Term:
         return Period(start, self.end_from(start, convention))
 
 
+def _term_fix(value: object) -> str:
+    """How to make a ``Term`` of a Python value given to :meth:`Term.parse`, or ``""``."""
+    if isinstance(value, Term):
+        return "; it is a Term already"
+    if isinstance(value, dt.timedelta) and value.days > 0 and not value.seconds:
+        return f"; use Term(days={value.days})"
+    return ""
+
+
 def _check_period(period: Period) -> None:
+    fields = attrs.fields(Period)
     if not isinstance(period.start, dt.date) or isinstance(period.start, dt.datetime):
-        msg = f"$.start: expected a date, got {period.start!r}"
-        raise ValidationError([msg])
+        raise wrong_type(fields.start, "a date", period.start, (dt.date,))
     if period.end is None:
         return
     if not isinstance(period.end, dt.date) or isinstance(period.end, dt.datetime):
-        msg = f"$.end: expected a date or None, got {period.end!r}"
-        raise ValidationError([msg])
+        raise wrong_type(fields.end, "a date or None", period.end, (dt.date,))
     if period.end <= period.start:
         msg = (
             f"$.end: the end ({period.end.isoformat()}) must be after the start "

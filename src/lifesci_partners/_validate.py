@@ -12,8 +12,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, TypeVar, cast
 from urllib.parse import urlsplit
 
 import attrs
@@ -26,20 +26,24 @@ from lifesci_partners.exceptions import ValidationError, WrongTypeValidationErro
 
 __all__ = [
     "Rule",
+    "as_tuple",
     "date_value",
     "describe",
     "identifier",
     "instance_of",
     "is_identifier",
+    "joined",
     "non_blank",
     "optional",
     "rule",
     "tuple_of",
+    "url_problem",
     "web_url",
     "whole",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() is true for, found in one C call
@@ -65,6 +69,42 @@ def wrong_type(
     """
     message = f"$.{attribute.name}: expected {expected}, got {describe(value)}"
     return WrongTypeValidationError([message + fix_for(types, value)])
+
+
+def joined(errors: Iterable[ValidationError]) -> ValidationError:
+    """One error with the problems of all ``errors``; a wrong type if any of them is one.
+
+    Example:
+        >>> error = joined([ValidationError("$.a: bad"), WrongTypeValidationError("$.b: no")])
+        >>> type(error).__name__, error.errors
+        ('WrongTypeValidationError', ('$.a: bad', '$.b: no'))
+    """
+    items = tuple(errors)
+    wrong = any(isinstance(e, WrongTypeValidationError) for e in items)
+    lines = [line for e in items for line in e.errors]
+    return WrongTypeValidationError(lines) if wrong else ValidationError(lines)
+
+
+def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
+    """``items`` as a tuple, for the converter of a field that holds a tuple.
+
+    A value that is not a collection of items is kept as it is, for the field's validator to
+    refuse with the field's path: something that is not iterable, and a ``str`` or ``bytes``,
+    whose items (characters) are never what was meant. Any other iterable is taken, a mapping
+    as its keys (``dict.fromkeys`` is an ordered set).
+
+    Example:
+        >>> as_tuple(["a", "b"]), as_tuple("ab"), as_tuple(5)
+        (('a', 'b'), 'ab', 5)
+    """
+    kind = type(items)
+    if kind is tuple:
+        return cast("tuple[T, ...]", items)
+    if kind is list:  # the common cases first, without the checks below
+        return tuple(items)
+    if isinstance(items, str | bytes | bytearray) or not isinstance(items, Iterable):
+        return items  # type: ignore[return-value]  # the field's validator refuses it
+    return tuple(items)
 
 
 def whole(pattern: re.Pattern[str]) -> str:
@@ -180,8 +220,13 @@ class _TupleOf(Rule):
 
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, tuple):
-            raise wrong_type(attribute, "a tuple", value)
+            raise wrong_type(attribute, "a tuple", value, (tuple,))
         types = self.types
+        for item in value:  # the usual case (often no item at all), without building a list
+            if not isinstance(item, types):
+                break
+        else:
+            return
         errors = [
             f"$.{attribute.name}[{i}]: expected {self.names}, got {describe(item)}"
             + fix_for(types, item)
@@ -276,18 +321,31 @@ _URL_PATTERN = (
 )
 
 
-@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
-def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check for an absolute http or https URL with a host, and no control character."""
-    if not isinstance(value, str):
-        raise wrong_type(attribute, "a URL (a string)", value)
+# The usual URL, in one C call: http or https, a host of ASCII letters, digits, dots and hyphens,
+# a port, then printable ASCII. url_problem accepts every such text (a property test says so), so
+# only the other texts need urlsplit.
+_PLAIN_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?")
+
+
+def url_problem(value: str) -> str | None:
+    """What makes ``value`` no http or https URL with a host, or ``None``."""
     try:
         parts = urlsplit(value)
     except ValueError:  # such as "http://[" (an unclosed IPv6 address)
         parts = urlsplit("")
     if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         shown = repr(value) if len(value) <= _SHOWN else repr(value[:_SHOWN]) + "..."
-        raise fail(attribute, f"{shown} is not an http or https URL such as 'https://example.org/'")
+        return f"{shown} is not an http or https URL such as 'https://example.org/'"
     problem = None if value.isprintable() else forbidden_in(value, one_line=True)
-    if problem is not None:
-        raise fail(attribute, f"the URL {problem}")
+    return None if problem is None else f"the URL {problem}"
+
+
+@rule({"type": "string", "format": "uri", "pattern": _URL_PATTERN})
+def web_url(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check for an absolute http or https URL with a host, and no control character."""
+    if not isinstance(value, str):
+        raise wrong_type(attribute, "a URL (a string)", value)
+    if _PLAIN_URL.fullmatch(value) is None:
+        problem = url_problem(value)
+        if problem is not None:
+            raise fail(attribute, problem)

@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "CurrencyMismatchError",
     "FloatNotAllowedError",
+    "FloatNotAllowedValidationError",
     "IncomparableError",
     "InexactResultError",
     "JsonLinesError",
@@ -308,6 +309,25 @@ class FloatNotAllowedError(LifesciPartnersError, TypeError):
     at. Pass a string (``"0.1"``), an ``int`` or a :class:`decimal.Decimal` built from a string.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class FloatNotAllowedValidationError(WrongTypeValidationError, FloatNotAllowedError):
+    """A model's field was given a binary ``float`` where an exact number is needed.
+
+    It is a :class:`FloatNotAllowedError` and a :class:`WrongTypeValidationError`: a
+    ``TypeError`` and a :class:`ValidationError` whose ``errors`` name the field's path, with what
+    to pass instead.
+
+    Example:
+        >>> from lifesci_partners import Money
+        >>> try:
+        ...     Money(0.1, "EUR")
+        ... except FloatNotAllowedError as err:
+        ...     print(err.errors[0].split("; ")[1])
+        pass it as a string: '0.1' (or an int, or a Decimal built from a string)
+
+    .. versionadded:: 0.2.0
     """
 
 

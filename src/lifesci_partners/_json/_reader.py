@@ -177,6 +177,8 @@ class _Hooks:
         return int(text)
 
     def parse_float(self, text: str) -> Any:
+        if len(text) <= self.max_digits and "e" not in text and "E" not in text:
+            return self.fraction(text)  # written out in full: no more digits than characters
         if len(text) > self.max_length:
             self.refused += 1
             return _Refused(
