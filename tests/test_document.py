@@ -9,19 +9,22 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from lifesci_partners import (
     Directory,
+    Limits,
     NotRegularFileError,
     ValidationError,
     dump,
     examples,
     load,
 )
-from lifesci_partners._json._document import write_atomic
+from lifesci_partners._json._document import read_within, write_atomic
 
 
 def seed() -> Directory:
@@ -48,6 +51,33 @@ class TestLoad:
         """A missing file is the standard FileNotFoundError."""
         with pytest.raises(FileNotFoundError):
             load(tmp_path / "nope.json")
+
+
+class TestReadWithin:
+    def test_allocates_what_the_file_holds_not_the_limit(self, tmp_path: Path) -> None:
+        """A small file is read without allocating anything near the 1 GiB default limit."""
+        path = tmp_path / "d.json"
+        path.write_bytes(b"[]")
+        tracemalloc.start()
+        try:
+            assert read_within(path, Limits()) == b"[]"
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 1024 * 1024
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+    def test_reads_a_stream_that_says_nothing_of_its_size(self, tmp_path: Path) -> None:
+        """A FIFO (size 0) is read in pieces to its end, every byte in order."""
+        fifo = tmp_path / "d.json"
+        os.mkfifo(fifo)
+        text = json.dumps(["x" * 1000] * 3000).encode()  # three pieces of the first read
+        writer = threading.Thread(target=fifo.write_bytes, args=(text,))
+        writer.start()
+        try:
+            assert read_within(fifo, Limits()) == text
+        finally:
+            writer.join()
 
 
 class TestDump:

@@ -23,6 +23,7 @@ from lifesci_partners.exceptions import NotRegularFileError
 __all__ = ["dump", "load", "read_within", "write_atomic"]
 
 _ATTEMPTS = 100  # names tried for the temporary file before giving up
+_CHUNK = 1024 * 1024  # the least read at a time from a file larger than it says
 
 
 def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Directory:
@@ -78,10 +79,21 @@ def read_within(path: Path, limits: Limits) -> bytes:
         size = os.fstat(file.fileno()).st_size
         if size > limits.max_bytes:
             raise too_large(size, "bytes", limits)
-        raw = file.read(limits.max_bytes + 1)
-    if len(raw) > limits.max_bytes:
+        # Ask for what the file says it holds and a byte more, not for the limit: a read of n
+        # bytes allocates n at once before it shrinks (a GiB for the default limit).
+        asked = size + 1
+        chunks = [file.read(asked)]
+        total = len(chunks[0])
+        # A buffered read stops short only at the end: a full one is from a file that said
+        # nothing of its size (a pipe, /dev/zero) or that grows.
+        while len(chunks[-1]) == asked and total <= limits.max_bytes:
+            asked = min(max(total, _CHUNK), limits.max_bytes + 1 - total)
+            chunks.append(file.read(asked))
+            total += len(chunks[-1])
+    if total > limits.max_bytes:
         raise too_long(limits)
-    return raw
+    parts = [chunk for chunk in chunks if chunk]
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
