@@ -16,6 +16,7 @@ from lifesci_partners import (
     Agreement,
     Directory,
     Limits,
+    Party,
     ValidationError,
     from_json,
     load_cordis,
@@ -60,7 +61,7 @@ def _whole(text: str | bytes, cls: Any, limits: Limits = DEFAULT_LIMITS) -> Any:
 
 
 def _streamed(text: str | bytes, cls: Any, limits: Limits = DEFAULT_LIMITS) -> Any:
-    return _converters._streamed_reader().read(text, cls, limits)
+    return _converters._streamed_reader().read([text], cls, limits)
 
 
 def _same_both_ways(text: str | bytes, cls: Any) -> tuple[str, Any]:
@@ -142,6 +143,14 @@ class TestStreamedReader:
         assert _streamed(text, Directory, Limits(max_depth=2)) is None
         with pytest.raises(ValidationError, match="deeper than the limit of 2 levels"):
             from_json(text, Directory, limits=Limits(max_depth=2))
+
+    def test_bytes_are_let_go_once_decoded(self) -> None:
+        """The bytes in the source are replaced by their text, even when it gives up."""
+        text = '\ufeff[{"org": "mpr"}, {"org": 5}]'
+        source: list[str | bytes] = [text.encode()]
+        reader = _converters._streamed_reader()
+        assert reader.read(source, tuple[Party, ...], DEFAULT_LIMITS) is None
+        assert source == [text.removeprefix("\ufeff")]
 
     def test_other_classes_are_read_whole(self) -> None:
         """Only a directory or an array of models is read item by item."""

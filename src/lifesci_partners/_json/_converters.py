@@ -303,11 +303,19 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         Term(years=5, months=0, days=0)
     """
     limits = DEFAULT_LIMITS if limits is None else limits
+    return read_json([text], cls, limits)
+
+
+def read_json(source: list[str | bytes], cls: type[T], limits: Limits) -> T:
+    """:func:`from_json` of the text in ``source``, which may replace it by its decoded form.
+
+    So bytes that only ``source`` holds (``load`` reads a file this way) are freed once decoded.
+    """
     # A directory or an array of models is built item by item, so that the parsed tree of the
     # whole document and its models are never alive together; anything unusual is read again
     # the ordinary way, which says what is wrong.
-    streamed = _streamed_reader().read(text, cls, limits)
+    streamed = _streamed_reader().read(source, cls, limits)
     if streamed is not None:
         return streamed[0]
-    data = parse_json(text, limits, JsonFloat)
+    data = parse_json(source.pop(), limits, JsonFloat)
     return _structure(data, cls, limits)

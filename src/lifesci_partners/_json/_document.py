@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lifesci_partners._directory import Directory
-from lifesci_partners._json._converters import from_json, to_json
+from lifesci_partners._json._converters import read_json, to_json
 from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits, too_large, too_long
 from lifesci_partners.exceptions import NotRegularFileError
 
@@ -61,7 +61,8 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Direc
        ``limits``.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
-    return from_json(read_within(Path(path), limits), Directory, limits=limits)
+    # The file's bytes are held by the list alone, so that they are freed once decoded.
+    return read_json([read_within(Path(path), limits)], Directory, limits)
 
 
 def read_within(path: Path, limits: Limits) -> bytes:

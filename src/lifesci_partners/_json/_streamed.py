@@ -44,6 +44,7 @@ from lifesci_partners._json._reader import (
 from lifesci_partners._json._trusted import trusted_structure_fn, type_hints
 from lifesci_partners._json._types import _is_hom_tuple
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
+from lifesci_partners.exceptions import ValidationError
 
 __all__ = ["StreamedReader"]
 
@@ -200,32 +201,43 @@ class StreamedReader:
         self._shapes[cls] = shape
         return shape
 
-    def read(self, text: str | bytes, cls: type[T], limits: Limits) -> tuple[T] | None:
-        """``(model,)`` read from ``text`` item by item, or None: then read it the ordinary way.
+    def read(self, source: list[str | bytes], cls: type[T], limits: Limits) -> tuple[T] | None:
+        """``(model,)`` read item by item from the text in ``source``, or None.
 
-        None whenever the ordinary reader could find anything to say, so that it says it.
+        None whenever the ordinary reader could find anything to say, so that it says it: then
+        read ``source[0]`` the ordinary way. Bytes in ``source`` are replaced by their decoded
+        text (the same document to any reader), so that they are freed if nothing else holds
+        them.
         """
         shape = self._shape(cls)
         if shape is None:
             return None
+        text = source[0]
         try:
             raw, given = _raw_of(text, limits)
         except Exception:  # noqa: BLE001  # the ordinary reader raises it again, with its words
             return None
+        del text
         enough = min(limits.max_depth, RECURSION_SAFE)
         if nesting_depth(raw, enough) > enough or may_hold_surrogates(raw, given):
             return None
+        if given is None:
+            try:
+                given = _decoded(raw)
+            except ValidationError:  # not UTF-8: the ordinary reader says where
+                return None
+            source[0] = given
+        del raw
         hooks = _Hooks(limits, JsonFloat)
         try:
             with gc_paused():
-                model = self._read(shape, raw, given, hooks)
+                model = self._read(shape, given, hooks)
         except Exception:  # noqa: BLE001  # whatever it was, the ordinary reader says it
             return None
         return None if hooks.refused else (model,)
 
     @staticmethod
-    def _read(shape: _Shape, raw: bytes, given: str | None, hooks: _Hooks) -> Any:
-        text = given if given is not None else _decoded(raw)
+    def _read(shape: _Shape, text: str, hooks: _Hooks) -> Any:
         scan: _Scan = json.JSONDecoder(
             parse_int=hooks.parse_int,
             parse_float=hooks.parse_float,
