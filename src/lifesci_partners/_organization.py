@@ -597,18 +597,21 @@ class Organization:
             for index, relationship in enumerate(self.relationships)
             if relationship.organization == self.id
         )
-        problems.extend(
-            f"$.founders[{index}].organization: an organization cannot found itself ({self.id!r})"
-            for index, founder in enumerate(self.founders)
-            if founder.organization == self.id
-        )
+        if self.founders:
+            problems.extend(
+                f"$.founders[{index}].organization: an organization cannot found itself "
+                f"({self.id!r})"
+                for index, founder in enumerate(self.founders)
+                if founder.organization == self.id
+            )
         problems.extend(_repeats("other_names", self.other_names))
         problems.extend(_repeats("identifiers", self.identifiers))
         problems.extend(_repeats("links", self.links))
         problems.extend(_repeats("domains", self.domains))
         if self.acronym_locale is not None and self.acronym is None:
             problems.append("$.acronym_locale: the language of an acronym, but there is none")
-        problems.extend(self._people_problems())
+        if self.people:
+            problems.extend(self._people_problems())
         return problems
 
     def _people_problems(self) -> list[str]:

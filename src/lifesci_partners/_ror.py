@@ -407,11 +407,9 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
         message = f"expected the preferred id (a string) or null, got {_shown(preferred)}"
         reader.drop(f"{path}.preferred", preferred, message, "identifier")
         preferred = None
-    values = [
-        (f"{path}.all[{i}]", v)
-        for i, v in enumerate(reader.array(entry.get("all"), f"{path}.all", "identifier"))
-    ]
-    if preferred is not None and preferred not in (v for _, v in values):
+    given = reader.array(entry.get("all"), f"{path}.all", "identifier")
+    values = [(f"{path}.all[{i}]", v) for i, v in enumerate(given)]
+    if preferred is not None and preferred not in given:
         values.insert(0, (f"{path}.preferred", preferred))
     result = []
     for value_path, value in values:
@@ -424,7 +422,8 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
             result.append(Identifier(scheme, compact, preferred=text == preferred))
         except ValidationError as exc:
             reader.refused(exc, value_path, text, "identifier", _VALUE)
-    result.sort(key=lambda i: not i.preferred)
+    if len(result) > 1:
+        result.sort(key=lambda i: not i.preferred)
     return result
 
 
