@@ -10,12 +10,20 @@ import pytest
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
-from lifesci_partners import Agreement, Directory, Party, ValidationError, to_dict
+from lifesci_partners import (
+    Address,
+    Agreement,
+    Directory,
+    Organization,
+    Party,
+    ValidationError,
+    to_dict,
+)
 from lifesci_partners import strategies as lst
 from lifesci_partners._json import _converters
 from lifesci_partners._json._errors import errors_of
 from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
-from lifesci_partners._json._trusted import _kept
+from lifesci_partners._json._trusted import _kept, trusted_init
 from lifesci_partners._validate import date_value, identifier, instance_of, optional, tuple_of
 from tests.test_convert_fast import json_values, mutated
 
@@ -68,3 +76,32 @@ class TestSameAsDetailed:
         """An agreement built by the fast reader equals the one __init__ builds."""
         data = to_dict(agreement)
         assert _converters._fast_converter().structure(data, Agreement) == agreement
+
+
+def _fields(model: Any) -> dict[str, Any]:
+    return {
+        field.name: getattr(model, field.name) for field in attrs.fields(type(model)) if field.init
+    }
+
+
+class TestTrustedInit:
+    @given(st.one_of(st.from_type(Organization), st.from_type(Address)))
+    def test_equal_to_init(self, model: Organization | Address) -> None:
+        """A model built from its own field values is the model __init__ builds."""
+        assert trusted_init(type(model))(_fields(model)) == model
+
+    @pytest.mark.parametrize(
+        "fields",
+        [
+            {"country": "XX"},
+            {"country": "FR", "subdivision": "US-CA"},
+            {},
+            {"country": "FR", "geonames_id": 0},
+        ],
+    )
+    def test_same_errors_as_init(self, fields: dict[str, Any]) -> None:
+        """Every rule that is not a type rule, and the cross-field checks, say what __init__ says."""
+        assert _outcome(lambda: trusted_init(Address)(fields)) == _outcome(
+            lambda: Address(**fields)
+        )
+        assert _outcome(lambda: Address(**fields))[0] == "error"

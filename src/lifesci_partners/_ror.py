@@ -20,6 +20,7 @@ from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._free_text import forbidden_in
 from lifesci_partners._identifiers import Identifier
+from lifesci_partners._json._trusted import trusted_init
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._locales import UNDETERMINED, locale_key
 from lifesci_partners._localized import LocalizedText
@@ -387,13 +388,15 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
         geonames_id = None
     coordinates = _coordinates(reader, details, base)
     try:
-        return Address(
-            country=country,
-            locality=None if city is None else _checked_text({UNDETERMINED: city}),
-            region=None if region is None else _checked_text({UNDETERMINED: region}),
-            subdivision=subdivision,
-            geonames_id=geonames_id,
-            coordinates=coordinates,
+        return trusted_init(Address)(
+            {
+                "country": country,
+                "locality": None if city is None else _checked_text({UNDETERMINED: city}),
+                "region": None if region is None else _checked_text({UNDETERMINED: region}),
+                "subdivision": subdivision,
+                "geonames_id": geonames_id,
+                "coordinates": coordinates,
+            }
         )
     except ValidationError as exc:
         raise reader.refused(exc, base, details, "location", _ADDRESS_KEYS) from None
@@ -619,24 +622,26 @@ def read_record(  # one pass over the record's keys, in order
     website = next((link for link in links if link.kind is LinkKind.WEBSITE), None)
     acronym = names.acronym
     try:
-        organization = Organization(
-            id=ror.value if org_id is None else org_id,
-            name=_checked_text(names.labels),
-            acronym=None if acronym is None else acronym.text,
-            acronym_locale=None if acronym is None else acronym.lang,
-            headquarters=places[0] if places else None,
-            website=None if website is None else website.url,
-            other_names=names.others,
-            kind=kinds[0] if kinds else None,
-            other_kinds=kinds[1:],
-            founded_on=founded,
-            status=status,
-            locations=places[1:],
-            identifiers=identifiers,
-            relationships=relationships,
-            links=[link for link in links if link is not website],
-            domains=domains,
-            provenance=provenance,
+        organization = trusted_init(Organization)(
+            {
+                "id": ror.value if org_id is None else org_id,
+                "name": _checked_text(names.labels),
+                "acronym": None if acronym is None else acronym.text,
+                "acronym_locale": None if acronym is None else acronym.lang,
+                "headquarters": places[0] if places else None,
+                "website": None if website is None else website.url,
+                "other_names": tuple(names.others),
+                "kind": kinds[0] if kinds else None,
+                "other_kinds": tuple(kinds[1:]),
+                "founded_on": founded,
+                "status": status,
+                "locations": tuple(places[1:]),
+                "identifiers": tuple(identifiers),
+                "relationships": tuple(relationships),
+                "links": tuple(link for link in links if link is not website),
+                "domains": tuple(domains),
+                "provenance": provenance,
+            }
         )
     except ValidationError as exc:
         reader.errors.extend(exc.errors)

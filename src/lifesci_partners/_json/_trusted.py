@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Callable, Collection
-from typing import Any, get_args, get_type_hints
+from typing import Any, TypeVar, cast, get_args, get_type_hints
 
 import attrs
 import cattrs
@@ -29,7 +29,9 @@ from lifesci_partners._validate import (
     date_value,
 )
 
-__all__ = ["Retry", "trusted_structure_fn", "type_hints"]
+__all__ = ["Retry", "trusted_init", "trusted_structure_fn", "type_hints"]
+
+T = TypeVar("T", bound=attrs.AttrsInstance)
 
 _TYPE_RULES = (_InstanceOf, _OptionalInstanceOf, _TupleOf)
 """The rules that a field's structure hook has already proven."""
@@ -130,6 +132,27 @@ def trusted_structure_fn(
     )
     function: Callable[[Any, type], Any] = compiled(name, source, namespace, "reader")
     return function
+
+
+def trusted_init(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """``cls`` built from its field values, by name, when a reader made each of its field's type.
+
+    :func:`trusted_structure_fn` with every field already read: the type rules are skipped; the
+    other rules, the converters and ``__attrs_post_init__`` run as ``__init__`` runs them, with
+    the same errors. For the importers (``load_ror``), whose values come out of their own checks;
+    never for a caller's data.
+    """
+    return cast("Callable[[dict[str, Any]], T]", _trusted_init(cls))
+
+
+@functools.cache
+def _trusted_init(cls: type[attrs.AttrsInstance]) -> Callable[[dict[str, Any]], Any]:
+    names = [field.name for field in attrs.fields(cls) if field.init]
+    function = trusted_structure_fn(cls, cattrs.Converter(), built=names)
+    if function is None:
+        return lambda values: cls(**values)
+    # Its second parameter, named _, is the class cattrs passes; partial binds it in C.
+    return functools.partial(function, _=cls)  # type: ignore[call-arg]
 
 
 def _set_line(cls: type, i: int, name: str, namespace: dict[str, Any]) -> str:
