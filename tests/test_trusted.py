@@ -100,8 +100,7 @@ class TestTrustedInit:
         ],
     )
     def test_same_errors_as_init(self, fields: dict[str, Any]) -> None:
-        """Every rule that is not a type rule, and the cross-field checks, say what __init__ says."""
-        assert _outcome(lambda: trusted_init(Address)(fields)) == _outcome(
-            lambda: Address(**fields)
-        )
-        assert _outcome(lambda: Address(**fields))[0] == "error"
+        """The rules that are not type rules, and the cross-field checks, say what __init__ says."""
+        by_init = _outcome(lambda: Address(**fields))
+        assert by_init[0] == "error"
+        assert _outcome(lambda: trusted_init(Address)(fields)) == by_init
