@@ -285,7 +285,9 @@ class _Names:
         self.others: dict[OrganizationName, None] = {}
 
     def other(self, text: str, kind: NameKind, lang: str | None) -> None:
-        self.others[OrganizationName(text, kind, lang)] = None
+        self.others[
+            trusted_init(OrganizationName)({"text": text, "kind": kind, "locale": lang})
+        ] = None
 
 
 def _read_names(reader: _Reader, raw: object, default: str | None) -> _Names | None:
@@ -435,7 +437,7 @@ def _read_relationship(reader: _Reader, raw: object, path: str) -> Relationship:
     kind = reader.choice(entry.get("type"), f"{path}.type", _RELATIONSHIPS, "relationship")
     target = _ror_identifier(reader, entry.get("id"), f"{path}.id", "relationship")
     label = reader.optional_string(entry.get("label"), f"{path}.label", "relationship")
-    return Relationship(kind, identifier=target, label=label)
+    return trusted_init(Relationship)({"kind": kind, "identifier": target, "label": label})
 
 
 def _read_link(reader: _Reader, raw: object, path: str) -> Link:
@@ -499,13 +501,15 @@ def _read_admin(reader: _Reader, raw: object, bare_id: str) -> Provenance:
             created = day
         else:
             modified = day
-    return Provenance(
-        "ror",
-        bare_id,
-        created_on=None if created is None else created[0],
-        created_schema_version=None if created is None else created[1],
-        modified_on=None if modified is None else modified[0],
-        schema_version=None if modified is None else modified[1],
+    return trusted_init(Provenance)(
+        {
+            "registry": "ror",
+            "record_id": bare_id,
+            "created_on": None if created is None else created[0],
+            "created_schema_version": None if created is None else created[1],
+            "modified_on": None if modified is None else modified[0],
+            "schema_version": None if modified is None else modified[1],
+        }
     )
 
 
