@@ -72,7 +72,17 @@ _GEONAMES_KEYS = frozenset(
         "country_subdivision_name",
     }
 )
-_DERIVED = ("continent_code", "continent_name", "country_name")  # CLDR knows them from the code
+# The texts of geonames_details, in the order they are checked; the continent and the country's
+# name are checked but not kept: CLDR knows them from the country code.
+_GEONAMES_TEXTS = (
+    "name",
+    "country_subdivision_name",
+    "country_code",
+    "country_subdivision_code",
+    "continent_code",
+    "continent_name",
+    "country_name",
+)
 _LINK_KEYS = frozenset({"type", "value"})
 _EXTERNAL_ID_KEYS = frozenset({"type", "all", "preferred"})
 _RELATIONSHIP_KEYS = frozenset({"type", "id", "label"})
@@ -190,6 +200,19 @@ class _Reader:
 
     def optional_string(self, value: object, path: str, kind: str) -> str | None:
         return None if value is None else self.string(value, path, kind)
+
+    def optional_strings(
+        self, values: dict[str, Any], keys: tuple[str, ...], path: str, kind: str
+    ) -> None:
+        """Check that each of ``keys`` in ``values`` is null, absent or a string, in one call."""
+        for key in keys:
+            value = values.get(key)
+            # What string() accepts, without a call and a path for each text that passes.
+            if value is None or (
+                type(value) is str and value and not value.isspace() and value.isprintable()
+            ):
+                continue
+            self.string(value, f"{path}.{key}", kind)
 
     def choice(self, value: object, path: str, choices: dict[str, T], kind: str) -> T:
         if type(value) is str and value in choices:
@@ -364,18 +387,11 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
     location = reader.mapping(raw, path, _LOCATION_KEYS, "location")
     base = f"{path}.geonames_details"
     details = reader.mapping(location.get("geonames_details"), base, _GEONAMES_KEYS, "location")
-    city = reader.optional_string(details.get("name"), f"{base}.name", "location")
-    region = reader.optional_string(
-        details.get("country_subdivision_name"), f"{base}.country_subdivision_name", "location"
-    )
-    country = reader.optional_string(
-        details.get("country_code"), f"{base}.country_code", "location"
-    )
-    code = reader.optional_string(
-        details.get("country_subdivision_code"), f"{base}.country_subdivision_code", "location"
-    )
-    for key in _DERIVED:
-        reader.optional_string(details.get(key), f"{base}.{key}", "location")
+    reader.optional_strings(details, _GEONAMES_TEXTS, base, "location")
+    city = details.get("name")
+    region = details.get("country_subdivision_name")
+    country = details.get("country_code")
+    code = details.get("country_subdivision_code")
     subdivision = None
     if code is not None:
         if country is None:
