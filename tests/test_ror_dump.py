@@ -281,7 +281,6 @@ class TestProblems:
         assert result.records_read == len(records)
 
 
-@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="../shared/data is not here")
 class TestGarbageCollector:
     @pytest.mark.parametrize("enabled", [True, False])
     def test_paused_while_reading(self, enabled: bool) -> None:
@@ -308,6 +307,7 @@ class TestGarbageCollector:
         assert gc.isenabled()
 
 
+@pytest.mark.skipif(not SHARED_SAMPLE.exists(), reason="../shared/data is not here")
 class TestSharedSample:
     result = load_ror(SHARED_SAMPLE) if SHARED_SAMPLE.exists() else None
 
