@@ -25,12 +25,12 @@ from lifesci_partners import (
 )
 from lifesci_partners import strategies as lst
 from lifesci_partners._json import _converters, _msgspec
-from lifesci_partners._json._errors import errors_of
 from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, parse_json
 from lifesci_partners._json._streamed import _scanned
 from tests.test_convert_fast import json_values, mutated
 from tests.test_hostile_input import _text_of
 from tests.test_hostile_input import mutated as mutated_document
+from tests.test_trusted import _outcome
 
 pytest.importorskip("msgspec")  # the test group installs it: both parsers are compared in one run
 
@@ -44,15 +44,6 @@ def backend(request: pytest.FixtureRequest) -> Iterator[str]:
     previous = _msgspec.set_reader_backend(request.param)
     yield request.param
     _msgspec.set_reader_backend(previous)
-
-
-def _outcome(read: Any) -> tuple[str, Any]:
-    try:
-        return ("ok", read())
-    except ValidationError as exc:
-        return ("error", exc.errors)
-    except Exception as exc:  # noqa: BLE001  # the detailed converter's own errors, as lines
-        return ("error", errors_of(exc))
 
 
 def _whole(text: str | bytes, cls: Any, limits: Limits = DEFAULT_LIMITS) -> Any:
