@@ -111,7 +111,7 @@ _RELATIONSHIPS = {
 _LINKS = {"website": LinkKind.WEBSITE, "wikipedia": LinkKind.WIKIPEDIA}
 _NAME_TYPES = frozenset({"ror_display", "label", "acronym", "alias"})
 _SCHEMA_VERSIONS = frozenset({"1.0", "2.0", "2.1"})
-# The model's field paths, and the record's, for a problem a model finds (see _Reader.build).
+# The model's field paths, and the record's, for a problem a model finds (see _Reader.refused).
 _VALUE = {"$.value": "$"}  # an identifier's value is the record's string itself
 _COORDINATE_KEYS = {"$.latitude": "$.lat", "$.longitude": "$.lng"}
 _ADDRESS_KEYS = {
