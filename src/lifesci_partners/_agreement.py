@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import operator
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -47,6 +48,7 @@ from lifesci_partners.exceptions import ValidationError, WrongTypeError
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus", "Party"]
 
 _ONE_DAY = dt.timedelta(days=1)
+_ORG = operator.attrgetter("org")
 
 
 class AgreementKind(enum.Enum):
@@ -271,8 +273,19 @@ def _to_amendments(amendments: Iterable[Amendment]) -> tuple[Amendment, ...]:
 
 def _surely_before_max_year(start: dt.date, term: Term) -> bool:
     """Whether ``term`` from ``start`` certainly ends before 9999: no need to compute the end."""
-    years = term.total_months // 12 + term.days // 365 + 2  # a year more for each remainder
-    return start.year + years < dt.MAXYEAR
+    # total_months // 12 is years + months // 12; a year more for each remainder.
+    return start.year + term.years + term.months // 12 + term.days // 365 + 2 < dt.MAXYEAR
+
+
+def _check_term(agreement: Agreement, effective: dt.date, term: Term) -> list[str]:
+    """Whether the term ends within the calendar (before the year 9999), said with its path."""
+    if _surely_before_max_year(effective, term):
+        return []
+    try:
+        term.end_from(effective, agreement.convention)
+    except ValidationError as exc:
+        return list(exc.prefixed("$.term").errors)
+    return []
 
 
 def _day_after(day: dt.date | None) -> dt.date | None:
@@ -433,22 +446,28 @@ class Agreement:
     )
 
     def __attrs_post_init__(self) -> None:
-        errors = _check_parties(self)
+        # The usual agreement (distinct parties, no stated end, no options, nothing to check
+        # against a schedule) passes with a few comparisons; whatever may be wrong goes to the
+        # checks, which say what and where, every problem at once.
+        orgs = list(map(_ORG, self.parties))
+        errors = [] if len(set(orgs)) == len(orgs) > 1 else _check_parties(self)
+        term, effective = self.term, self.effective_on
         term_ok = True
-        effective = self.effective_on
+        if term is not None and effective is not None:
+            term_errors = _check_term(self, effective, term)
+            term_ok = not term_errors
+            errors.extend(term_errors)
         if (
-            self.term is not None
-            and effective is not None
-            and not _surely_before_max_year(effective, self.term)
+            self.stated_end_on is None
+            and self.options is None
+            and (term is not None or self.renewal is None)
         ):
-            try:
-                self.term.end_from(effective, self.convention)
-            except ValidationError as exc:
-                term_ok = False
-                errors.extend(exc.prefixed("$.term").errors)
-        date_errors = _check_dates(self)
-        errors.extend(date_errors)
-        if self.events:
+            date_errors: list[str] = []  # what _check_dates would find: nothing
+        else:
+            date_errors = _check_dates(self)
+            errors.extend(date_errors)
+        events = self.events
+        if events:
             errors.extend(_check_events(self))
             if not date_errors and term_ok:
                 errors.extend(check_exercises(self))
@@ -461,7 +480,7 @@ class Agreement:
             raise ValidationError(errors)
         if self.amendments:
             _ = self._versions  # the last version checks a termination against its periods
-        elif any(isinstance(event, Termination) for event in self.events):
+        elif events and any(isinstance(event, Termination) for event in events):
             _ = self._schedule  # a termination is checked against the schedule it ends
 
     def _full_schedule(self) -> _lifecycle.Schedule:
