@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from babel import Locale
 from babel import UnknownLocaleError as BabelUnknownLocaleError
@@ -24,6 +24,7 @@ __all__ = [
     "LOCALE_PATTERN",
     "MAX_TAG",
     "UNDETERMINED",
+    "known_key",
     "locale_key",
     "locale_parts",
     "parse_locale",
@@ -122,6 +123,9 @@ def _key(tag: str) -> str:
 # costs per key. Bounded, so that a stream of distinct tags cannot grow it without end.
 _KEYS: dict[str, str] = {}
 _MAX_KEYS = 4096
+
+known_key: Callable[[str], str | None] = _KEYS.get
+"""The key of a tag that :func:`locale_key` has already accepted, else ``None`` (a lookup)."""
 
 
 def locale_key(tag: str | Locale) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from lifesci_partners._free_text import FORBIDDEN_IN_TEXT, forbidden_in
-from lifesci_partners._locales import locale_key, locale_parts
+from lifesci_partners._locales import known_key, locale_key, locale_parts
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import kind_of
 from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
@@ -151,6 +151,29 @@ class LocalizedText(Mapping[str, str]):
         self = object.__new__(cls)
         object.__setattr__(self, "_texts", texts)
         object.__setattr__(self, "_hash", None)
+        return self
+
+    @classmethod
+    def _from_parsed(cls, texts: dict[Any, Any]) -> LocalizedText:
+        """``LocalizedText(texts)`` for a dict that a JSON reader made: the same text or error.
+
+        An entry whose tag :func:`locale_key` has already accepted and whose text is printable
+        and not blank (what ``__init__`` would accept, in a lookup and three string tests) is
+        taken as it is; for anything else ``__init__`` reads ``texts`` and says what is wrong.
+        """
+        result: dict[str, str] = {}
+        for raw_key, text in texts.items():
+            key = known_key(raw_key)
+            if key is None or type(text) is not str or not text or text.isspace():
+                return cls(texts)
+            if not text.isprintable():
+                return cls(texts)
+            result[key] = text
+        if not result or len(result) != len(texts):  # empty, or two tags of one locale
+            return cls(texts)
+        self = _new(cls)
+        _set_texts(self, result)
+        _set_hash(self, None)
         return self
 
     @classmethod
@@ -317,3 +340,9 @@ class LocalizedText(Mapping[str, str]):
     def to_dict(self) -> dict[str, str]:
         """Return a new plain ``dict`` of the texts, in order."""
         return dict(self._texts)
+
+
+# Each slot set by its own descriptor: what object.__setattr__ finds on every call.
+_new = object.__new__
+_set_texts = vars(LocalizedText)["_texts"].__set__
+_set_hash = vars(LocalizedText)["_hash"].__set__

@@ -200,7 +200,7 @@ def _structure_localized(value: Any, _: type) -> LocalizedText:
         raise _ShapeError(
             f"expected an object of locale to text such as {{'en': '...'}}, got {json_kind(value)}"
         )
-    return LocalizedText(value)
+    return LocalizedText._from_parsed(value)  # noqa: SLF001  # the reader's way in
 
 
 def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
