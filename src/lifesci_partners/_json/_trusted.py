@@ -13,23 +13,35 @@ from __future__ import annotations
 
 import functools
 import types
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar, cast, get_args, get_type_hints
 
 import attrs
 import cattrs
 
+from lifesci_partners._free_text import one_line
 from lifesci_partners._json._compile import compiled
 from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._validate import (
+    _IDENTIFIER,
     _InstanceOf,
     _Optional,
     _OptionalInstanceOf,
     _TupleOf,
+    as_tuple,
     date_value,
+    identifier,
 )
 
-__all__ = ["Retry", "trusted_init", "trusted_structure_fn", "type_hints"]
+__all__ = [
+    "QUICK_TESTS",
+    "QuickTest",
+    "Retry",
+    "keeps_tuples",
+    "trusted_init",
+    "trusted_structure_fn",
+    "type_hints",
+]
 
 T = TypeVar("T", bound=attrs.AttrsInstance)
 
@@ -85,38 +97,55 @@ def trusted_structure_fn(
         if converter is not None and isinstance(converter, attrs.Converter):
             return None
         default = field.default
+        field_type = hints[field.name]
+        read_here = field.init and field.name not in built
         if field.init:
-            read = (
-                [f"v{i} = o[{field.name!r}]"]
-                if field.name in built
-                else _read(i, f"o[{field.name!r}]", hints[field.name], conv, namespace)
-            )
-            if default is attrs.NOTHING:
-                body.extend(f"    {line}" for line in read)
+            if read_here and default is None and _is_optional(field_type):
+                # A missing key and a null are both None: one lookup instead of two.
+                body.extend(
+                    f"    {line}"
+                    for line in _read(i, f"o.get({field.name!r})", field_type, conv, namespace)
+                )
             else:
-                body.append(f"    if {field.name!r} in o:")
-                body.extend(f"        {line}" for line in read)
-                body.append("    else:")
-                body.append(f"        v{i} = {_default(i, default, namespace)}")
+                read = (
+                    _read(i, f"o[{field.name!r}]", field_type, conv, namespace)
+                    if read_here
+                    else [f"v{i} = o[{field.name!r}]"]
+                )
+                if default is attrs.NOTHING:
+                    body.extend(f"    {line}" for line in read)
+                else:
+                    body.append(f"    if {field.name!r} in o:")
+                    body.extend(f"        {line}" for line in read)
+                    body.append("    else:")
+                    body.append(f"        v{i} = {_default(i, default, namespace)}")
         elif default is not attrs.NOTHING:
             body.append(f"    v{i} = {_default(i, default, namespace)}")
         else:
             continue  # set by __attrs_post_init__
-        if converter is not None:
+        tuple_here = read_here and _is_hom_tuple(field_type)
+        if converter is not None and not (
+            tuple_here
+            and keeps_tuples(converter)
+            and (default is attrs.NOTHING or type(default) is tuple)
+        ):
             namespace[f"c{i}"] = converter
             body.append(f"    v{i} = c{i}(v{i})")
         body.append(_set_line(cls, i, field.name, namespace))
+        # Whether the generated code proved v{i} a str (or, for an optional text, None).
+        text_here = read_here and converter is None and _is_text(_inner(field_type), conv)
+        may_be_none = _is_optional(field_type)
         for j, rule in enumerate(_kept(field.validator)):
-            namespace[f"a{i}"] = field
-            if type(rule) is _Optional:  # what _Optional.__call__ does, without its call
-                namespace[f"r{i}_{j}"] = rule.validator
-                checks.append(f"    if v{i} is not None:")
-                checks.append(f"        r{i}_{j}(self, a{i}, v{i})")
-            else:
-                namespace[f"r{i}_{j}"] = rule
-                checks.append(f"    r{i}_{j}(self, a{i}, v{i})")
+            checks.extend(
+                _check_lines(
+                    i, j, field, rule, namespace, text_here=text_here, may_be_none=may_be_none
+                )
+            )
     name = f"structure_{cls.__name__}"
-    post_init = ["    self.__attrs_post_init__()"] if hasattr(cls, "__attrs_post_init__") else []
+    post_init = []
+    if hasattr(cls, "__attrs_post_init__"):
+        namespace["__post"] = cls.__attrs_post_init__
+        post_init = ["    __post(self)"]
     source = "\n".join(
         [
             f"def {name}(o, _):",
@@ -132,6 +161,39 @@ def trusted_structure_fn(
     )
     function: Callable[[Any, type], Any] = compiled(name, source, namespace, "reader")
     return function
+
+
+def _check_lines(
+    i: int,
+    j: int,
+    field: attrs.Attribute[Any],
+    rule: Any,
+    namespace: dict[str, Any],
+    *,
+    text_here: bool,
+    may_be_none: bool,
+) -> list[str]:
+    """Lines that run ``rule`` on ``v{i}``, the value of ``field``.
+
+    Where the value is known to be a ``str`` (``text_here``: the generated code checked its
+    type; ``None`` too if ``may_be_none``, which only an optional rule lets through) and the
+    rule has a quick test (:data:`QUICK_TESTS`), the rule is called only when the test fails, to
+    say why: a text that passes the test passes the rule.
+    """
+    namespace[f"a{i}"] = field
+    optional = type(rule) is _Optional  # what _Optional.__call__ does, without its call
+    inner = rule.validator if optional else rule
+    namespace[f"r{i}_{j}"] = inner
+    proven = text_here and (optional or not may_be_none)
+    quick = QUICK_TESTS.get(inner) if proven else None
+    if quick is not None:
+        namespace.update(quick.names)
+        passes = quick.test.format(v=f"v{i}")
+        condition = f"v{i} is not None and not ({passes})" if optional else f"not ({passes})"
+        return [f"    if {condition}:", f"        r{i}_{j}(self, a{i}, v{i})"]
+    if optional:
+        return [f"    if v{i} is not None:", f"        r{i}_{j}(self, a{i}, v{i})"]
+    return [f"    r{i}_{j}(self, a{i}, v{i})"]
 
 
 def trusted_init(cls: type[T]) -> Callable[[dict[str, Any]], T]:
@@ -205,6 +267,58 @@ def _read(
     namespace[f"h{i}"] = conv.get_structure_hook(field_type)
     namespace[f"t{i}"] = field_type
     return [f"v{i} = h{i}({value}, t{i})"]
+
+
+def _inner(field_type: Any) -> Any:
+    """``X`` for ``X | None``; any other type as it is."""
+    if not _is_optional(field_type):
+        return field_type
+    (inner,) = (a for a in get_args(field_type) if a is not type(None))
+    return inner
+
+
+def _as_tuple_of(items: Any) -> Any:  # the body that keeps_tuples recognises
+    return as_tuple(items)
+
+
+def keeps_tuples(converter: Any) -> bool:
+    """Whether ``converter`` gives back any tuple it is given, unchanged.
+
+    :func:`~lifesci_partners._validate.as_tuple` does, and so does a function whose whole body
+    is ``return as_tuple(items)`` (the models' ``_to_parties`` and the like), as its bytecode
+    shows. Then the generated function does not call it on the tuple it built itself.
+    """
+    if converter is as_tuple:
+        return True
+    code = getattr(converter, "__code__", None)
+    template = _as_tuple_of.__code__
+    return (
+        code is not None
+        and code.co_code == template.co_code
+        and code.co_names == template.co_names
+        and code.co_argcount == 1
+        and getattr(converter, "__globals__", {}).get("as_tuple") is as_tuple
+    )
+
+
+@attrs.frozen
+class QuickTest:
+    """An expression that a ``str`` makes true only if it passes a rule (``{v}``: the value).
+
+    In C calls only, so that the usual value costs no Python call; a value that fails it goes
+    to the rule, which says what is wrong (or passes it: the test may be stricter).
+    """
+
+    test: str
+    names: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+QUICK_TESTS: Mapping[Any, QuickTest] = {
+    identifier: QuickTest("__ident({v}) is not None", {"__ident": _IDENTIFIER.fullmatch}),
+    # one_line refuses a text that strip() empties: exactly "" and what isspace() is true for.
+    one_line: QuickTest("{v} and not {v}.isspace() and {v}.isprintable()"),
+}
+"""The rules that the generated functions test in one expression, by rule."""
 
 
 def _is_text(field_type: Any, conv: cattrs.Converter) -> bool:
