@@ -50,7 +50,8 @@ __all__ = ["StreamedReader"]
 
 _BLANKS = re.compile(r"[ \t\n\r]*")
 """JSON's whitespace, as json's own parser skips it."""
-_BLANK = frozenset(" \t\n\r")
+_after_item = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|\])").match
+"""What follows an item of an array: a comma and blanks, or the closing bracket."""
 # json's own string scanner (C when available), which is not in typeshed.
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = _decoder.scanstring  # type: ignore[attr-defined]
 
@@ -80,18 +81,12 @@ def _scanned(text: str, at: int, scan: _Scan, hook: _Hook, item_type: Any) -> tu
     while True:
         item, at = scan(text, at)
         models.append(hook(item, item_type))
-        mark = text[at : at + 1]
-        if mark in _BLANK:
-            at = _skip(text, at)
-            mark = text[at : at + 1]
-        if mark == ",":
-            at += 1
-            if text[at : at + 1] in _BLANK:
-                at = _skip(text, at)
-        elif mark == "]":
-            return tuple(models), at + 1
-        else:
+        after = _after_item(text, at)
+        if after is None:
             raise _GiveUp
+        at = after.end()
+        if after.lastindex is None:  # not the comma: the closing bracket
+            return tuple(models), at
 
 
 class _ArrayOf:
