@@ -325,6 +325,18 @@ def _build_schedule(
     )
 
 
+def _check_ended(schedule: _lifecycle.Schedule, index: int, termination: Termination) -> None:
+    """Raise if ``schedule`` had ended by the day of ``termination``, ``$.events[index]``."""
+    ended = schedule.final_end
+    if ended is not None and termination.on >= ended:
+        last = (ended - _ONE_DAY).isoformat()
+        msg = (
+            f"$.events[{index}].on: the agreement had already ended before the "
+            f"termination ({termination.on.isoformat()}): its last day was {last}"
+        )
+        raise ValidationError([msg])
+
+
 def _undated_schedule(agreement: Agreement, *, stop: dt.date | None) -> _lifecycle.Schedule:
     """No period; it ends at ``stop`` (a termination) or after its stated last day, if known.
 
@@ -481,7 +493,23 @@ class Agreement:
         if self.amendments:
             _ = self._versions  # the last version checks a termination against its periods
         elif events and any(isinstance(event, Termination) for event in events):
-            _ = self._schedule  # a termination is checked against the schedule it ends
+            self._check_termination()
+
+    def _check_termination(self) -> None:
+        """Check a termination (there is one at most) against the schedule it ends.
+
+        Only the schedule before the termination is built: the one it stops, which most
+        agreements read in bulk never need, is built on first use (:attr:`_schedule`).
+
+        Raises:
+            ValidationError: The agreement had already ended on the termination date.
+        """
+        limit_stop = None if self.effective_on is None else _day_after(self.max_extent_on)
+        schedule = _build_schedule(self, with_events=True, stop=limit_stop)
+        for index, event in enumerate(self.events):
+            if isinstance(event, Termination):
+                _check_ended(schedule, index, event)
+                return
 
     def _full_schedule(self) -> _lifecycle.Schedule:
         """The schedule with every event applied; checks that a termination came in time.
@@ -494,14 +522,7 @@ class Agreement:
         schedule = _build_schedule(self, with_events=True, stop=limit_stop)
         for index, event in enumerate(self.events):
             if isinstance(event, Termination):
-                ended = schedule.final_end
-                if ended is not None and event.on >= ended:
-                    last = (ended - _ONE_DAY).isoformat()
-                    msg = (
-                        f"$.events[{index}].on: the agreement had already ended before the "
-                        f"termination ({event.on.isoformat()}): its last day was {last}"
-                    )
-                    raise ValidationError([msg])
+                _check_ended(schedule, index, event)
                 stop = _earliest(limit_stop, event.on)
                 if undated:
                     schedule = _undated_schedule(self, stop=stop)
@@ -513,9 +534,9 @@ class Agreement:
     def _schedule(self) -> _lifecycle.Schedule:
         """The periods and deadlines, built once (without a termination, it cannot fail).
 
-        Built on first use (most agreements read in bulk are never asked about their periods),
-        or at construction when a termination must be checked against it. A cache, not a field:
-        ``attrs.asdict``, equality, pickling and copies leave it out.
+        Built on first use: most agreements read in bulk are never asked about their periods (a
+        termination is checked at construction, against the schedule before it). A cache, not a
+        field: ``attrs.asdict``, equality, pickling and copies leave it out.
         """
         if self._versions:
             return self._versions[-1].agreement._schedule  # noqa: SLF001
