@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from lifesci_partners._free_text import FORBIDDEN_IN_TEXT, forbidden_in
@@ -14,7 +14,7 @@ from lifesci_partners.exceptions import ValidationError, WrongTypeValidationErro
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["LocalizedText"]
+__all__ = ["LocalizedText", "parsed_reader"]
 
 T = TypeVar("T")
 
@@ -151,29 +151,6 @@ class LocalizedText(Mapping[str, str]):
         self = object.__new__(cls)
         object.__setattr__(self, "_texts", texts)
         object.__setattr__(self, "_hash", None)
-        return self
-
-    @classmethod
-    def _from_parsed(cls, texts: dict[Any, Any]) -> LocalizedText:
-        """``LocalizedText(texts)`` for a dict that a JSON reader made: the same text or error.
-
-        An entry whose tag :func:`locale_key` has already accepted and whose text is printable
-        and not blank (what ``__init__`` would accept, in a lookup and three string tests) is
-        taken as it is; for anything else ``__init__`` reads ``texts`` and says what is wrong.
-        """
-        result: dict[str, str] = {}
-        for raw_key, text in texts.items():
-            key = known_key(raw_key)
-            if key is None or type(text) is not str or not text or text.isspace():
-                return cls(texts)
-            if not text.isprintable():
-                return cls(texts)
-            result[key] = text
-        if not result or len(result) != len(texts):  # empty, or two tags of one locale
-            return cls(texts)
-        self = _new(cls)
-        _set_texts(self, result)
-        _set_hash(self, None)
         return self
 
     @classmethod
@@ -346,3 +323,36 @@ class LocalizedText(Mapping[str, str]):
 _new = object.__new__
 _set_texts = vars(LocalizedText)["_texts"].__set__
 _set_hash = vars(LocalizedText)["_hash"].__set__
+
+
+def parsed_reader(
+    not_an_object: Callable[[object], Exception],
+) -> Callable[[Any, Any], LocalizedText]:
+    """A converter's hook: ``LocalizedText(texts)`` of a dict that a JSON reader made.
+
+    The same text, or the same error, as ``LocalizedText(texts)``; a value that is not a dict
+    raises ``not_an_object(value)``. An entry whose tag :func:`locale_key` has already accepted
+    and whose text is printable and not blank (what ``__init__`` would accept, in a lookup and
+    three string tests) is taken as it is; for anything else ``__init__`` reads ``texts`` and
+    says what is wrong.
+    """
+
+    def read(texts: Any, _: Any) -> LocalizedText:
+        if type(texts) is not dict:
+            raise not_an_object(texts)
+        result: dict[str, str] = {}
+        for raw_key, text in texts.items():
+            key = known_key(raw_key)
+            if key is None or type(text) is not str or not text or text.isspace():
+                return LocalizedText(texts)
+            if not text.isprintable():
+                return LocalizedText(texts)
+            result[key] = text
+        if not result or len(result) != len(texts):  # empty, or two tags of one locale
+            return LocalizedText(texts)
+        made = _new(LocalizedText)
+        _set_texts(made, result)
+        _set_hash(made, None)
+        return made
+
+    return read

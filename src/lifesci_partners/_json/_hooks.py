@@ -28,7 +28,7 @@ from lifesci_partners._figures import FigureValue
 from lifesci_partners._json._reader import JsonFloat
 from lifesci_partners._json._trusted import Retry as _Retry
 from lifesci_partners._json._trusted import trusted_structure_fn, type_hints
-from lifesci_partners._localized import LocalizedText
+from lifesci_partners._localized import parsed_reader
 from lifesci_partners._money import Money
 from lifesci_partners._shown import SHOWN_IN_JSON, json_kind
 from lifesci_partners._terms import Term
@@ -195,12 +195,13 @@ def _figure_value_hook_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any,
     return structure
 
 
-def _structure_localized(value: Any, _: type) -> LocalizedText:
-    if type(value) is not dict:
-        raise _ShapeError(
-            f"expected an object of locale to text such as {{'en': '...'}}, got {json_kind(value)}"
-        )
-    return LocalizedText._from_parsed(value)  # noqa: SLF001  # the reader's way in
+def _not_localized(value: object) -> _ShapeError:
+    return _ShapeError(
+        f"expected an object of locale to text such as {{'en': '...'}}, got {json_kind(value)}"
+    )
+
+
+_structure_localized = parsed_reader(_not_localized)
 
 
 def _enum_hook_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
