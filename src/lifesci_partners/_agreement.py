@@ -271,16 +271,8 @@ def _to_amendments(amendments: Iterable[Amendment]) -> tuple[Amendment, ...]:
     return as_tuple(amendments)
 
 
-def _surely_before_max_year(start: dt.date, term: Term) -> bool:
-    """Whether ``term`` from ``start`` certainly ends before 9999: no need to compute the end."""
-    # total_months // 12 is years + months // 12; a year more for each remainder.
-    return start.year + term.years + term.months // 12 + term.days // 365 + 2 < dt.MAXYEAR
-
-
 def _check_term(agreement: Agreement, effective: dt.date, term: Term) -> list[str]:
     """Whether the term ends within the calendar (before the year 9999), said with its path."""
-    if _surely_before_max_year(effective, term):
-        return []
     try:
         term.end_from(effective, agreement.convention)
     except ValidationError as exc:
@@ -465,7 +457,13 @@ class Agreement:
         errors = [] if len(set(orgs)) == len(orgs) > 1 else _check_parties(self)
         term, effective = self.term, self.effective_on
         term_ok = True
-        if term is not None and effective is not None:
+        if (
+            term is not None
+            and effective is not None
+            # Unless it may end in 9999 or later, the end surely exists: no need to compute it
+            # (total_months // 12 is years + months // 12; a year more for each remainder).
+            and effective.year + term.years + term.months // 12 + term.days // 365 + 2 >= dt.MAXYEAR
+        ):
             term_errors = _check_term(self, effective, term)
             term_ok = not term_errors
             errors.extend(term_errors)
