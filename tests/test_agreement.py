@@ -29,6 +29,7 @@ from lifesci_partners import (
     Termination,
     ValidationError,
     WrongTypeError,
+    _agreement,
 )
 from lifesci_partners import strategies as lst
 from tests import oracle
@@ -885,3 +886,50 @@ class TestUndated:
         else:
             expected = AgreementStatus.SIGNED
         assert agreement.status_on(day) is expected
+
+
+def _unchecked(**fields: Any) -> Agreement:
+    """An Agreement with ``fields`` set as __init__ sets them, without any of its checks."""
+    made = object.__new__(Agreement)
+    for field in attrs.fields(Agreement):
+        value = fields.get(field.name, field.default)
+        object.__setattr__(made, field.name, value)
+    return made
+
+
+class TestQuickChecks:
+    """The usual agreement passes its rules across fields in a few comparisons."""
+
+    @given(
+        lst.agreements(lifecycle=False),
+        st.lists(st.sampled_from(["x", "y", "z"]), max_size=4),
+        st.booleans(),
+        st.booleans(),
+        st.booleans(),
+    )
+    def test_same_problems_as_the_full_checks(
+        self,
+        agreement: Agreement,
+        orgs: list[str],
+        no_term: bool,  # drawn
+        renews: bool,  # drawn
+        stated: bool,  # drawn
+    ) -> None:
+        """The parties' and the dates' problems are those their checks find, in full, or none."""
+        fields = {f.name: getattr(agreement, f.name) for f in attrs.fields(Agreement)}
+        fields["parties"] = tuple(Party(org) for org in orgs)
+        if no_term:
+            fields["term"] = None
+        if renews:
+            fields["renewal"] = Renewal(Term(years=1))
+        if stated and agreement.effective_on is not None:
+            fields["stated_end_on"] = agreement.effective_on - dt.timedelta(days=1)
+        reference = _agreement._check_parties(_unchecked(**fields))
+        reference += _agreement._check_dates(_unchecked(**fields))
+        try:
+            Agreement(**fields)
+        except ValidationError as exc:
+            found = [e for e in exc.errors if e.startswith(("$.parties", "$.stated", "$.renewal"))]
+        else:
+            found = []
+        assert found == reference

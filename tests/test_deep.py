@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -11,7 +12,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lifesci_partners._json._deep import RECURSION_SAFE, nesting_depth, parse_iteratively
+from lifesci_partners._json._deep import (
+    RECURSION_SAFE,
+    _peeled_depth,
+    nesting_depth,
+    parse_iteratively,
+)
 
 # Strings full of what could mislead a count of brackets: brackets, quotes and backslashes.
 _TRICKY = st.text(alphabet=st.sampled_from('[]{}"\\ a\u00e9\n'), max_size=8)
@@ -159,3 +165,35 @@ class TestDeepDocumentsInAThread:
         )
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "]: nested deeper than the limit of 64 levels"
+
+
+def _counted(brackets: bytes) -> int:
+    """The greatest sum of +1 per opening and -1 per closing bracket over the beginnings."""
+    steps = (1 if b in b"[{" else -1 for b in brackets)
+    return max(itertools.accumulate(steps), default=0)
+
+
+_NESTED = st.recursive(
+    st.just(0), lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.just("k"), inner)
+)
+
+
+class TestPeeledDepth:
+    @given(st.binary().map(lambda b: bytes(b"[]{}"[x % 4] for x in b)))
+    def test_same_as_the_count(self, brackets: bytes) -> None:
+        """Where peeling gives a depth (balanced brackets), it is the count's; else None."""
+        peeled = _peeled_depth(brackets)
+        if peeled is not None:
+            assert peeled == _counted(brackets)
+
+    @given(_NESTED)
+    def test_peels_valid_json(self, value: Any) -> None:
+        """The brackets of any JSON value of at most 32 levels peel to its depth."""
+        brackets = json.dumps(value).encode().translate(None, b'0"k:, ')
+        expected = _depth(value)
+        assert _peeled_depth(brackets) == (expected if expected <= 32 else None)
+
+    def test_unbalanced(self) -> None:
+        """Brackets that never close, or close first, are left to the count."""
+        assert _peeled_depth(b"[[]") is None
+        assert _peeled_depth(b"][") is None

@@ -188,3 +188,24 @@ class TestSameAsWhole:
         data[3]["parties"][0]["org"] = 5
         outcome = _same_both_ways(json.dumps(data), AGREEMENTS)
         assert outcome == ("error", ("$[3].parties[0].org: expected a string, got a number (5)",))
+
+
+_SEPARATORS = st.sampled_from([",", ", ", " ,", "\n,\t", ",\r\n ", ";", ",,", " ", ""])
+
+
+class TestBetweenItems:
+    @given(
+        st.lists(lst.parties(), min_size=1, max_size=4),
+        st.lists(_SEPARATORS, min_size=3, max_size=3),
+        st.sampled_from(["", " ", "\n\t"]),
+    )
+    def test_any_separator(self, parties: list[Party], separators: list[str], end: str) -> None:
+        """Items separated by a comma and blanks are read; anything else is read whole, alike."""
+        items = [to_json(party) for party in parties]
+        text = "[" + items[0]
+        for index, item in enumerate(items[1:]):
+            text += separators[index] + item
+        text += end + "]"
+        _same_both_ways(text, tuple[Party, ...])
+        usual = all(s.strip(" \t\r\n") == "," for s in separators[: len(items) - 1])
+        assert (_streamed(text, tuple[Party, ...]) is not None) == usual
