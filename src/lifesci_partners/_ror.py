@@ -19,7 +19,7 @@ import attrs
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._free_text import forbidden_in
-from lifesci_partners._identifiers import Identifier
+from lifesci_partners._identifiers import Identifier, identifier_of
 from lifesci_partners._json._trusted import trusted_init
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._locales import UNDETERMINED, locale_key
@@ -264,7 +264,7 @@ def _ror_identifier(reader: _Reader, value: object, path: str, kind: str) -> Ide
         message = f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {_shown(url)}"
         raise reader.drop(path, url, message, kind)
     try:
-        return Identifier("ror", url.removeprefix(_ROR_PREFIX))
+        return identifier_of("ror", url.removeprefix(_ROR_PREFIX))
     except ValidationError as exc:
         raise reader.refused(exc, path, url, kind, _VALUE) from None
 
@@ -440,7 +440,7 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
             continue
         compact = text.replace(" ", "") if scheme == "isni" else text  # ROR spaces ISNIs
         try:
-            result.append(Identifier(scheme, compact, preferred=text == preferred))
+            result.append(identifier_of(scheme, compact, preferred=text == preferred))
         except ValidationError as exc:
             reader.refused(exc, value_path, text, "identifier", _VALUE)
     if len(result) > 1:
