@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lifesci_partners import KNOWN_SCHEMES, Identifier, ValidationError, from_json, to_json
 from lifesci_partners import strategies as lst
 from lifesci_partners._identifiers import (
+    identifier_of,
     isni_check_character,
     lei_check_digits,
     ror_check_digits,
@@ -225,3 +226,63 @@ class TestPresentation:
     def test_str(self) -> None:
         """str() is scheme:value."""
         assert str(Identifier("ror", "05dxps055")) == "ror:05dxps055"
+
+
+def _built(make: object, *args: object, **kwargs: object) -> tuple[str, object]:
+    try:
+        return ("ok", make(*args, **kwargs))  # type: ignore[operator]
+    except ValidationError as exc:
+        return (type(exc).__name__, exc.errors)
+
+
+_REAL_VALUES = [value for _, value in REAL]
+# Real values, the same with a character changed or added at either end, and anything else.
+_VALUES = st.one_of(
+    st.sampled_from(_REAL_VALUES),
+    st.builds(
+        lambda v, c, i: v[:i] + c + v[i + 1 :],
+        st.sampled_from(_REAL_VALUES),
+        st.sampled_from("0aX \t\n\x00\u2028"),
+        st.integers(0, 20),
+    ),
+    st.builds(
+        lambda v, ends: ends[0] + v + ends[1],
+        st.sampled_from(_REAL_VALUES),
+        st.sampled_from([(" ", ""), ("", " "), ("\u3000", ""), ("", "\x07"), ("\n", "")]),
+    ),
+    st.text(max_size=12),
+    st.integers(498, 502).map(lambda n: "a" * n),
+    st.sampled_from([None, 7, b"Q42", ["Q42"]]),
+)
+_SCHEMES = st.one_of(
+    st.sampled_from(sorted(KNOWN_SCHEMES)),
+    st.sampled_from(["fundref", "x.y-z"]),  # other schemes: only the value's form is checked
+    st.sampled_from(["ROR", "", " ror", "a" * 41, "Fundref"]),
+    st.text(max_size=6),
+    st.sampled_from([None, 1, ["ror"]]),
+)
+
+
+class TestIdentifierOf:
+    @given(_SCHEMES, _VALUES, st.one_of(st.booleans(), st.sampled_from([0, 1, None, "yes"])))
+    @example(scheme="fundref", value="Q42 ", preferred=False)
+    @example(scheme="fundref", value="\x07Q42", preferred=False)
+    @example(scheme="fundref", value="a" * 501, preferred=False)
+    @example(scheme="fundref", value="Q\n42", preferred=False)
+    @example(scheme="ror", value="05dxps056", preferred=False)
+    @example(scheme="ror", value="05dxps055", preferred=1)
+    def test_same_verdict_as_the_constructor(
+        self, scheme: object, value: object, preferred: object
+    ) -> None:
+        """The importers' shortcut builds what the constructor builds, and refuses what it does."""
+        assert _built(identifier_of, scheme, value, preferred=preferred) == _built(
+            Identifier, scheme, value, preferred=preferred
+        )
+
+    @pytest.mark.parametrize(("scheme", "value"), REAL)
+    def test_real_identifiers(self, scheme: str, value: str) -> None:
+        """Real identifiers come out equal, with the same hash, and as ``Identifier``."""
+        made = identifier_of(scheme, value, preferred=True)
+        assert type(made) is Identifier
+        assert made == Identifier(scheme, value, preferred=True)
+        assert hash(made) == hash(Identifier(scheme, value, preferred=True))

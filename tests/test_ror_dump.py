@@ -170,14 +170,23 @@ class TestExactness:
         assert (problem.path, problem.action) == ("$.status", ImportAction.RECORD_SKIPPED)
         assert "more than once" in problem.message
 
-    def test_lone_surrogate_skips_the_record(self) -> None:
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\uD800", "\\udfff", "\\uDBFF"])
+    def test_lone_surrogate_skips_the_record(self, escape: str) -> None:
         """An escaped lone surrogate is no text: the record is skipped; a pair is read."""
-        lone = json.dumps([ror_records.CALTECH]).replace("Caltech", "Caltech\\ud800", 1)
+        lone = json.dumps([ror_records.CALTECH]).replace("Caltech", "Caltech" + escape, 1)
         (problem,) = load_ror(io.BytesIO(lone.encode())).problems
         assert "lone surrogate" in problem.message
         pair = json.dumps([ror_records.CALTECH]).replace("Caltech", "Caltech\\ud83d\\ude00", 1)
         (org,) = load_ror(io.BytesIO(pair.encode())).directory.organizations
         assert org.other_names[0].text == "Caltech\U0001f600"
+
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\uD800"])
+    def test_lone_surrogate_in_a_text_not_kept(self, escape: str) -> None:
+        """The continent's name is not kept, yet a lone surrogate there still skips the record."""
+        text = json.dumps([ror_records.CALTECH]).replace("North America", "North" + escape, 1)
+        (problem,) = load_ror(io.BytesIO(text.encode())).problems
+        assert "lone surrogate" in problem.message
+        assert problem.action is ImportAction.RECORD_SKIPPED
 
     def test_huge_number_skips_the_record(self) -> None:
         """A number of 500 digits is refused before any work is spent on it."""

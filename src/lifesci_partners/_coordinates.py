@@ -20,7 +20,10 @@ def _degrees(bound: int) -> Rule:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not Decimal:
             raise wrong_type(attribute, "a Decimal number of degrees", value, (Decimal,))
-        if not value.is_finite() or len(value.as_tuple().digits) > _MAX_DIGITS:
+        # Its text has at least as many characters as it has digits: count them only if longer.
+        if not value.is_finite() or (
+            len(str(value)) > _MAX_DIGITS and len(value.as_tuple().digits) > _MAX_DIGITS
+        ):
             raise fail(attribute, f"{value} is not a number of degrees")
         if not -bound <= value <= bound:
             raise fail(attribute, f"{value} is outside -{bound} to {bound} degrees")

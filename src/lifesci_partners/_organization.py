@@ -121,6 +121,8 @@ def _domain_problem(value: object) -> str | None:
 def _domains(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise wrong_type(attribute, "a tuple", value, (tuple,))
+    if not value:  # most organizations: no domains, nothing to check
+        return
     errors = [
         f"$.{attribute.name}[{index}]: {problem}"
         for index, item in enumerate(value)

@@ -19,7 +19,7 @@ import attrs
 from lifesci_partners._coordinates import Coordinates
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._free_text import forbidden_in
-from lifesci_partners._identifiers import Identifier
+from lifesci_partners._identifiers import Identifier, identifier_of
 from lifesci_partners._json._trusted import trusted_init
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._locales import UNDETERMINED, locale_key
@@ -123,6 +123,12 @@ _URL_KEYS = {"$.url": "$.value"}
 _DATE_LENGTH = 10
 # Texts read with _Reader.string, under keys from locale_key: checked once, as they are read.
 _checked_text = LocalizedText._from_checked  # noqa: SLF001  # the importer's own shortcut
+# The models, built from values this module has read and checked (see trusted_init).
+_new_name = trusted_init(OrganizationName)
+_new_address = trusted_init(Address)
+_new_relationship = trusted_init(Relationship)
+_new_provenance = trusted_init(Provenance)
+_new_organization = trusted_init(Organization)
 _SHOWN = 60
 
 
@@ -264,7 +270,7 @@ def _ror_identifier(reader: _Reader, value: object, path: str, kind: str) -> Ide
         message = f"expected a ROR id URL such as 'https://ror.org/05dxps055', got {_shown(url)}"
         raise reader.drop(path, url, message, kind)
     try:
-        return Identifier("ror", url.removeprefix(_ROR_PREFIX))
+        return identifier_of("ror", url.removeprefix(_ROR_PREFIX))
     except ValidationError as exc:
         raise reader.refused(exc, path, url, kind, _VALUE) from None
 
@@ -308,9 +314,7 @@ class _Names:
         self.others: dict[OrganizationName, None] = {}
 
     def other(self, text: str, kind: NameKind, lang: str | None) -> None:
-        self.others[
-            trusted_init(OrganizationName)({"text": text, "kind": kind, "locale": lang})
-        ] = None
+        self.others[_new_name({"text": text, "kind": kind, "locale": lang})] = None
 
 
 def _read_names(reader: _Reader, raw: object, default: str | None) -> _Names | None:
@@ -406,7 +410,7 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
         geonames_id = None
     coordinates = _coordinates(reader, details, base)
     try:
-        return trusted_init(Address)(
+        return _new_address(
             {
                 "country": country,
                 "locality": None if city is None else _checked_text({UNDETERMINED: city}),
@@ -440,7 +444,7 @@ def _read_external_ids(reader: _Reader, raw: object, path: str) -> list[Identifi
             continue
         compact = text.replace(" ", "") if scheme == "isni" else text  # ROR spaces ISNIs
         try:
-            result.append(Identifier(scheme, compact, preferred=text == preferred))
+            result.append(identifier_of(scheme, compact, preferred=text == preferred))
         except ValidationError as exc:
             reader.refused(exc, value_path, text, "identifier", _VALUE)
     if len(result) > 1:
@@ -453,7 +457,7 @@ def _read_relationship(reader: _Reader, raw: object, path: str) -> Relationship:
     kind = reader.choice(entry.get("type"), f"{path}.type", _RELATIONSHIPS, "relationship")
     target = _ror_identifier(reader, entry.get("id"), f"{path}.id", "relationship")
     label = reader.optional_string(entry.get("label"), f"{path}.label", "relationship")
-    return trusted_init(Relationship)({"kind": kind, "identifier": target, "label": label})
+    return _new_relationship({"kind": kind, "identifier": target, "label": label})
 
 
 def _read_link(reader: _Reader, raw: object, path: str) -> Link:
@@ -517,7 +521,7 @@ def _read_admin(reader: _Reader, raw: object, bare_id: str) -> Provenance:
             created = day
         else:
             modified = day
-    return trusted_init(Provenance)(
+    return _new_provenance(
         {
             "registry": "ror",
             "record_id": bare_id,
@@ -576,6 +580,18 @@ def _read_kind(reader: _Reader, raw: object, path: str) -> OrganizationKind:
     return reader.choice(raw, path, _KINDS, "type")
 
 
+def _unknown_keys(data: dict[str, Any]) -> list[str]:
+    """A problem for each key of the record that no ROR v2 record has."""
+    if _RECORD_KEYS.issuperset(data):  # the usual case, in one C call
+        return []
+    return [
+        f"$.{_shown(key)[1:-1] if type(key) is str else _shown(key)}: unknown key in a ROR v2 "
+        f"record (a later schema?); expected only: {', '.join(sorted(_RECORD_KEYS))}"
+        for key in data
+        if key not in _RECORD_KEYS
+    ]
+
+
 def _check_org_id(org_id: str) -> None:
     try:
         identifier(None, attrs.fields(Organization).id, org_id)
@@ -597,12 +613,7 @@ def read_record(  # one pass over the record's keys, in order
         reader.errors.append(f"$: expected a ROR record (an object), got {_shown(record)}")
         return RecordRead(None, None, tuple(reader.errors), ())
     data: dict[str, Any] = record
-    unknown = [] if _RECORD_KEYS.issuperset(data) else [k for k in data if k not in _RECORD_KEYS]
-    reader.errors.extend(
-        f"$.{_shown(key)[1:-1] if type(key) is str else _shown(key)}: unknown key in a ROR v2 "
-        f"record (a later schema?); expected only: {', '.join(sorted(_RECORD_KEYS))}"
-        for key in unknown
-    )
+    reader.errors.extend(_unknown_keys(data))
     ror = None
     if "id" not in data:
         reader.errors.append("$.id: required in a ROR v2 record, but missing")
@@ -642,7 +653,7 @@ def read_record(  # one pass over the record's keys, in order
     website = next((link for link in links if link.kind is LinkKind.WEBSITE), None)
     acronym = names.acronym
     try:
-        organization = trusted_init(Organization)(
+        organization = _new_organization(
             {
                 "id": ror.value if org_id is None else org_id,
                 "name": _checked_text(names.labels),

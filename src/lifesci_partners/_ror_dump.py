@@ -143,7 +143,10 @@ def _array_records(text: _Text) -> Iterator[tuple[Any, bool]]:
         start = pos
         record, pos = _decode_one(decoder, text, pos)
         buffer = text.buffer
-        escaped = buffer.find("\\ud", start, pos) >= 0 or buffer.find("\\uD", start, pos) >= 0
+        # A surrogate can only be escaped: look for one where the record has an escape at all.
+        escaped = buffer.find("\\u", start, pos) >= 0 and (
+            buffer.find("\\ud", start, pos) >= 0 or buffer.find("\\uD", start, pos) >= 0
+        )
         yield record, bool(hooks.refused) or escaped
 
 
