@@ -106,6 +106,12 @@ class TestTrustedInit:
         """A model built from its own field values is the model __init__ builds."""
         assert trusted_init(type(model))(_fields(model)) == model
 
+    @given(st.sampled_from(TRUSTED).flatmap(st.from_type))
+    def test_lists_for_tuples(self, model: Any) -> None:
+        """A tuple field given as a list is converted as __init__ converts it."""
+        fields = {k: list(v) if type(v) is tuple else v for k, v in _fields(model).items()}
+        assert trusted_init(type(model))(fields) == model
+
     @pytest.mark.parametrize(
         "fields",
         [

@@ -123,14 +123,9 @@ def trusted_structure_fn(
             body.append(f"    v{i} = {_default(i, default, namespace)}")
         else:
             continue  # set by __attrs_post_init__
-        tuple_here = read_here and _is_hom_tuple(field_type)
-        if converter is not None and not (
-            tuple_here
-            and keeps_tuples(converter)
-            and (default is attrs.NOTHING or type(default) is tuple)
-        ):
-            namespace[f"c{i}"] = converter
-            body.append(f"    v{i} = c{i}(v{i})")
+        if converter is not None:
+            tuple_here = read_here and _is_hom_tuple(field_type)
+            body.extend(_convert_lines(i, converter, tuple_here, default, namespace))
         body.append(_set_line(cls, i, field.name, namespace))
         # Whether the generated code proved v{i} a str (or, for an optional text, None).
         text_here = read_here and converter is None and _is_text(_inner(field_type), conv)
@@ -215,6 +210,23 @@ def _trusted_init(cls: type[attrs.AttrsInstance]) -> Callable[[dict[str, Any]], 
         return lambda values: cls(**values)
     # Its second parameter, named _, is the class cattrs passes; partial binds it in C.
     return functools.partial(function, _=cls)  # type: ignore[call-arg]
+
+
+def _convert_lines(
+    i: int, converter: Any, tuple_here: bool, default: Any, namespace: dict[str, Any]
+) -> list[str]:
+    """Lines that convert ``v{i}``: none for a tuple this function read and that stays one.
+
+    A tuple built here is never converted again by a converter that keeps tuples; a value given
+    ready-made (``built``, as :func:`trusted_init` gives them) only when it is not a tuple.
+    """
+    keeps = keeps_tuples(converter)
+    if keeps and tuple_here and (default is attrs.NOTHING or type(default) is tuple):
+        return []
+    namespace[f"c{i}"] = converter
+    if keeps:
+        return [f"    if type(v{i}) is not tuple:", f"        v{i} = c{i}(v{i})"]
+    return [f"    v{i} = c{i}(v{i})"]
 
 
 def _set_line(cls: type, i: int, name: str, namespace: dict[str, Any]) -> str:
