@@ -186,6 +186,12 @@ class TestOtherSchemes:
             accepted = True
         assert accepted == (bool(value.strip()) and value == value.strip())
 
+    @pytest.mark.parametrize(("length", "accepted"), [(500, True), (501, False)])
+    def test_at_most_500_characters(self, length: int, accepted: bool) -> None:
+        """A value of another scheme is at most 500 characters long."""
+        verdict = _built(Identifier, "siren", "a" * length)
+        assert verdict[0] == ("ok" if accepted else "ValidationError")
+
     @pytest.mark.parametrize("value", ["12\x1b[2J34", "12\n34", "12\u202e34"])
     def test_value_is_one_line_of_text(self, value: str) -> None:
         """A value of another scheme is one line of free text: no control characters."""

@@ -193,6 +193,16 @@ def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -
         )
 
 
+def _plain(value: str) -> bool:
+    """The usual value: 1 to 500 printable characters, no white space at either end."""
+    return (
+        0 < len(value) <= _MAX_OTHER
+        and not value[0].isspace()
+        and not value[-1].isspace()
+        and value.isprintable()
+    )
+
+
 @rule(
     {
         "type": "string",
@@ -203,6 +213,8 @@ def _scheme(_instance: object, attribute: attrs.Attribute[Any], value: object) -
 def _value(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise wrong_type(attribute, "the identifier (a string)", value)
+    if _plain(value):
+        return
     # Empty, or white space at either end (what strip() would remove), or too long.
     if not value or value[0].isspace() or value[-1].isspace() or len(value) > _MAX_OTHER:
         raise fail(
@@ -303,10 +315,7 @@ def identifier_of(scheme: str, value: str, *, preferred: bool = False) -> Identi
         type(value) is str
         and type(preferred) is bool
         and (check is not None or (type(scheme) is str and _SCHEME.fullmatch(scheme)))
-        and 0 < len(value) <= _MAX_OTHER
-        and not value[0].isspace()
-        and not value[-1].isspace()
-        and value.isprintable()
+        and _plain(value)  # what the value's rule accepts without a closer look
         and (check is None or check(value) is None)
     ):
         self = _new(Identifier)
