@@ -14,7 +14,7 @@ from lifesci_partners.exceptions import ValidationError, WrongTypeValidationErro
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["LocalizedText", "parsed_reader"]
+__all__ = ["LocalizedText", "checked_text", "parsed_reader"]
 
 T = TypeVar("T")
 
@@ -141,17 +141,6 @@ class LocalizedText(Mapping[str, str]):
             raise (WrongTypeValidationError if wrong_type else ValidationError)(errors)
         object.__setattr__(self, "_texts", result)
         object.__setattr__(self, "_hash", None)
-
-    @classmethod
-    def _from_checked(cls, texts: dict[str, str]) -> LocalizedText:
-        """Texts that a reader has already checked: keys from ``locale_key``, one-line texts.
-
-        For the importers, which check each text as they read it; never for a caller's data.
-        """
-        self = object.__new__(cls)
-        object.__setattr__(self, "_texts", texts)
-        object.__setattr__(self, "_hash", None)
-        return self
 
     @classmethod
     def of(cls, text: str, locale: str = _DEFAULT_LANGUAGE) -> LocalizedText:
@@ -325,6 +314,17 @@ _set_texts = vars(LocalizedText)["_texts"].__set__
 _set_hash = vars(LocalizedText)["_hash"].__set__
 
 
+def checked_text(texts: dict[str, str]) -> LocalizedText:
+    """Texts that a reader has already checked: keys from ``locale_key``, one-line texts.
+
+    For the readers, which check each text as they read it; never for a caller's data.
+    """
+    made = _new(LocalizedText)
+    _set_texts(made, texts)
+    _set_hash(made, None)
+    return made
+
+
 def parsed_reader(
     not_an_object: Callable[[object], Exception],
 ) -> Callable[[Any, Any], LocalizedText]:
@@ -350,9 +350,6 @@ def parsed_reader(
             result[key] = text
         if not result or len(result) != len(texts):  # empty, or two tags of one locale
             return LocalizedText(texts)
-        made = _new(LocalizedText)
-        _set_texts(made, result)
-        _set_hash(made, None)
-        return made
+        return checked_text(result)
 
     return read

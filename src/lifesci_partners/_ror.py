@@ -23,7 +23,7 @@ from lifesci_partners._identifiers import Identifier, identifier_of
 from lifesci_partners._json._trusted import trusted_init
 from lifesci_partners._links import Link, LinkKind
 from lifesci_partners._locales import UNDETERMINED, locale_key
-from lifesci_partners._localized import LocalizedText
+from lifesci_partners._localized import checked_text  # for texts read with _Reader.string
 from lifesci_partners._names import NameKind, OrganizationName
 from lifesci_partners._organization import (
     Address,
@@ -121,8 +121,6 @@ _ADDRESS_KEYS = {
 }
 _URL_KEYS = {"$.url": "$.value"}
 _DATE_LENGTH = 10
-# Texts read with _Reader.string, under keys from locale_key: checked once, as they are read.
-_checked_text = LocalizedText._from_checked  # noqa: SLF001  # the importer's own shortcut
 # The models, built from values this module has read and checked (see trusted_init).
 _new_name = trusted_init(OrganizationName)
 _new_address = trusted_init(Address)
@@ -413,8 +411,8 @@ def _read_location(reader: _Reader, raw: object, path: str) -> Address:
         return _new_address(
             {
                 "country": country,
-                "locality": None if city is None else _checked_text({UNDETERMINED: city}),
-                "region": None if region is None else _checked_text({UNDETERMINED: region}),
+                "locality": None if city is None else checked_text({UNDETERMINED: city}),
+                "region": None if region is None else checked_text({UNDETERMINED: region}),
                 "subdivision": subdivision,
                 "geonames_id": geonames_id,
                 "coordinates": coordinates,
@@ -656,7 +654,7 @@ def read_record(  # one pass over the record's keys, in order
         organization = _new_organization(
             {
                 "id": ror.value if org_id is None else org_id,
-                "name": _checked_text(names.labels),
+                "name": checked_text(names.labels),
                 "acronym": None if acronym is None else acronym.text,
                 "acronym_locale": None if acronym is None else acronym.lang,
                 "headquarters": places[0] if places else None,
