@@ -13,6 +13,7 @@ while reading below twice what is held.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import subprocess
@@ -25,7 +26,7 @@ from typing import Any
 import orjson
 from pydantic import TypeAdapter
 
-from benchmarks import _baseline, _data, _rivals, _timing
+from benchmarks import _baseline, _data, _prototype_writer, _rivals, _timing
 from lifesci_partners import Agreement, from_json, to_json
 from lifesci_partners._json import _msgspec, _orjson
 
@@ -40,6 +41,8 @@ WRITE = "lifesci_partners.to_json"
 WRITE_FAST = "lifesci_partners.to_json [fast]"
 SAME = "pydantic (same checks)"
 PLAIN = "pydantic plain"
+CEILING = "msgspec, our models (all fields)"
+PROTOTYPE = "compiled prototype (same text)"
 
 
 def _backend(name: str, run: Callable[..., Any]) -> Callable[..., Any]:
@@ -96,28 +99,46 @@ def encoders(decoded: dict[str, Any]) -> dict[str, Callable[[], Any]]:
     """Each way of writing the decoded agreements back to JSON, by name."""
     ours, theirs, plain_models = decoded[OURS], decoded[SAME], decoded[PLAIN]
     structs, plain = decoded["msgspec Structs"], decoded["json.loads (dicts, no checks)"]
+    prototype = _prototype()
     return {
         WRITE: _backend("json", lambda: to_json(ours)),
         WRITE_FAST: _backend("fast", lambda: to_json(ours)),
         SAME: lambda: _PYDANTIC.dump_json(theirs, exclude_defaults=True),
         PLAIN: lambda: _PLAIN.dump_json(plain_models, exclude_defaults=True),
         "msgspec Structs": lambda: _rivals.msgspec_encoder.encode(structs),
+        CEILING: lambda: _rivals.models_encoder.encode(ours),
+        **({PROTOTYPE: lambda: prototype.dumps(ours)} if prototype is not None else {}),
         "orjson.dumps (dicts)": lambda: orjson.dumps(plain),
         "json.dumps (dicts)": lambda: json.dumps(plain, ensure_ascii=False),
     }
+
+
+@functools.cache
+def _prototype() -> Any:
+    """The compiled writer prototype, or None (and why, printed once) where it cannot be built."""
+    built = _prototype_writer.build()
+    if isinstance(built, str):
+        print(f"(the compiled writer prototype is left out: {built})")
+        return None
+    return built
 
 
 def _check_same(decoded: dict[str, Any]) -> None:
     """Every encoder must write the same JSON data, and every decoder read every record."""
     written = {name: json.loads(encode()) for name, encode in encoders(decoded).items()}
     ours = written[WRITE]
+    prototype = _prototype()
+    if prototype is not None and prototype.dumps(decoded[OURS]) != to_json(decoded[OURS]).encode():
+        msg = f"{PROTOTYPE} wrote other bytes than {WRITE}"
+        raise SystemExit(msg)
     for name, data in written.items():
         if len(data) != _data.N:
             msg = f"{name} read {len(data)} of {_data.N} records"
             raise SystemExit(msg)
         # The models normalise locale tags (ja-JP -> ja_JP); plain dicts keep them as written,
         # and so does plain pydantic, which reads localized text as a dict.
-        if "dicts" not in name and name not in {PLAIN, BEFORE} and data != ours:
+        # The ceiling writes every field, defaults included: the same agreements, another form.
+        if "dicts" not in name and name not in {PLAIN, BEFORE, CEILING} and data != ours:
             msg = f"{name} wrote different JSON data from {WRITE}"
             raise SystemExit(msg)
 
@@ -139,6 +160,18 @@ def _memory(text_path: Path) -> dict[str, tuple[float, float]]:
         held, peak = proc.stdout.split()
         out[name] = (float(held), float(peak))
     return out
+
+
+def _encode(decoded: dict[str, Any], n: int) -> None:
+    """Time encoding what each decoder read, and record the goals."""
+    written = _timing.run(encoders(decoded))
+    _timing.table("encode to JSON (CPU time)", written, items=n, against=(PLAIN, "msgspec Structs"))
+    plain = written[PLAIN].median
+    _timing.goal("encode, runtime deps: x pydantic plain", plain / written[WRITE].median, 1)
+    _timing.goal("encode, [fast]: x pydantic plain", plain / written[WRITE_FAST].median, 1.4)
+    for name in (CEILING, PROTOTYPE):  # what a compiled writer of these models does
+        if name in written:
+            print(f"  ({name}: {plain / written[name].median:.2f}x pydantic plain)")
 
 
 def main() -> None:
@@ -186,13 +219,7 @@ def main() -> None:
             1,
         )
 
-    decoded = {name: decode(text) for name, decode in cases.items()}
-    written = _timing.run(encoders(decoded))
-    _timing.table("encode to JSON (CPU time)", written, items=n, against=(PLAIN, "msgspec Structs"))
-    plain = written[PLAIN].median
-    _timing.goal("encode, runtime deps: x pydantic plain", plain / written[WRITE].median, 1)
-    _timing.goal("encode, [fast]: x pydantic plain", plain / written[WRITE_FAST].median, 1.4)
-    del decoded
+    _encode({name: decode(text) for name, decode in cases.items()}, n)
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "agreements.json"
