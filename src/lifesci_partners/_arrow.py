@@ -43,7 +43,12 @@ from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
 from lifesci_partners._terms import Term
-from lifesci_partners.exceptions import MissingExtraError, ValidationError
+from lifesci_partners.exceptions import (
+    InvalidArgumentError,
+    MissingExtraError,
+    ValidationError,
+    WrongTypeError,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -187,7 +192,7 @@ class _Builder:
             unknown = [m for m in members if m not in _TAGS]
             if unknown:
                 msg = f"no tag for {unknown[0]!r} in a union; the JSON format must tag it first"
-                raise TypeError(msg)
+                raise WrongTypeError(msg)
             return self._tagged({m: _TAGS[m] for m in members})
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
             item = self.codec(args[0])
@@ -204,7 +209,7 @@ class _Builder:
         if isinstance(tp, type) and attrs.has(tp):
             return self._model(tp)
         msg = f"no Arrow type for {tp!r}; give it a codec in lifesci_partners/_arrow.py"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
 
     def fields(self, cls: type) -> list[tuple[str, _Codec]]:
         hints = typing.get_type_hints(cls)
@@ -273,7 +278,7 @@ class _Builder:
             for name, codec in self.fields(cls):
                 if name in columns and columns[name].arrow != codec.arrow:
                     msg = f"{cls.__name__}.{name} has another Arrow type than in the union"
-                    raise TypeError(msg)
+                    raise WrongTypeError(msg)
                 columns[name] = codec
                 members[tag].append(name)
         classes = {cls: (tag, members[tag]) for cls, tag in tags.items()}
@@ -325,7 +330,7 @@ def _codec(cls: type) -> _Codec:
             "a directory is several tables; write it with write_parquet, or make a table of "
             "its organizations, agreements or announcements"
         )
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     return _Builder().codec(cls)
 
 
@@ -351,7 +356,7 @@ def arrow_schema(cls: type) -> pa.Schema:
         A ``pyarrow.Schema``.
 
     Raises:
-        TypeError: ``cls`` is not a model (or is a :class:`~lifesci_partners.Directory`,
+        WrongTypeError: ``cls`` is not a model (or is a :class:`~lifesci_partners.Directory`,
             which is several tables).
         MissingExtraError: pyarrow is not installed.
 
@@ -382,8 +387,8 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
         A ``pyarrow.Table``.
 
     Raises:
-        ValueError: No items and no ``cls``.
-        TypeError: An item is not a ``cls``.
+        InvalidArgumentError: No items and no ``cls``.
+        WrongTypeError: An item is not a ``cls``.
         MissingExtraError: pyarrow is not installed.
 
     Example:
@@ -399,7 +404,7 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
     if cls is None:
         if not items:
             msg = "to_arrow needs items or a class: pass cls= for an empty table"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         cls = type(items[0])
     root = _root(cls)
     convert = _codec(root).to_arrow
@@ -407,7 +412,7 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
     for index, item in enumerate(items):
         if not isinstance(item, root):
             msg = f"item {index} is {type(item).__name__}, not {root.__name__}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         rows.append(convert(item))
     return pa.Table.from_pylist(rows, schema=arrow_schema(root))
 

@@ -46,7 +46,7 @@ from lifesci_partners._organization import Address, Organization, OrganizationKi
 from lifesci_partners._provenance import Provenance
 from lifesci_partners._ror_dump import _DAMAGED, _BrokenStream, _records
 from lifesci_partners._terms import Term
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = ["FUNDER_ID", "load_cordis"]
 
@@ -416,7 +416,7 @@ def _binary(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any
     elif isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
         kind = type(source).__name__
         msg = f"load_cordis reads a path or a file opened in binary mode ('rb'), got {kind}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     else:
         stream = source
     head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
@@ -424,7 +424,7 @@ def _binary(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any
         data = stream.read()
         if not isinstance(data, bytes):
             msg = "load_cordis reads bytes: open the file in binary mode ('rb')"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         stream, head = io.BytesIO(data), data[:2]
     if head == _GZIP:
         stream = gzip.GzipFile(fileobj=stream, mode="rb")
@@ -621,7 +621,7 @@ def load_cordis(
     Raises:
         ValidationError: In strict mode, the first problem, naming the record.
         OSError: A file cannot be read.
-        TypeError: A source is neither a path nor a file opened in binary mode.
+        WrongTypeError: A source is neither a path nor a file opened in binary mode.
 
     Example:
         >>> import io

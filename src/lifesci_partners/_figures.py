@@ -17,6 +17,7 @@ from lifesci_partners._validate import date_value, describe, optional
 from lifesci_partners.exceptions import (
     FloatNotAllowedValidationError,
     ValidationError,
+    WrongTypeError,
     WrongTypeValidationError,
 )
 
@@ -117,7 +118,7 @@ def _add_values(a: FigureValue, b: FigureValue) -> FigureValue:
     if type(a) is int and type(b) is int:
         return a + b
     msg = f"cannot add {_kind(a)} ({a}) and {_kind(b)} ({b}); figures add only to their own kind"
-    raise TypeError(msg)
+    raise WrongTypeError(msg)
 
 
 def _add_bound(a: FigureValue | None, b: FigureValue | None) -> FigureValue | None:
@@ -320,7 +321,7 @@ class Figure:
 
         Raises:
             CurrencyMismatchError: Amounts in different currencies.
-            TypeError: Figures of different kinds (a count and an amount).
+            WrongTypeError: Figures of different kinds (a count and an amount).
         """
         if not isinstance(other, Figure):
             return NotImplemented

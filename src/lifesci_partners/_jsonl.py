@@ -31,7 +31,7 @@ from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, Limits, pa
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._organization import Organization
 from lifesci_partners._shown import json_kind
-from lifesci_partners.exceptions import JsonLinesError, LineProblem, ValidationError
+from lifesci_partners.exceptions import JsonLinesError, LineProblem, ValidationError, WrongTypeError
 
 __all__ = ["dump_jsonl", "iter_jsonl", "load_jsonl"]
 
@@ -155,7 +155,7 @@ def iter_jsonl(
         JsonLinesError: A line is not a valid ``cls`` (unless ``problems`` is given); its
             problems name the line.
         OSError: The file cannot be read, or is a damaged gzip file.
-        TypeError: ``cls`` is :class:`~lifesci_partners.Directory`, which is read with
+        WrongTypeError: ``cls`` is :class:`~lifesci_partners.Directory`, which is read with
             :func:`load_jsonl`.
 
     Example:
@@ -172,7 +172,7 @@ def iter_jsonl(
     """
     if cls is Directory:
         msg = "iter_jsonl reads one model per line; read a directory with load_jsonl"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     return _iter(source, cls, problems, DEFAULT_LIMITS if limits is None else limits)
 
 
@@ -217,7 +217,7 @@ def dump_jsonl(
 
     Raises:
         OSError: The file cannot be written (the old content, if any, is untouched).
-        TypeError: An item is not a model.
+        WrongTypeError: An item is not a model.
 
     Example:
         >>> import pathlib, tempfile
@@ -259,7 +259,7 @@ def _item_lines(items: Iterable[Any]) -> Iterator[str]:
     for index, item in enumerate(items):
         if not attrs.has(type(item)):
             msg = f"item {index} is {type(item).__name__}, not a lifesci-partners model"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         yield to_json(item)
 
 

@@ -32,7 +32,7 @@ from lifesci_partners._organization import (
 )
 from lifesci_partners._people import Position
 from lifesci_partners._relationships import Relationship, RelationshipKind
-from lifesci_partners.exceptions import NotFoundError
+from lifesci_partners.exceptions import NotFoundError, WrongTypeError
 
 __all__ = ["SCHEMA_ORG", "organization_node", "to_jsonld"]
 
@@ -98,7 +98,7 @@ def to_jsonld(
         A dict with ``@context`` and ``@type``.
 
     Raises:
-        TypeError: ``obj`` has no schema.org form.
+        WrongTypeError: ``obj`` has no schema.org form.
 
     Example:
         >>> from lifesci_partners import examples, to_jsonld
@@ -114,7 +114,7 @@ def to_jsonld(
         f"{type(obj).__name__} has no schema.org form; to_jsonld takes an Organization, "
         "an Announcement or a funded Agreement"
     )
-    raise TypeError(msg)
+    raise WrongTypeError(msg)
 
 
 @to_jsonld.register
@@ -373,7 +373,7 @@ def _grant(
             f"agreement {agreement.id!r} has no schema.org form: only a grant (an agreement "
             "with funding) is one, a MonetaryGrant"
         )
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     last = agreement.last_day
     project = {
         "@type": "ResearchProject",

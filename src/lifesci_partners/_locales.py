@@ -18,7 +18,7 @@ from babel import Locale
 from babel import UnknownLocaleError as BabelUnknownLocaleError
 from babel.core import get_global
 
-from lifesci_partners.exceptions import UnknownLocaleError
+from lifesci_partners.exceptions import UnknownLocaleError, WrongTypeError
 
 __all__ = [
     "LOCALE_PATTERN",
@@ -138,7 +138,7 @@ def locale_key(tag: str | Locale) -> str:
     Raises:
         UnknownLocaleError: The tag is not a well-formed BCP 47 tag, such as a POSIX locale name
             (a ``ValueError``).
-        TypeError: ``tag`` is neither a string nor a babel ``Locale``.
+        WrongTypeError: ``tag`` is neither a string nor a babel ``Locale``.
     """
     if type(tag) is str:
         key = _KEYS.get(tag)
@@ -149,7 +149,7 @@ def locale_key(tag: str | Locale) -> str:
         return "_".join(p for p in parts if p)
     if not isinstance(tag, str):
         msg = f"a locale must be a string such as 'ja-JP' or a babel Locale, got {tag!r}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     if len(tag) > MAX_TAG or _WELL_FORMED.fullmatch(tag) is None:
         raise _malformed(tag)
     key = _key(tag)
@@ -172,7 +172,7 @@ def parse_locale(tag: str | Locale) -> Locale:
     Raises:
         UnknownLocaleError: The tag is malformed, undetermined (``und``), or names no locale that
             CLDR has data for (a ``ValueError``).
-        TypeError: ``tag`` is neither a string nor a babel ``Locale``.
+        WrongTypeError: ``tag`` is neither a string nor a babel ``Locale``.
     """
     if isinstance(tag, Locale):
         return tag

@@ -32,7 +32,7 @@ from lifesci_partners._json._reader import (
 from lifesci_partners._json._reader import check_data as _check_data
 from lifesci_partners._organization import Organization
 from lifesci_partners._ror import read_record, record_id
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = ["load_ror"]
 
@@ -204,16 +204,16 @@ def _open(source: str | os.PathLike[str] | IO[bytes], stack: list[Any]) -> Any:
         stack.append(stream)
     elif isinstance(source, io.TextIOBase):
         msg = "load_ror reads bytes: open the file in binary mode ('rb')"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     elif callable(getattr(source, "read", None)):
         stream = source
     else:
         msg = f"load_ror reads a path or a binary file, got {type(source).__name__}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     head = stream.read(len(_ZIP))
     if not isinstance(head, bytes):
         msg = "load_ror reads bytes: open the file in binary mode ('rb')"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     if head.startswith(_ZIP):
         if callable(getattr(stream, "seekable", None)) and stream.seekable():
             stream.seek(-len(head), io.SEEK_CUR)
@@ -326,6 +326,7 @@ def load_ror(
         ValidationError: In strict mode, the first problem, naming the record; in either mode,
             a zip with no JSON file of ROR records.
         OSError: The file cannot be read.
+        WrongTypeError: ``source`` is neither a path nor a file opened in binary mode.
 
     Example:
         >>> import io, json

@@ -15,7 +15,12 @@ import attrs
 
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import wrong_type
-from lifesci_partners.exceptions import ValidationError, WrongTypeValidationError
+from lifesci_partners.exceptions import (
+    InvalidArgumentError,
+    ValidationError,
+    WrongTypeError,
+    WrongTypeValidationError,
+)
 
 __all__ = [
     "TERM_PATTERN",
@@ -138,7 +143,7 @@ def end_after(start: dt.date, months: int, days: int, convention: TermConvention
     Raises:
         ValidationError: The year goes past 9999 while adding months.
         OverflowError: The date goes past 9999-12-31 while adding days.
-        TypeError: ``convention`` is not a :class:`TermConvention`.
+        WrongTypeError: ``convention`` is not a :class:`TermConvention`.
     """
     if convention is TermConvention.START_DAY_COUNTED:
         end = add_months_rolled(start, months)
@@ -148,7 +153,7 @@ def end_after(start: dt.date, months: int, days: int, convention: TermConvention
     if convention is TermConvention.END_OF_MONTH:
         return add_months_month_end(start, months) + dt.timedelta(days=days) + _ONE_DAY
     msg = f"unknown term convention {convention!r}; use a TermConvention member"
-    raise TypeError(msg)
+    raise WrongTypeError(msg)
 
 
 def _non_negative_int(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -276,10 +281,17 @@ class Term:
         Example:
             >>> Term(years=1, months=6).scaled(3)
             Term(years=3, months=18, days=0)
+
+        Raises:
+            WrongTypeError: ``factor`` is not an ``int``.
+            InvalidArgumentError: ``factor`` is less than 1.
         """
-        if not isinstance(factor, int) or isinstance(factor, bool) or factor < 1:
-            msg = f"factor must be a positive whole number, got {factor!r}"
-            raise ValueError(msg)
+        if not isinstance(factor, int) or isinstance(factor, bool):
+            msg = f"scaled() takes a whole number of times, got {describe(factor)}"
+            raise WrongTypeError(msg)
+        if factor < 1:
+            msg = f"scaled() takes a positive number of times, got {factor}"
+            raise InvalidArgumentError(msg)
         return Term(years=self.years * factor, months=self.months * factor, days=self.days * factor)
 
     def end_from(

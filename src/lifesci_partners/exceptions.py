@@ -20,6 +20,7 @@ __all__ = [
     "FloatNotAllowedValidationError",
     "IncomparableError",
     "InexactResultError",
+    "InvalidArgumentError",
     "JsonLinesError",
     "LifesciPartnersError",
     "LineProblem",
@@ -286,6 +287,24 @@ class WrongTypeValidationError(ValidationError, WrongTypeError):
         ... except TypeError as err:
         ...     print(err.errors[0].split("; ")[1], isinstance(err, ValueError))
         use datetime.date.fromisoformat('2024-01-01') True
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class InvalidArgumentError(LifesciPartnersError, ValueError):
+    """An argument that a call cannot take, though of the right type: an unknown option, say.
+
+    Such as an option the call does not have or a number out of its range; the message shows
+    the value and what the call accepts.
+
+    Example:
+        >>> import datetime as dt
+        >>> from lifesci_partners import Formatter
+        >>> Formatter("en").date(dt.date(2026, 1, 1), format="huge")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.InvalidArgumentError: format must be one of full, long, ...
 
     .. versionadded:: 0.2.0
     """

@@ -74,6 +74,7 @@ from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._json._whole import whole_directory_factory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term
+from lifesci_partners.exceptions import WrongTypeError
 
 __all__ = [
     "from_dict",
@@ -207,7 +208,7 @@ def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
 
     Raises:
         ValidationError: Every problem found, each with its path.
-        TypeError: ``cls`` is not a type this library can build.
+        WrongTypeError: ``cls`` is not a type this library can build.
 
     Example:
         >>> from lifesci_partners import Party, from_dict
@@ -236,7 +237,7 @@ def _structure(data: Any, cls: type[T], limits: Limits = DEFAULT_LIMITS) -> T:
         return _converter().structure(data, cls)
     except StructureHandlerNotFoundError:
         msg = f"{cls!r} is not a lifesci-partners model and cannot be read from JSON data"
-        raise TypeError(msg) from None
+        raise WrongTypeError(msg) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
         raise capped(errors_of(exc), limits) from None
 

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import read_json, to_json
 from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits, too_large, too_long
-from lifesci_partners.exceptions import NotRegularFileError
+from lifesci_partners.exceptions import InvalidArgumentError, NotRegularFileError, WrongTypeError
 
 __all__ = ["dump", "load", "read_within", "write_atomic"]
 
@@ -118,20 +118,20 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
             names ``path``.
         NotRegularFileError: ``path`` is a folder, a device, a FIFO or a socket (an
             ``OSError``).
-        ValueError: The document would be longer than :func:`load`'s default limit.
+        InvalidArgumentError: The document would be longer than :func:`load`'s default limit.
 
     .. versionadded:: 0.1.0
     """
     if not isinstance(directory, Directory):
         msg = f"dump writes a Directory, got {type(directory).__name__}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     data = (to_json(directory, indent=2) + "\n").encode("utf-8")
     if len(data) > DEFAULT_LIMITS.max_bytes:
         msg = (
             f"the document would be {len(data):,} bytes, more than load() reads with its default "
             f"limit of {DEFAULT_LIMITS.max_bytes:,}; nothing was written. Split the directory"
         )
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     write_atomic(Path(path), data)
 
 

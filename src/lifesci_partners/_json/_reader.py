@@ -25,7 +25,7 @@ from lifesci_partners._json._msgspec import fast_parse
 from lifesci_partners._shown import SHOWN_IN_JSON as _SHOWN
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import rule
-from lifesci_partners.exceptions import ValidationError
+from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -271,7 +271,7 @@ def _raw_of(text: str | bytes, limits: Limits) -> tuple[bytes, str | None]:
     """The text as UTF-8 bytes without a byte order mark, and as ``str`` if it came as one."""
     if not isinstance(text, (str, bytes, bytearray)):
         msg = f"expected JSON text (str or bytes), got {type(text).__name__}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     unit = "characters" if isinstance(text, str) else "bytes"
     if len(text) > limits.max_bytes:
         raise too_large(len(text), unit, limits)

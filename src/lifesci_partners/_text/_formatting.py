@@ -31,6 +31,7 @@ from lifesci_partners._text._compact import CompactNumber, compact
 from lifesci_partners._text._markdown import Markdown
 from lifesci_partners._text._words import Words, words_for
 from lifesci_partners._text._words import message as _message
+from lifesci_partners.exceptions import InvalidArgumentError, WrongTypeError
 
 __all__ = ["Compact", "DateFormat", "Formatter"]
 
@@ -147,10 +148,10 @@ def _check_number(value: object) -> int | Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         hint = "; use decimal.Decimal(str(x)) for a float" if isinstance(value, float) else ""
         msg = f"expected an int or a Decimal, got {value!r}{hint}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"cannot format {value!r}: not a finite number"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     return value
 
 
@@ -158,7 +159,7 @@ def _check_compact(compact: object) -> Compact | None:
     if compact is None or compact == "short" or compact == "long":  # noqa: PLR1714  # narrows the type
         return compact
     msg = f"compact must be None, 'short' or 'long', got {compact!r}"
-    raise ValueError(msg)
+    raise InvalidArgumentError(msg)
 
 
 class Formatter:
@@ -285,8 +286,8 @@ class Formatter:
                 start at a million; smaller amounts are written in full.
 
         Raises:
-            TypeError: ``money`` is not a :class:`~lifesci_partners.Money`.
-            ValueError: ``compact`` is not one of the three.
+            WrongTypeError: ``money`` is not a :class:`~lifesci_partners.Money`.
+            InvalidArgumentError: ``compact`` is not one of the three.
 
         Example:
             >>> from lifesci_partners import Money
@@ -300,7 +301,7 @@ class Formatter:
                 return known(money.amount)
         if not isinstance(money, Money):
             msg = f"expected a Money, got {money!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         amount, code = money.amount, money.currency
         style = _check_compact(compact)
         if style == "short":
@@ -352,7 +353,7 @@ class Formatter:
             compact: How to write the values (see :meth:`money` and :meth:`number`).
 
         Raises:
-            TypeError: ``figure`` is not a :class:`~lifesci_partners.Figure`.
+            WrongTypeError: ``figure`` is not a :class:`~lifesci_partners.Figure`.
 
         Example:
             >>> from lifesci_partners import Figure, Money, Qualifier
@@ -364,7 +365,7 @@ class Formatter:
         """
         if not isinstance(figure, Figure):
             msg = f"expected a Figure, got {figure!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         style = _check_compact(compact)
         value = self._value(figure.value, style)
         w = self._words
@@ -388,8 +389,8 @@ class Formatter:
         (``January 2005``, ``2005年1月``) or for a year (``2005``, ``2005年``).
 
         Raises:
-            ValueError: ``format`` is not one of the four.
-            TypeError: ``day`` is not a date.
+            InvalidArgumentError: ``format`` is not one of the four.
+            WrongTypeError: ``day`` is not a date.
 
         Example:
             >>> import datetime as dt
@@ -405,12 +406,12 @@ class Formatter:
         """
         if format not in _DATE_FORMATS:
             msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         if isinstance(day, dt.date):
             return self._data.date(format)(day)
         if not isinstance(day, PartialDate):
             msg = f"expected a datetime.date or a PartialDate, got {day!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         if day.month is None:
             return self._data.skeleton("y")(dt.date(day.year, 1, 1))
         if day.day is None:
@@ -435,7 +436,7 @@ class Formatter:
         """
         if not isinstance(period, Period):
             msg = f"expected a Period, got {period!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         start = self.date(period.start, format)
         last = period.last_day
         if last is None:
@@ -472,7 +473,7 @@ class Formatter:
         """
         if not isinstance(term, Term):
             msg = f"expected a Term, got {term!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         w = self._words
         parts = []
         if term.years:
@@ -502,7 +503,7 @@ class Formatter:
             if isinstance(status, AgreementStatus):  # a status newer than our catalogs
                 return status.value.replace("_", " ")
             msg = f"expected an AgreementStatus, got {status!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         return self._words.pgettext(*words)
 
     def adjusted_date(self, adjusted: AdjustedDate, format: DateFormat = "long") -> str:  # noqa: A002  # babel's name
@@ -553,7 +554,7 @@ class Formatter:
         if words is None:
             if not isinstance(kind, AgreementKind):
                 msg = f"expected an AgreementKind, got {kind!r}"
-                raise TypeError(msg)
+                raise WrongTypeError(msg)
             words = _KIND_WORDS[AgreementKind.OTHER]  # a kind newer than our catalogs
         return self._words.pgettext(*words)
 
@@ -579,7 +580,7 @@ class Formatter:
             on: The date for the status; ``None`` leaves the status out.
 
         Raises:
-            TypeError: ``agreement`` is not an :class:`~lifesci_partners.Agreement`.
+            WrongTypeError: ``agreement`` is not an :class:`~lifesci_partners.Agreement`.
             NotFoundError: A party is not in ``directory``.
 
         Example:
@@ -604,7 +605,7 @@ class Formatter:
         """
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {agreement!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         return AgreementText(self, self._words, directory).summary(agreement, on)
 
     def organization_name(self, organization: Organization) -> str:
@@ -666,7 +667,7 @@ class Formatter:
                 id; without it, they are shown as the data names them.
 
         Raises:
-            TypeError: ``organization`` is not an :class:`~lifesci_partners.Organization`.
+            WrongTypeError: ``organization`` is not an :class:`~lifesci_partners.Organization`.
 
         Example:
             >>> from lifesci_partners import examples
@@ -690,7 +691,7 @@ class Formatter:
         """
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         return Markdown(self, self._words, directory).organization_page(organization)
 
     def announcement(self, announcement: Announcement, directory: Directory | None = None) -> str:
@@ -710,7 +711,7 @@ class Formatter:
                 without it, ids are shown and figures are not checked.
 
         Raises:
-            TypeError: ``announcement`` is not an :class:`~lifesci_partners.Announcement`.
+            WrongTypeError: ``announcement`` is not an :class:`~lifesci_partners.Announcement`.
 
         Example:
             >>> from lifesci_partners import examples
@@ -721,7 +722,7 @@ class Formatter:
         """
         if not isinstance(announcement, Announcement):
             msg = f"expected an Announcement, got {announcement!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         return Markdown(self, self._words, directory).announcement_page(announcement)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
@@ -732,11 +733,11 @@ class Formatter:
             on: The date for the agreements' statuses; ``None`` leaves them out.
 
         Raises:
-            TypeError: ``directory`` is not a :class:`~lifesci_partners.Directory`.
+            WrongTypeError: ``directory`` is not a :class:`~lifesci_partners.Directory`.
         """
         if not isinstance(directory, Directory):
             msg = f"expected a Directory, got {directory!r}"
-            raise TypeError(msg)
+            raise WrongTypeError(msg)
         return Markdown(self, self._words, directory).directory_page(directory, on)
 
     def list(self, items: Iterable[str], style: str = "standard") -> str:
@@ -754,7 +755,7 @@ class Formatter:
         texts = tuple(items)
         if style not in _LIST_STYLES:
             msg = f"unknown list style {style!r}; use one of {', '.join(sorted(_LIST_STYLES))}"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         return format_list(texts, style=style, locale=self.locale)  # type: ignore[arg-type]  # checked
 
 

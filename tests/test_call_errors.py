@@ -1,0 +1,122 @@
+"""A public function or method given an argument it cannot take raises one of the library's errors.
+
+The package promises that every exception it raises derives from
+:class:`~lifesci_partners.LifesciPartnersError` (``exceptions.py``), and each also from the
+standard type a caller expects: a wrong type is a :class:`~lifesci_partners.WrongTypeError`
+(a ``TypeError``), a value of the right type that the call cannot take an
+:class:`~lifesci_partners.InvalidArgumentError` (a ``ValueError``). The models' fields are
+checked in ``test_wrong_types.py``; these are the arguments of functions and methods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from lifesci_partners import (
+    Agreement,
+    Directory,
+    Figure,
+    Formatter,
+    InvalidArgumentError,
+    LifesciPartnersError,
+    Money,
+    Term,
+    WrongTypeError,
+    dump,
+    dump_jsonl,
+    examples,
+    from_json,
+    iter_jsonl,
+    load_cordis,
+    load_ror,
+    to_jsonld,
+)
+from lifesci_partners._json import _document, _reader
+
+EN = Formatter("en")
+MOU = examples.link_j_mpr().agreements[0]
+DAY = dt.date(2026, 1, 1)
+
+# Each call, the standard type its error must also be, and words the message must hold.
+WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
+    "Term.scaled, text": (lambda: Term(years=1).scaled("2"), "whole number"),  # type: ignore[arg-type]
+    "from_json, a number": (lambda: from_json(5, Agreement), "JSON text"),  # type: ignore[arg-type]
+    "load_ror, a text stream": (lambda: load_ror(io.StringIO("[]")), "binary mode"),  # type: ignore[arg-type]
+    "load_ror, a number": (lambda: load_ror(5), "got int"),  # type: ignore[arg-type]
+    "load_cordis, a text stream": (
+        lambda: load_cordis(io.StringIO(""), io.StringIO("")),  # type: ignore[arg-type]
+        "binary mode",
+    ),
+    "dump, an agreement": (lambda: dump(MOU, "unused.json"), "got Agreement"),  # type: ignore[arg-type]
+    "iter_jsonl, Directory": (
+        lambda: list(iter_jsonl(io.BytesIO(b""), Directory)),
+        "load_jsonl",
+    ),
+    "dump_jsonl, a number": (lambda: dump_jsonl([5], io.BytesIO()), "item 0 is int"),
+    "to_jsonld, a number": (lambda: to_jsonld(5), "no schema.org form"),
+    "to_jsonld, an MOU": (lambda: to_jsonld(MOU), "only a grant"),
+    "Formatter, a number": (lambda: Formatter(5), "a locale must be a string"),  # type: ignore[arg-type]
+    "Formatter.number, text": (lambda: EN.number("5"), "an int or a Decimal"),  # type: ignore[arg-type]
+    "Formatter.money, a number": (lambda: EN.money(5), "a Money"),  # type: ignore[arg-type]
+    "Formatter.date, text": (lambda: EN.date("2026-01-01"), "datetime.date"),  # type: ignore[arg-type]
+    "Formatter.term, text": (lambda: EN.term("P1Y"), "a Term"),  # type: ignore[arg-type]
+    "Formatter.agreement, a number": (lambda: EN.agreement(5), "an Agreement"),  # type: ignore[arg-type]
+    "Figure addition, a count and an amount": (
+        lambda: Figure(5) + Figure(Money("1", "EUR")),
+        "figures add only to their own kind",
+    ),
+}
+
+INVALID_VALUES: dict[str, tuple[Callable[[], Any], str]] = {
+    "Term.scaled, zero": (lambda: Term(years=1).scaled(0), "positive"),
+    "Formatter.number, NaN": (lambda: EN.number(Decimal("NaN")), "not a finite number"),
+    "Formatter.number, unknown compact": (
+        lambda: EN.number(5, compact="medium"),  # type: ignore[arg-type]
+        "'short' or 'long'",
+    ),
+    "Formatter.date, unknown format": (
+        lambda: EN.date(DAY, format="huge"),  # type: ignore[arg-type]
+        "full, long, medium, short",
+    ),
+    "Formatter.list, unknown style": (lambda: EN.list(["a"], style="weird"), "standard"),
+}
+
+
+@pytest.mark.parametrize("case", WRONG_TYPES)
+def test_wrong_type(case: str) -> None:
+    """A wrong type is a WrongTypeError: a TypeError, and one of the library's errors."""
+    call, words = WRONG_TYPES[case]
+    with pytest.raises(WrongTypeError, match=words) as info:
+        call()
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, LifesciPartnersError)
+
+
+@pytest.mark.parametrize("case", INVALID_VALUES)
+def test_invalid_value(case: str) -> None:
+    """A value the call cannot take is an InvalidArgumentError: a ValueError, and the library's."""
+    call, words = INVALID_VALUES[case]
+    with pytest.raises(InvalidArgumentError, match=words) as info:
+        call()
+    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, LifesciPartnersError)
+
+
+def test_dump_refuses_what_load_would_refuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document longer than load's default limit is refused before anything is written."""
+    small = attrs.evolve(_reader.DEFAULT_LIMITS, max_bytes=10)
+    monkeypatch.setattr(_document, "DEFAULT_LIMITS", small)
+    target = tmp_path / "directory.json"
+    with pytest.raises(InvalidArgumentError, match="nothing was written"):
+        dump(examples.link_j_mpr(), target)
+    assert not target.exists()
