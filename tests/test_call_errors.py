@@ -42,7 +42,8 @@ from lifesci_partners import (
 from lifesci_partners._json import _document, _reader
 
 EN = Formatter("en")
-MOU = examples.link_j_mpr().agreements[0]
+DIRECTORY = examples.link_j_mpr()
+MOU = DIRECTORY.agreements[0]
 DAY = dt.date(2026, 1, 1)
 
 # Each call, the standard type its error must also be, and words the message must hold.
@@ -69,6 +70,58 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     "Formatter.date, text": (lambda: EN.date("2026-01-01"), "datetime.date"),  # type: ignore[arg-type]
     "Formatter.term, text": (lambda: EN.term("P1Y"), "a Term"),  # type: ignore[arg-type]
     "Formatter.agreement, a number": (lambda: EN.agreement(5), "an Agreement"),  # type: ignore[arg-type]
+    "Directory.in_force_on, text": (
+        lambda: DIRECTORY.in_force_on("2026-01-01"),  # type: ignore[arg-type]
+        r"in_force_on\(\) takes a datetime.date.*fromisoformat",
+    ),
+    "Directory.in_force_on, a datetime": (
+        lambda: DIRECTORY.in_force_on(dt.datetime(2026, 1, 1, 9, tzinfo=dt.timezone.utc)),
+        r"use its \.date\(\)",
+    ),
+    "Directory.expiring_between, a number": (
+        lambda: DIRECTORY.expiring_between(DAY, 2027),  # type: ignore[arg-type]
+        r"expiring_between\(\) takes a datetime.date",
+    ),
+    "Directory.notice_deadlines_between, None": (
+        lambda: DIRECTORY.notice_deadlines_between(None, DAY),  # type: ignore[arg-type]
+        r"notice_deadlines_between\(\) takes a datetime.date",
+    ),
+    "Directory.check_claims, a number": (
+        lambda: DIRECTORY.check_claims(5),  # type: ignore[arg-type]
+        "an Announcement or its id",
+    ),
+    "Agreement.adjusted_last_day, a text calendar": (
+        lambda: MOU.adjusted_last_day(on=DAY, calendar="JP"),  # type: ignore[arg-type]
+        "takes a BusinessCalendar",
+    ),
+    "Agreement.adjusted_notice_deadline, None": (
+        lambda: MOU.adjusted_notice_deadline(on=DAY, calendar=None),  # type: ignore[arg-type]
+        "takes a BusinessCalendar",
+    ),
+    "Agreement.adjusted_option_deadline, None": (
+        lambda: MOU.adjusted_option_deadline(on=DAY, calendar=None),  # type: ignore[arg-type]
+        "takes a BusinessCalendar",
+    ),
+    "Term.end_from, text": (
+        lambda: Term(years=1).end_from("2026-01-01"),  # type: ignore[arg-type]
+        r"end_from\(\) takes a datetime.date",
+    ),
+    "Term.period_from, a number": (
+        lambda: Term(years=1).period_from(2026),  # type: ignore[arg-type]
+        r"period_from\(\) takes a datetime.date",
+    ),
+    "Money.allocate, a number": (
+        lambda: Money("10", "EUR").allocate(2),  # type: ignore[arg-type]
+        "a list of ratios",
+    ),
+    "Formatter.address, text": (lambda: EN.address("Paris"), "an Address"),  # type: ignore[arg-type]
+    "Formatter.adjusted_date, a date": (lambda: EN.adjusted_date(DAY), "an AdjustedDate"),  # type: ignore[arg-type]
+    "Formatter.organization_name, text": (
+        lambda: EN.organization_name("LINK-J"),  # type: ignore[arg-type]
+        "an Organization",
+    ),
+    "Formatter.list, a number": (lambda: EN.list(5), "texts to join"),  # type: ignore[arg-type]
+    "Formatter.list, numbers": (lambda: EN.list([1, 2]), "texts to join"),  # type: ignore[list-item]
     "Figure addition, a count and an amount": (
         lambda: Figure(5) + Figure(Money("1", "EUR")),
         "figures add only to their own kind",

@@ -918,6 +918,7 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
+        _a_calendar(calendar, "adjusted_notice_deadline")
         deadline = self.notice_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.NOTICE)
 
@@ -957,6 +958,7 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
+        _a_calendar(calendar, "adjusted_option_deadline")
         deadline = self.option_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.OPTION)
 
@@ -988,5 +990,13 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
+        _a_calendar(calendar, "adjusted_last_day")
         last = self.as_of(on).final_last_day
         return None if last is None else calendar.adjust(last, DeadlineKind.TERM_END)
+
+
+def _a_calendar(calendar: object, method: str) -> None:
+    """Refuse anything but a BusinessCalendar: a ``WrongTypeError`` that names ``method``."""
+    if not isinstance(calendar, BusinessCalendar):
+        msg = f"{method}() takes a BusinessCalendar as calendar, got {describe(calendar)}"
+        raise WrongTypeError(msg)

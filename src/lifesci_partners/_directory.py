@@ -22,6 +22,7 @@ import attrs
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._amendments import PartyAdded
 from lifesci_partners._announcement import Announcement
+from lifesci_partners._arguments import a_date
 from lifesci_partners._claim_checking import ClaimChecker
 from lifesci_partners._claims import (
     ClaimCheck,
@@ -33,9 +34,10 @@ from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization, contradictions_between
 from lifesci_partners._people import Person
 from lifesci_partners._rates import ExchangeRates, RatePolicy
+from lifesci_partners._shown import describe
 from lifesci_partners._terms import Period
 from lifesci_partners._validate import as_tuple, tuple_of
-from lifesci_partners.exceptions import NotFoundError, ValidationError
+from lifesci_partners.exceptions import NotFoundError, ValidationError, WrongTypeError
 
 __all__ = ["Directory", "PartlyRead", "check_directory"]
 
@@ -566,6 +568,8 @@ class Directory:
             >>> directory.in_force_on(dt.date(2025, 2, 5))
             ()
         """
+        if type(day) is not dt.date:
+            day = a_date(day, "in_force_on")
         return self._in_force_index().containing(day.toordinal())
 
     def _expiry_index(self) -> tuple[list[int], list[int]]:
@@ -599,8 +603,8 @@ class Directory:
             ['mou-link-j-mpr-2020']
         """
         days, indexes = self._expiry_index()
-        first = bisect_left(days, start.toordinal())
-        last = bisect_left(days, end.toordinal())
+        first = bisect_left(days, a_date(start, "expiring_between").toordinal())
+        last = bisect_left(days, a_date(end, "expiring_between").toordinal())
         return tuple(self.agreements[i] for i in indexes[first:last])
 
     def notice_deadlines_between(
@@ -640,7 +644,8 @@ class Directory:
             >>> [(day.isoformat(), agreement.id) for day, agreement in deadlines]
             [('2021-02-01', 'a-b'), ('2022-02-01', 'a-b')]
         """
-        stop = end.toordinal()
+        start = a_date(start, "notice_deadlines_between")
+        stop = a_date(end, "notice_deadlines_between").toordinal()
         days, entries, long_running = self._deadline_index()
         first, last = bisect_left(days, start.toordinal()), bisect_left(days, stop)
         found: list[tuple[int, int, dt.date]] = entries[first:last]
@@ -982,6 +987,9 @@ class Directory:
         """
         if isinstance(announcement, str):
             announcement = self.announcement(announcement)
+        elif not isinstance(announcement, Announcement):
+            msg = f"check_claims() takes an Announcement or its id, got {describe(announcement)}"
+            raise WrongTypeError(msg)
         checker = ClaimChecker(
             organizations=self._organizations(),
             began=self._began(),

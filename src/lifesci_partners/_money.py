@@ -21,6 +21,7 @@ from lifesci_partners.exceptions import (
     FloatNotAllowedError,
     InexactResultError,
     ValidationError,
+    WrongTypeError,
     WrongTypeValidationError,
 )
 
@@ -299,6 +300,7 @@ class Money:
             ValidationError: A ratio is negative or not a number, all are zero, or this amount
                 is not a whole number of minor units (quantize it first).
             FloatNotAllowedError: A ratio is a ``float``.
+            WrongTypeError: ``ratios`` is not a list (or another iterable) of ratios.
 
         Example:
             >>> Money("0.05", "EUR").allocate([70, 30])
@@ -306,6 +308,9 @@ class Money:
             >>> Money("100", "JPY").allocate([1, 1, 1])
             (Money('34', 'JPY'), Money('33', 'JPY'), Money('33', 'JPY'))
         """
+        if not isinstance(ratios, Iterable):
+            msg = f"allocate() takes a list of ratios such as [70, 30], got {describe(ratios)}"
+            raise WrongTypeError(msg)
         weights = [_as_fraction(r, i) for i, r in enumerate(ratios)]
         total = sum(weights, Fraction(0))
         if not weights or total == 0:

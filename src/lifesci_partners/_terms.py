@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from lifesci_partners._arguments import a_date
 from lifesci_partners._shown import describe
 from lifesci_partners._validate import wrong_type
 from lifesci_partners.exceptions import (
@@ -312,6 +313,8 @@ class Term:
             >>> Term(years=5).end_from(dt.date(2020, 2, 5), TermConvention.START_DAY_EXCLUDED)
             datetime.date(2025, 2, 6)
         """
+        if type(start) is not dt.date:
+            start = a_date(start, "end_from")
         try:
             return end_after(start, self.total_months, self.days, convention)
         except OverflowError:
@@ -330,6 +333,8 @@ class Term:
             >>> Term(months=1).period_from(dt.date(2020, 1, 31)).last_day
             datetime.date(2020, 2, 29)
         """
+        if type(start) is not dt.date:
+            start = a_date(start, "period_from")
         return Period(start, self.end_from(start, convention))
 
 

@@ -525,6 +525,9 @@ class Formatter:
             >>> Formatter("de").adjusted_date(moved)
             '2. Mai 2025 (verschoben vom 1. Mai 2025: gesetzlicher Feiertag (Labour Day))'
         """
+        if not isinstance(adjusted, AdjustedDate):
+            msg = f"expected an AdjustedDate, got {adjusted!r}"
+            raise WrongTypeError(msg)
         day = self.date(adjusted.day, format)
         if not adjusted.moved or adjusted.reason is None:
             return day
@@ -617,6 +620,9 @@ class Formatter:
             >>> Formatter("ja").organization_name(link_j)
             '一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）'
         """
+        if not isinstance(organization, Organization):
+            msg = f"expected an Organization, got {organization!r}"
+            raise WrongTypeError(msg)
         name = organization.name.best(self.locale)
         if not organization.acronym or organization.acronym == name:
             return name
@@ -632,6 +638,9 @@ class Formatter:
             >>> Formatter("fr").address(hq), Formatter("ja").address(hq)
             ('Paris, France', 'フランス、Paris')
         """
+        if not isinstance(address, Address):
+            msg = f"expected an Address, got {address!r}"
+            raise WrongTypeError(msg)
         parts = [
             part.best(self.locale)
             for part in (address.street, address.district, address.locality, address.region)
@@ -752,7 +761,10 @@ class Formatter:
             >>> [Formatter(t).list(["LINK-J", "MPR"]) for t in ("en", "fr", "ja", "de")]
             ['LINK-J and MPR', 'LINK-J et MPR', 'LINK-J、MPR', 'LINK-J und MPR']
         """
-        texts = tuple(items)
+        texts = tuple(items) if isinstance(items, Iterable) else None
+        if texts is None or not all(isinstance(text, str) for text in texts):
+            msg = f"expected texts to join, got {items!r}"
+            raise WrongTypeError(msg)
         if style not in _LIST_STYLES:
             msg = f"unknown list style {style!r}; use one of {', '.join(sorted(_LIST_STYLES))}"
             raise InvalidArgumentError(msg)
