@@ -30,16 +30,26 @@ from lifesci_partners import (
     Money,
     Term,
     WrongTypeError,
+    arrow_schema,
     dump,
     dump_jsonl,
     examples,
+    from_arrow,
     from_json,
     iter_jsonl,
+    json_schema,
+    load,
     load_cordis,
+    load_jsonl,
     load_ror,
+    read_parquet,
+    to_arrow,
+    to_json,
     to_jsonld,
+    write_parquet,
 )
 from lifesci_partners._json import _document, _reader
+from lifesci_partners._json._orjson import set_json_backend
 
 EN = Formatter("en")
 DIRECTORY = examples.link_j_mpr()
@@ -122,6 +132,38 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     ),
     "Formatter.list, a number": (lambda: EN.list(5), "texts to join"),  # type: ignore[arg-type]
     "Formatter.list, numbers": (lambda: EN.list([1, 2]), "texts to join"),  # type: ignore[list-item]
+    "load, a number for the path": (lambda: load(5), r"load\(\) takes a path"),  # type: ignore[arg-type]
+    "load, a dict for the limits": (
+        lambda: load("directory.json", limits={"max_bytes": 10}),  # type: ignore[arg-type]
+        r"load\(\) takes limits=Limits",
+    ),
+    "from_json, a number for the limits": (
+        lambda: from_json("{}", Agreement, limits=10),  # type: ignore[arg-type]
+        r"from_json\(\) takes limits=Limits",
+    ),
+    "dump, None for the path": (
+        lambda: dump(DIRECTORY, None),  # type: ignore[arg-type]
+        r"dump\(\) takes a path",
+    ),
+    "iter_jsonl, a number for the source": (
+        lambda: list(iter_jsonl(5, Agreement)),  # type: ignore[arg-type]
+        "binary mode",
+    ),
+    "load_jsonl, None for the source": (lambda: load_jsonl(None), "binary mode"),  # type: ignore[arg-type]
+    "dump_jsonl, None for the target": (
+        lambda: dump_jsonl([MOU], None),  # type: ignore[arg-type]
+        r"binary mode \('wb'\)",
+    ),
+    "dump_jsonl, a number for the items": (
+        lambda: dump_jsonl(5, io.BytesIO()),  # type: ignore[arg-type]
+        "takes models",
+    ),
+    "load_ror, text for the progress": (
+        lambda: load_ror(io.BytesIO(b"[]"), progress="dots"),  # type: ignore[arg-type]
+        "progress=a function",
+    ),
+    "to_json, an object": (lambda: to_json(object()), "models and JSON data"),
+    "json_schema, a number": (lambda: json_schema(5), "no JSON Schema for 5"),
     "Figure addition, a count and an amount": (
         lambda: Figure(5) + Figure(Money("1", "EUR")),
         "figures add only to their own kind",
@@ -129,6 +171,7 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
 }
 
 INVALID_VALUES: dict[str, tuple[Callable[[], Any], str]] = {
+    "to_json, NaN": (lambda: to_json({"x": float("nan")}), "cannot write"),
     "Term.scaled, zero": (lambda: Term(years=1).scaled(0), "positive"),
     "Formatter.number, NaN": (lambda: EN.number(Decimal("NaN")), "not a finite number"),
     "Formatter.number, unknown compact": (
@@ -173,3 +216,41 @@ def test_dump_refuses_what_load_would_refuse(
     with pytest.raises(InvalidArgumentError, match="nothing was written"):
         dump(examples.link_j_mpr(), target)
     assert not target.exists()
+
+
+ARROW_WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
+    "arrow_schema, a number": (lambda: arrow_schema(5), "a model class"),  # type: ignore[arg-type]
+    "to_arrow, a number": (lambda: to_arrow(5), "takes models"),  # type: ignore[arg-type]
+    "from_arrow, a list": (lambda: from_arrow([], Agreement), "a pyarrow.Table"),
+    "write_parquet, an agreement": (
+        lambda: write_parquet(MOU, "unused"),  # type: ignore[arg-type]
+        "writes a Directory",
+    ),
+    "write_parquet, a number for the folder": (
+        lambda: write_parquet(DIRECTORY, 5),  # type: ignore[arg-type]
+        r"write_parquet\(\) takes a path",
+    ),
+    "read_parquet, None": (lambda: read_parquet(None), r"read_parquet\(\) takes a path"),  # type: ignore[arg-type]
+}
+
+
+@pytest.mark.parametrize("case", ARROW_WRONG_TYPES)
+def test_wrong_type_arrow(case: str) -> None:
+    """The Arrow and Parquet functions too (the [arrow] extra, installed by the test group)."""
+    pytest.importorskip("pyarrow")
+    call, words = ARROW_WRONG_TYPES[case]
+    with pytest.raises(WrongTypeError, match=words):
+        call()
+
+
+@pytest.mark.parametrize("backend", ["json", "orjson"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_to_json_refuses_non_finite_numbers_with_either_writer(backend: str, value: float) -> None:
+    """Orjson writes NaN as null; the library refuses it with or without the [fast] extra."""
+    pytest.importorskip("orjson")
+    previous = set_json_backend(backend)
+    try:
+        with pytest.raises(InvalidArgumentError, match="not JSON compliant"):
+            to_json({"ratio": value})
+    finally:
+        set_json_backend(previous)

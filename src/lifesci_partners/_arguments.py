@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
 
 from lifesci_partners._decimals import parse_decimal_text
 from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import WrongTypeError
 
-__all__ = ["a_date", "fix_for"]
+__all__ = ["a_date", "a_path", "a_path_or_stream", "an_iterable", "fix_for"]
 
 _SHOWN = 40  # characters of a text quoted in a fix
 _WHOLE = re.compile(r"[+-]?[0-9]+")  # what int() reads, in ASCII digits and without spaces
@@ -42,6 +45,54 @@ def a_date(value: object, method: str) -> dt.date:
     ):
         return value
     msg = f"{method}() takes a datetime.date, got {describe(value)}{fix_for((dt.date,), value)}"
+    raise WrongTypeError(msg)
+
+
+def a_path(value: object, function: str) -> Path:
+    """``value`` as a :class:`~pathlib.Path` if it is a ``str`` or a path.
+
+    Raises:
+        WrongTypeError: It is neither.
+
+    Example:
+        >>> a_path(5, "load")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.WrongTypeError: load() takes a path (a str or a ...), got int 5
+    """
+    if isinstance(value, (str, os.PathLike)):
+        return Path(value)
+    msg = f"{function}() takes a path (a str or a pathlib.Path), got {describe(value)}"
+    raise WrongTypeError(msg)
+
+
+_S = TypeVar("_S")
+
+
+def a_path_or_stream(value: _S, function: str, method: str) -> _S:
+    """``value`` if it is a ``str``, a path or a stream with a ``method`` (``read``, ``write``...).
+
+    Raises:
+        WrongTypeError: It is none of these.
+    """
+    if isinstance(value, (str, os.PathLike)) or callable(getattr(value, method, None)):
+        return value
+    mode = "'wb'" if method == "write" else "'rb'"
+    msg = (
+        f"{function}() takes a path or a file opened in binary mode ({mode}), got {describe(value)}"
+    )
+    raise WrongTypeError(msg)
+
+
+def an_iterable(value: _S, function: str, what: str) -> _S:
+    """``value`` if it can be iterated (a list, a tuple, a generator...).
+
+    Raises:
+        WrongTypeError: It cannot; ``what`` says what it should hold.
+    """
+    if isinstance(value, Iterable):
+        return value
+    msg = f"{function}() takes {what} (a list, a tuple or any iterable), got {describe(value)}"
     raise WrongTypeError(msg)
 
 

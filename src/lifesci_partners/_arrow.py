@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from lifesci_partners._arguments import an_iterable
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
@@ -42,6 +43,7 @@ from lifesci_partners._json._tagged import _CLAIM_TAGS, _EVENT_TAGS, _ORGANIZATI
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
+from lifesci_partners._shown import describe
 from lifesci_partners._terms import Term
 from lifesci_partners.exceptions import (
     InvalidArgumentError,
@@ -336,6 +338,9 @@ def _codec(cls: type) -> _Codec:
 
 def _root(cls: type) -> type:
     """The class whose table holds ``cls``: a cluster is in the organizations' table."""
+    if not isinstance(cls, type):
+        msg = f"expected a model class such as Agreement, got {describe(cls)}"
+        raise WrongTypeError(msg)
     return Organization if issubclass(cls, Organization) else cls
 
 
@@ -400,7 +405,7 @@ def to_arrow(items: Iterable[Any], cls: type | None = None) -> pa.Table:
     .. versionadded:: 0.2.0
     """
     pa = _pa()
-    items = list(items)
+    items = list(an_iterable(items, "to_arrow", "models"))
     if cls is None:
         if not items:
             msg = "to_arrow needs items or a class: pass cls= for an empty table"
@@ -444,6 +449,9 @@ def from_arrow(table: pa.Table, cls: type[T]) -> list[T]:
     .. versionadded:: 0.2.0
     """
     expected = arrow_schema(cls)
+    if not isinstance(table, _pa().Table):
+        msg = f"from_arrow() reads a pyarrow.Table, got {describe(table)}"
+        raise WrongTypeError(msg)
     problems = [
         f"$.{field.name}: the column is missing; expected {field.type}"
         for field in expected

@@ -24,10 +24,11 @@ import attrs
 
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
+from lifesci_partners._arguments import a_path_or_stream, an_iterable
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import _structure, to_json
 from lifesci_partners._json._document import atomic_writer
-from lifesci_partners._json._reader import DEFAULT_LIMITS, JsonFloat, Limits, parse_json
+from lifesci_partners._json._reader import JsonFloat, Limits, limits_for, parse_json
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._organization import Organization
 from lifesci_partners._shown import json_kind
@@ -173,7 +174,8 @@ def iter_jsonl(
     if cls is Directory:
         msg = "iter_jsonl reads one model per line; read a directory with load_jsonl"
         raise WrongTypeError(msg)
-    return _iter(source, cls, problems, DEFAULT_LIMITS if limits is None else limits)
+    source = a_path_or_stream(source, "iter_jsonl", "readline")
+    return _iter(source, cls, problems, limits_for(limits, "iter_jsonl"))
 
 
 def _iter(
@@ -231,6 +233,9 @@ def dump_jsonl(
 
     .. versionadded:: 0.2.0
     """
+    target = a_path_or_stream(target, "dump_jsonl", "write")
+    if not isinstance(items, Directory):
+        an_iterable(items, "dump_jsonl", "models")
     lines = _directory_lines(items) if isinstance(items, Directory) else _item_lines(items)
     if not isinstance(target, (str, os.PathLike)):
         return _write(lines, target)
@@ -308,7 +313,8 @@ def load_jsonl(source: Source, *, limits: Limits | None = None) -> Directory:
 
     .. versionadded:: 0.2.0
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
+    limits = limits_for(limits, "load_jsonl")
+    source = a_path_or_stream(source, "load_jsonl", "readline")
     items: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     where: dict[str, list[int]] = {kind: [] for kind in KINDS}
     problems: list[LineProblem] = []

@@ -28,13 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
+from lifesci_partners._arguments import a_path
 from lifesci_partners._arrow import _Builder, _pa, from_arrow, to_arrow
 from lifesci_partners._directory import Directory
 from lifesci_partners._funding import Contribution
 from lifesci_partners._json._document import atomic_writer
 from lifesci_partners._json._versions import DOCUMENT_FORMAT, DOCUMENT_VERSION
 from lifesci_partners._organization import Organization
-from lifesci_partners.exceptions import MissingExtraError, ValidationError
+from lifesci_partners._shown import describe
+from lifesci_partners.exceptions import MissingExtraError, ValidationError, WrongTypeError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -203,8 +205,11 @@ def write_parquet(
 
     .. versionadded:: 0.2.0
     """
+    if not isinstance(directory, Directory):
+        msg = f"write_parquet() writes a Directory, got {describe(directory)}"
+        raise WrongTypeError(msg)
+    target = a_path(folder, "write_parquet")
     pa = _pa()
-    target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     agreements = directory.agreements
     if periods_between is None:
@@ -267,8 +272,8 @@ def read_parquet(folder: str | os.PathLike[str]) -> Directory:
 
     .. versionadded:: 0.2.0
     """
+    source = a_path(folder, "read_parquet")
     pq = _pq()
-    source = Path(folder)
     header = pq.read_table(source / f"directory{_SUFFIX}").to_pylist()
     errors: list[str] = []
     if len(header) != 1:

@@ -32,6 +32,7 @@ from lifesci_partners._json._reader import (
 from lifesci_partners._json._reader import check_data as _check_data
 from lifesci_partners._organization import Organization
 from lifesci_partners._ror import read_record, record_id
+from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import ValidationError, WrongTypeError
 
 __all__ = ["load_ror"]
@@ -347,6 +348,9 @@ def load_ror(
 
     .. versionadded:: 0.2.0
     """
+    if progress is not None and not callable(progress):
+        msg = f"load_ror() takes progress=a function of the count or None, got {describe(progress)}"
+        raise WrongTypeError(msg)
     log = ProblemLog(_source_name(source), strict=strict)
     stack: list[Any] = []
     try:

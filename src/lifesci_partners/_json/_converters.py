@@ -56,6 +56,7 @@ from lifesci_partners._json._reader import (
     Limits,
     capped,
     check_data,
+    limits_for,
     parse_json,
 )
 from lifesci_partners._json._streamed import StreamedReader
@@ -74,7 +75,7 @@ from lifesci_partners._json._types import _is_hom_tuple, _is_optional
 from lifesci_partners._json._whole import whole_directory_factory
 from lifesci_partners._localized import LocalizedText
 from lifesci_partners._terms import Term
-from lifesci_partners.exceptions import WrongTypeError
+from lifesci_partners.exceptions import InvalidArgumentError, WrongTypeError
 
 __all__ = [
     "from_dict",
@@ -221,7 +222,7 @@ def from_dict(data: Any, cls: type[T], *, limits: Limits | None = None) -> T:
           $.org: expected a string, got a number (5)
           $.rank: unknown key; expected only: org, role
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
+    limits = limits_for(limits, "from_dict")
     errors = list(check_data(data, limits))
     if errors:
         raise capped(errors, limits)
@@ -269,15 +270,34 @@ def _json_text(obj: object, indent: int | None) -> str:
         text = _text_writers().text(obj)
         if text is not None:
             return text
-    if fast is not None and indent in (None, 2):
+    if fast is not None and indent in (None, 2) and _models_only(obj):
         text = _orjson_hooks().text(fast, obj, indent)
         if text is not None:
             return text
     data = _converter().unstructure(obj)
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(
-        data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
-    )
+    try:
+        return json.dumps(
+            data, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False
+        )
+    except TypeError as exc:  # not a model nor JSON data: json says what it met
+        msg = f"to_json() writes models and JSON data (dict, list, str, int, bool, None): {exc}"
+        raise WrongTypeError(msg) from None
+    except ValueError as exc:  # NaN, an infinity, or a list or dict that contains itself
+        msg = f"to_json() cannot write this: {exc}"
+        raise InvalidArgumentError(msg) from None
+
+
+def _models_only(obj: object) -> bool:
+    """Whether ``obj`` is a model or a list or tuple of models: what orjson may write.
+
+    The models hold no ``float``; plain data may, and orjson writes NaN and the infinities as
+    ``null`` where the standard library (``allow_nan=False``) refuses them, so plain data is
+    written by the standard library, with the same result with or without the extra.
+    """
+    if attrs.has(type(obj)):
+        return True
+    return type(obj) in (tuple, list) and all(attrs.has(t) for t in set(map(type, obj)))  # type: ignore[call-overload]
 
 
 def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) -> T:
@@ -303,7 +323,7 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits | None = None) 
         >>> from_json(to_json(Term(years=5)), Term)
         Term(years=5, months=0, days=0)
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
+    limits = limits_for(limits, "from_json")
     return read_json([text], cls, limits)
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from lifesci_partners._arguments import a_path
 from lifesci_partners._directory import Directory
 from lifesci_partners._json._converters import read_json, to_json
-from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits, too_large, too_long
+from lifesci_partners._json._reader import DEFAULT_LIMITS, Limits, limits_for, too_large, too_long
 from lifesci_partners.exceptions import InvalidArgumentError, NotRegularFileError, WrongTypeError
 
 __all__ = ["dump", "load", "read_within", "write_atomic"]
@@ -60,9 +61,9 @@ def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Direc
     .. versionchanged:: 0.2.0
        ``limits``.
     """
-    limits = DEFAULT_LIMITS if limits is None else limits
+    limits = limits_for(limits, "load")
     # The file's bytes are held by the list alone, so that they are freed once decoded.
-    return read_json([read_within(Path(path), limits)], Directory, limits)
+    return read_json([read_within(a_path(path, "load"), limits)], Directory, limits)
 
 
 def read_within(path: Path, limits: Limits) -> bytes:
@@ -125,6 +126,7 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
     if not isinstance(directory, Directory):
         msg = f"dump writes a Directory, got {type(directory).__name__}"
         raise WrongTypeError(msg)
+    target = a_path(path, "dump")
     data = (to_json(directory, indent=2) + "\n").encode("utf-8")
     if len(data) > DEFAULT_LIMITS.max_bytes:
         msg = (
@@ -132,7 +134,7 @@ def dump(directory: Directory, path: str | os.PathLike[str]) -> None:
             f"limit of {DEFAULT_LIMITS.max_bytes:,}; nothing was written. Split the directory"
         )
         raise InvalidArgumentError(msg)
-    write_atomic(Path(path), data)
+    write_atomic(target, data)
 
 
 # A temporary file is named after its target, the writing process and a random part, so that a

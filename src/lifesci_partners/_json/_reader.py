@@ -99,6 +99,20 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def limits_for(limits: object, function: str) -> Limits:
+    """``limits``, or :data:`DEFAULT_LIMITS` for ``None``.
+
+    Raises:
+        WrongTypeError: ``limits`` is neither a :class:`Limits` nor ``None``.
+    """
+    if limits is None:
+        return DEFAULT_LIMITS
+    if isinstance(limits, Limits):
+        return limits
+    msg = f"{function}() takes limits=Limits(...) or None, got {describe(limits)}"
+    raise WrongTypeError(msg)
+
+
 class JsonFloat(float):
     """A JSON number with a fraction or exponent, as :func:`~lifesci_partners.from_json` reads it.
 

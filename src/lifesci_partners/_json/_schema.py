@@ -46,6 +46,7 @@ from lifesci_partners._money import Money
 from lifesci_partners._organization import Organization
 from lifesci_partners._terms import TERM_PATTERN, Term
 from lifesci_partners._validate import Rule, _Optional, whole
+from lifesci_partners.exceptions import WrongTypeError
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_FRAGMENTS", "json_schema", "unknown_validators"]
 
@@ -336,12 +337,12 @@ class _Builder:
         return {**described, **schema}
 
 
-def _missing(tp: Any, why: str) -> TypeError:
+def _missing(tp: Any, why: str) -> WrongTypeError:
     msg = (
         f"no JSON Schema for {tp!r}: {why}. Register its schema fragment in "
         "SCHEMA_FRAGMENTS in lifesci_partners/_json/_schema.py"
     )
-    return TypeError(msg)
+    return WrongTypeError(msg)
 
 
 # The schema of each type that has converter hooks of its own (_json/_hooks.py, _json/_tagged.py),
