@@ -602,9 +602,11 @@ class Directory:
             >>> [a.id for a in directory.expiring_between(dt.date(2025, 1, 1), dt.date(2025, 4, 1))]
             ['mou-link-j-mpr-2020']
         """
+        if type(start) is not dt.date or type(end) is not dt.date:
+            start, end = a_date(start, "expiring_between"), a_date(end, "expiring_between")
         days, indexes = self._expiry_index()
-        first = bisect_left(days, a_date(start, "expiring_between").toordinal())
-        last = bisect_left(days, a_date(end, "expiring_between").toordinal())
+        first = bisect_left(days, start.toordinal())
+        last = bisect_left(days, end.toordinal())
         return tuple(self.agreements[i] for i in indexes[first:last])
 
     def notice_deadlines_between(
@@ -644,8 +646,10 @@ class Directory:
             >>> [(day.isoformat(), agreement.id) for day, agreement in deadlines]
             [('2021-02-01', 'a-b'), ('2022-02-01', 'a-b')]
         """
-        start = a_date(start, "notice_deadlines_between")
-        stop = a_date(end, "notice_deadlines_between").toordinal()
+        if type(start) is not dt.date or type(end) is not dt.date:
+            start = a_date(start, "notice_deadlines_between")
+            end = a_date(end, "notice_deadlines_between")
+        stop = end.toordinal()
         days, entries, long_running = self._deadline_index()
         first, last = bisect_left(days, start.toordinal()), bisect_left(days, stop)
         found: list[tuple[int, int, dt.date]] = entries[first:last]
