@@ -164,6 +164,26 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     ),
     "to_json, an object": (lambda: to_json(object()), "models and JSON data"),
     "json_schema, a number": (lambda: json_schema(5), "no JSON Schema for 5"),
+    "Directory.partners_of, text for the day": (
+        lambda: DIRECTORY.partners_of("link-j", on="2026-01-01"),  # type: ignore[arg-type]
+        r"partners_of\(\) takes a datetime.date",
+    ),
+    "Directory.funding_received, a number for the period": (
+        lambda: DIRECTORY.funding_received("link-j", period=2026),  # type: ignore[arg-type]
+        r"funding_received\(\) takes period=Period",
+    ),
+    "Directory.funding_received_in, a number for the rates": (
+        lambda: DIRECTORY.funding_received_in("link-j", "EUR", rates=1),  # type: ignore[arg-type]
+        "rates=ExchangeRates",
+    ),
+    "Formatter.agreement, text for the directory": (
+        lambda: EN.agreement(MOU, directory="LINK-J"),  # type: ignore[arg-type]
+        "a Directory or None",
+    ),
+    "Formatter.organization, a number for the directory": (
+        lambda: EN.organization(DIRECTORY.organizations[0], directory=1),  # type: ignore[arg-type]
+        "a Directory or None",
+    ),
     "Figure addition, a count and an amount": (
         lambda: Figure(5) + Figure(Money("1", "EUR")),
         "figures add only to their own kind",
@@ -229,6 +249,10 @@ ARROW_WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     "write_parquet, a number for the folder": (
         lambda: write_parquet(DIRECTORY, 5),  # type: ignore[arg-type]
         r"write_parquet\(\) takes a path",
+    ),
+    "write_parquet, one date for the periods": (
+        lambda: write_parquet(DIRECTORY, "unused", periods_between=DAY),  # type: ignore[arg-type]
+        r"periods_between=\(start, end\)",
     ),
     "read_parquet, None": (lambda: read_parquet(None), r"read_parquet\(\) takes a path"),  # type: ignore[arg-type]
 }

@@ -736,6 +736,8 @@ class Directory:
         Raises:
             NotFoundError: ``org_id`` is not in the directory.
         """
+        if on is not None and type(on) is not dt.date:
+            on = a_date(on, "partners_of")
         orgs = self._organizations()
         return tuple(orgs[p] for p in self._partner_ids(org_id, on))
 
@@ -891,6 +893,9 @@ class Directory:
                 ``on`` is not given: it has no date to take a rate of.
         """
         self._check_org(org_id)
+        if not isinstance(rates, ExchangeRates):
+            msg = f"funding_received_in() takes rates=ExchangeRates(...), got {describe(rates)}"
+            raise WrongTypeError(msg)
         return self._funding_index().received_in(
             org_id,
             to,

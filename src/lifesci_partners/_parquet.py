@@ -209,6 +209,18 @@ def write_parquet(
         msg = f"write_parquet() writes a Directory, got {describe(directory)}"
         raise WrongTypeError(msg)
     target = a_path(folder, "write_parquet")
+    if periods_between is not None and (
+        not isinstance(periods_between, (tuple, list))
+        or len(periods_between) != 2  # noqa: PLR2004  # a start and an end
+        or not all(
+            isinstance(day, dt.date) and not isinstance(day, dt.datetime) for day in periods_between
+        )
+    ):
+        msg = (
+            "write_parquet() takes periods_between=(start, end), two datetime.date, "
+            f"got {describe(periods_between)}"
+        )
+        raise WrongTypeError(msg)
     pa = _pa()
     target.mkdir(parents=True, exist_ok=True)
     agreements = directory.agreements

@@ -609,6 +609,7 @@ class Formatter:
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {agreement!r}"
             raise WrongTypeError(msg)
+        _a_directory_or_none(directory)
         return AgreementText(self, self._words, directory).summary(agreement, on)
 
     def organization_name(self, organization: Organization) -> str:
@@ -701,6 +702,7 @@ class Formatter:
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {organization!r}"
             raise WrongTypeError(msg)
+        _a_directory_or_none(directory)
         return Markdown(self, self._words, directory).organization_page(organization)
 
     def announcement(self, announcement: Announcement, directory: Directory | None = None) -> str:
@@ -732,6 +734,7 @@ class Formatter:
         if not isinstance(announcement, Announcement):
             msg = f"expected an Announcement, got {announcement!r}"
             raise WrongTypeError(msg)
+        _a_directory_or_none(directory)
         return Markdown(self, self._words, directory).announcement_page(announcement)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
@@ -778,3 +781,10 @@ def _compact_or_none(
     currency: str | None = None,
 ) -> CompactNumber | None:
     return compact(Decimal(value), locale, patterns, currency)  # type: ignore[arg-type]  # babel's LocaleDataDict is a Mapping
+
+
+def _a_directory_or_none(directory: object) -> None:
+    """Refuse anything but a :class:`~lifesci_partners.Directory` or ``None``."""
+    if directory is not None and not isinstance(directory, Directory):
+        msg = f"expected a Directory or None for directory, got {directory!r}"
+        raise WrongTypeError(msg)
