@@ -22,6 +22,7 @@ import pytest
 
 from lifesci_partners import (
     Agreement,
+    BusinessCalendar,
     Directory,
     Figure,
     Formatter,
@@ -55,6 +56,7 @@ EN = Formatter("en")
 DIRECTORY = examples.link_j_mpr()
 MOU = DIRECTORY.agreements[0]
 DAY = dt.date(2026, 1, 1)
+CALENDAR = BusinessCalendar(holidays={dt.date(2025, 5, 1): "Labour Day"})
 
 # Each call, the standard type its error must also be, and words the message must hold.
 WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
@@ -183,6 +185,18 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     "Formatter.organization, a number for the directory": (
         lambda: EN.organization(DIRECTORY.organizations[0], directory=1),  # type: ignore[arg-type]
         "a Directory or None",
+    ),
+    "BusinessCalendar.day_off, text": (
+        lambda: CALENDAR.day_off("2025-05-01"),  # type: ignore[arg-type]
+        r"day_off\(\) takes a datetime.date.*fromisoformat",
+    ),
+    "BusinessCalendar.is_working_day, a number": (
+        lambda: CALENDAR.is_working_day(20250501),  # type: ignore[arg-type]
+        r"is_working_day\(\) takes a datetime.date",
+    ),
+    "BusinessCalendar.next_working_day, None": (
+        lambda: CALENDAR.next_working_day(None),  # type: ignore[arg-type]
+        r"next_working_day\(\) takes a datetime.date",
     ),
     "Figure addition, a count and an amount": (
         lambda: Figure(5) + Figure(Money("1", "EUR")),

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from lifesci_partners._arguments import a_date
 from lifesci_partners._free_text import one_line
 from lifesci_partners._validate import date_value, describe, instance_of, optional
 from lifesci_partners.exceptions import MissingExtraError, ValidationError, WrongTypeValidationError
@@ -321,6 +322,9 @@ class BusinessCalendar:
 
     def day_off(self, day: dt.date) -> DayOff | None:
         """Why ``day`` is not a working day, or ``None`` when it is one."""
+        return self._off(a_date(day, "day_off"))
+
+    def _off(self, day: dt.date) -> DayOff | None:
         holiday = self.holidays.get(day)
         if holiday is not None:
             return DayOff(day, DayOffKind.PUBLIC_HOLIDAY, str(holiday) or None)
@@ -330,7 +334,7 @@ class BusinessCalendar:
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` is neither a weekend day nor a public holiday."""
-        return self.day_off(day) is None
+        return self._off(a_date(day, "is_working_day")) is None
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """``day`` if it is a working day, else the first working day after it.
@@ -338,9 +342,9 @@ class BusinessCalendar:
         Raises:
             ValidationError: No working day follows before 9999-12-31 (or within a year).
         """
-        current = day
+        current = day = a_date(day, "next_working_day")
         for _ in range(_LONGEST_BREAK):
-            if self.day_off(current) is None:
+            if self._off(current) is None:
                 return current
             if current == dt.date.max:
                 break
@@ -354,7 +358,7 @@ class BusinessCalendar:
         Under ``DeadlineRule.NONE``, or for a kind the rule leaves alone, the deadline stays.
         """
         date_value(None, _DAY, day)
-        off = self.day_off(day)
+        off = self._off(day)
         if off is None or not self.rule.moves(kind):
             return AdjustedDate(day, day, self.rule)
         return AdjustedDate(self.next_working_day(day), day, self.rule, off)
