@@ -11,8 +11,10 @@ checked in ``test_wrong_types.py``; these are the arguments of functions and met
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 import attrs
 import pytest
 
+import lifesci_partners as lp
 from lifesci_partners import (
     Agreement,
     BusinessCalendar,
@@ -292,3 +295,117 @@ def test_to_json_refuses_non_finite_numbers_with_either_writer(backend: str, val
             to_json({"ratio": value})
     finally:
         set_json_backend(previous)
+
+
+_BAD_VALUES = (object(), 5, None, "x")
+_SKIP = object()
+
+
+def _filler(parameter: inspect.Parameter) -> object:
+    """A value of the annotated type for a required parameter, or _SKIP."""
+    annotation = str(parameter.annotation)
+    for words, value in (
+        ("date", DAY),
+        ("Money", Money("1", "EUR")),
+        ("Directory", DIRECTORY),
+        ("type", Agreement),
+        ("str", "EUR"),
+        ("int", 1),
+    ):
+        if words in annotation:
+            return value
+    return _SKIP
+
+
+def _targets() -> dict[str, Callable[..., Any]]:
+    """The public functions, and the public methods of an object of each main class."""
+    targets = {
+        name: getattr(lp, name)
+        for name in lp.__all__
+        if callable(getattr(lp, name)) and not isinstance(getattr(lp, name), type)
+    }
+    owners = {
+        "Directory": DIRECTORY,
+        "Agreement": MOU,
+        "Organization": DIRECTORY.organizations[0],
+        "Announcement": DIRECTORY.announcements[0],
+        "Formatter": EN,
+        "Term": Term(years=1),
+        "Money": Money("1", "EUR"),
+        "Figure": Figure(5),
+        "BusinessCalendar": CALENDAR,
+    }
+    for owner, instance in owners.items():
+        for name in dir(instance):
+            method = getattr(instance, name)
+            if not name.startswith("_") and callable(method) and not isinstance(method, type):
+                targets[f"{owner}.{name}"] = method
+    return targets
+
+
+def _with_bad(
+    parameters: list[inspect.Parameter], index: int, bad: object
+) -> tuple[list[object], dict[str, object]] | None:
+    """Arguments: ``bad`` for parameter ``index``, a filler for each other required one."""
+    args: list[object] = []
+    kwargs: dict[str, object] = {}
+    for other_index, other in enumerate(parameters):
+        if other_index != index and other.default is not other.empty:
+            continue
+        value = bad if other_index == index else _filler(other)
+        if value is _SKIP:
+            return None
+        if other.kind is other.KEYWORD_ONLY:
+            kwargs[other.name] = value
+        else:
+            args.append(value)
+    return args, kwargs
+
+
+def _calls_with_one_bad_argument() -> Iterator[tuple[str, Callable[[], Any]]]:
+    """Each public call with one argument replaced by a bad value, the others filled in."""
+    for name, target in _targets().items():
+        try:
+            signature = inspect.signature(target)
+        except (TypeError, ValueError):  # no signature to read
+            continue
+        parameters = [
+            p
+            for p in signature.parameters.values()
+            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
+        for index, parameter in enumerate(parameters):
+            for bad in _BAD_VALUES:
+                arguments = _with_bad(parameters, index, bad)
+                if arguments is not None:
+                    label = f"{name}({parameter.name}={type(bad).__name__})"
+                    yield label, functools.partial(target, *arguments[0], **arguments[1])
+
+
+def _other_exception(call: Callable[[], Any]) -> str | None:
+    """What ``call`` raised if it is neither one of the library's errors nor an ``OSError``."""
+    try:
+        result = call()
+        if isinstance(result, Iterator):
+            list(result)
+    except (LifesciPartnersError, OSError):
+        return None
+    except Exception as exc:  # noqa: BLE001  # every other type is the finding
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def test_a_bad_argument_never_raises_another_exception_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each public call, given a wrong value for one argument, raises the library's errors only.
+
+    A call may accept the value (``None`` for an optional argument, ``"x"`` for a text), or fail
+    with an ``OSError`` for a path that does not exist; anything else that is not a
+    ``LifesciPartnersError`` (an ``AttributeError`` from deep inside, Python's own ``TypeError``)
+    is listed.
+    """
+    monkeypatch.chdir(tmp_path)  # a call given "x" for a path may write there
+    outcomes = {label: _other_exception(call) for label, call in _calls_with_one_bad_argument()}
+    assert len(outcomes) > 400  # the calls were made (452 in December 2026)
+    assert {label: other for label, other in outcomes.items() if other is not None} == {}

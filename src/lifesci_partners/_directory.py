@@ -948,6 +948,9 @@ class Directory:
 
         See :meth:`funding_received` for an example.
         """
+        if type(count) is not int:
+            msg = f"largest_recipients() takes a whole number as count, got {describe(count)}"
+            raise WrongTypeError(msg)
         orgs = self._organizations()
         return tuple((orgs[o], m) for o, m in self._funding_index().largest(currency, count))
 
