@@ -27,11 +27,16 @@ from lifesci_partners import (
     Agreement,
     BusinessCalendar,
     Directory,
+    ExchangeRate,
+    ExchangeRates,
     Figure,
     Formatter,
     InvalidArgumentError,
     LifesciPartnersError,
+    LocalizedText,
     Money,
+    PartialDate,
+    Period,
     Term,
     WrongTypeError,
     arrow_schema,
@@ -334,6 +339,12 @@ def _targets() -> dict[str, Callable[..., Any]]:
         "Money": Money("1", "EUR"),
         "Figure": Figure(5),
         "BusinessCalendar": CALENDAR,
+        "ExchangeRates": ExchangeRates(
+            [ExchangeRate("EUR", "JPY", "160", dt.date(2024, 1, 1), source="a test")]
+        ),
+        "LocalizedText": LocalizedText({"en": "Kyoto", "ja": "京都"}),
+        "PartialDate": PartialDate.parse("2020-02"),
+        "Period": Period(dt.date(2020, 1, 1), dt.date(2021, 1, 1)),
     }
     for owner, instance in owners.items():
         for name in dir(instance):
@@ -407,5 +418,5 @@ def test_a_bad_argument_never_raises_another_exception_type(
     """
     monkeypatch.chdir(tmp_path)  # a call given "x" for a path may write there
     outcomes = {label: _other_exception(call) for label, call in _calls_with_one_bad_argument()}
-    assert len(outcomes) > 400  # the calls were made (452 in December 2026)
+    assert len(outcomes) > 400  # the calls were made (508 in December 2026)
     assert {label: other for label, other in outcomes.items() if other is not None} == {}
