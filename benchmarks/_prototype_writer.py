@@ -1,7 +1,7 @@
 """The compiled writer prototype (``prototypes/writer.c``): built, loaded and taught the models.
 
 Issue 18 asks for encoding with ``[fast]`` at 1.4x plain pydantic. This prototype is what a
-compiled writer reading the library's models could do at best (no Python call at all), so that
+compiled writer reading the library's models could do at best (no Python call per value), so that
 the benchmark can show where that goal stands against the physical cost of reading these
 objects. It is not part of the library. It is compiled with the machine's C compiler when there
 is one (``cc``, or ``$CC``); without one the benchmark says so and leaves its row out.
