@@ -24,6 +24,7 @@ from lifesci_partners._figures import Figure, FigureValue, Qualifier
 from lifesci_partners._locales import locale_key, parse_locale
 from lifesci_partners._money import Money
 from lifesci_partners._organization import Address, Organization
+from lifesci_partners._shown import describe
 from lifesci_partners._terms import Period, Term
 from lifesci_partners._text._agreement_text import AgreementText
 from lifesci_partners._text._cldr import currency_formatter, date_formatter, wide_context
@@ -147,7 +148,7 @@ def _locale_data(key: str) -> _LocaleData:
 def _check_number(value: object) -> int | Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         hint = "; use decimal.Decimal(str(x)) for a float" if isinstance(value, float) else ""
-        msg = f"expected an int or a Decimal, got {value!r}{hint}"
+        msg = f"expected an int or a Decimal, got {describe(value)}{hint}"
         raise WrongTypeError(msg)
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"cannot format {value!r}: not a finite number"
@@ -158,7 +159,7 @@ def _check_number(value: object) -> int | Decimal:
 def _check_compact(compact: object) -> Compact | None:
     if compact is None or compact == "short" or compact == "long":  # noqa: PLR1714  # narrows the type
         return compact
-    msg = f"compact must be None, 'short' or 'long', got {compact!r}"
+    msg = f"compact must be None, 'short' or 'long', got {describe(compact)}"
     raise InvalidArgumentError(msg)
 
 
@@ -300,7 +301,7 @@ class Formatter:
             if known is not None:
                 return known(money.amount)
         if not isinstance(money, Money):
-            msg = f"expected a Money, got {money!r}"
+            msg = f"expected a Money, got {describe(money)}"
             raise WrongTypeError(msg)
         amount, code = money.amount, money.currency
         style = _check_compact(compact)
@@ -364,7 +365,7 @@ class Formatter:
             'between 430 and 500'
         """
         if not isinstance(figure, Figure):
-            msg = f"expected a Figure, got {figure!r}"
+            msg = f"expected a Figure, got {describe(figure)}"
             raise WrongTypeError(msg)
         style = _check_compact(compact)
         value = self._value(figure.value, style)
@@ -405,12 +406,12 @@ class Formatter:
             ('2005', '2005年')
         """
         if format not in _DATE_FORMATS:
-            msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {format!r}"
+            msg = f"format must be one of {', '.join(_DATE_FORMATS)}, got {describe(format)}"
             raise InvalidArgumentError(msg)
         if isinstance(day, dt.date):
             return self._data.date(format)(day)
         if not isinstance(day, PartialDate):
-            msg = f"expected a datetime.date or a PartialDate, got {day!r}"
+            msg = f"expected a datetime.date or a PartialDate, got {describe(day)}"
             raise WrongTypeError(msg)
         if day.month is None:
             return self._data.skeleton("y")(dt.date(day.year, 1, 1))
@@ -435,7 +436,7 @@ class Formatter:
             'Feb 5\u2009–\u2009Mar 4, 2020'
         """
         if not isinstance(period, Period):
-            msg = f"expected a Period, got {period!r}"
+            msg = f"expected a Period, got {describe(period)}"
             raise WrongTypeError(msg)
         start = self.date(period.start, format)
         last = period.last_day
@@ -472,7 +473,7 @@ class Formatter:
             ('3か月間', '3か月')
         """
         if not isinstance(term, Term):
-            msg = f"expected a Term, got {term!r}"
+            msg = f"expected a Term, got {describe(term)}"
             raise WrongTypeError(msg)
         w = self._words
         parts = []
@@ -502,7 +503,7 @@ class Formatter:
         if words is None:
             if isinstance(status, AgreementStatus):  # a status newer than our catalogs
                 return status.value.replace("_", " ")
-            msg = f"expected an AgreementStatus, got {status!r}"
+            msg = f"expected an AgreementStatus, got {describe(status)}"
             raise WrongTypeError(msg)
         return self._words.pgettext(*words)
 
@@ -526,7 +527,7 @@ class Formatter:
             '2. Mai 2025 (verschoben vom 1. Mai 2025: gesetzlicher Feiertag (Labour Day))'
         """
         if not isinstance(adjusted, AdjustedDate):
-            msg = f"expected an AdjustedDate, got {adjusted!r}"
+            msg = f"expected an AdjustedDate, got {describe(adjusted)}"
             raise WrongTypeError(msg)
         day = self.date(adjusted.day, format)
         if not adjusted.moved or adjusted.reason is None:
@@ -556,7 +557,7 @@ class Formatter:
         words = _KIND_WORDS.get(kind)
         if words is None:
             if not isinstance(kind, AgreementKind):
-                msg = f"expected an AgreementKind, got {kind!r}"
+                msg = f"expected an AgreementKind, got {describe(kind)}"
                 raise WrongTypeError(msg)
             words = _KIND_WORDS[AgreementKind.OTHER]  # a kind newer than our catalogs
         return self._words.pgettext(*words)
@@ -607,7 +608,7 @@ class Formatter:
             LINK-J、MPR間の協力協定（2020年3月1日発効、当初期間1年間、当初期間の最終日2021年2月28日）。期間満了後は1年ずつ自動更新（最大3回）。更新拒絶の通知：各期間満了の3か月前まで。更新を含めた効力の最終日：2024年2月29日。2021年6月1日時点の状況：有効（第1回更新期間、2021年3月1日～2022年2月28日）。次回の更新拒絶通知期限：2021年12月1日。
         """
         if not isinstance(agreement, Agreement):
-            msg = f"expected an Agreement, got {agreement!r}"
+            msg = f"expected an Agreement, got {describe(agreement)}"
             raise WrongTypeError(msg)
         _a_directory_or_none(directory)
         return AgreementText(self, self._words, directory).summary(agreement, on)
@@ -622,7 +623,7 @@ class Formatter:
             '一般社団法人ライフサイエンス・イノベーション・ネットワーク・ジャパン（LINK-J）'
         """
         if not isinstance(organization, Organization):
-            msg = f"expected an Organization, got {organization!r}"
+            msg = f"expected an Organization, got {describe(organization)}"
             raise WrongTypeError(msg)
         name = organization.name.best(self.locale)
         if not organization.acronym or organization.acronym == name:
@@ -640,7 +641,7 @@ class Formatter:
             ('Paris, France', 'フランス、Paris')
         """
         if not isinstance(address, Address):
-            msg = f"expected an Address, got {address!r}"
+            msg = f"expected an Address, got {describe(address)}"
             raise WrongTypeError(msg)
         parts = [
             part.best(self.locale)
@@ -700,7 +701,7 @@ class Formatter:
               (Japanese) and Life Science Innovation Network Japan, Inc.
         """
         if not isinstance(organization, Organization):
-            msg = f"expected an Organization, got {organization!r}"
+            msg = f"expected an Organization, got {describe(organization)}"
             raise WrongTypeError(msg)
         _a_directory_or_none(directory)
         return Markdown(self, self._words, directory).organization_page(organization)
@@ -732,7 +733,7 @@ class Formatter:
             ## LINK-J Concludes MOU on Mutual Cooperation with Medicen Paris Region (MPR)
         """
         if not isinstance(announcement, Announcement):
-            msg = f"expected an Announcement, got {announcement!r}"
+            msg = f"expected an Announcement, got {describe(announcement)}"
             raise WrongTypeError(msg)
         _a_directory_or_none(directory)
         return Markdown(self, self._words, directory).announcement_page(announcement)
@@ -748,7 +749,7 @@ class Formatter:
             WrongTypeError: ``directory`` is not a :class:`~lifesci_partners.Directory`.
         """
         if not isinstance(directory, Directory):
-            msg = f"expected a Directory, got {directory!r}"
+            msg = f"expected a Directory, got {describe(directory)}"
             raise WrongTypeError(msg)
         return Markdown(self, self._words, directory).directory_page(directory, on)
 
@@ -766,10 +767,11 @@ class Formatter:
         """
         texts = tuple(items) if isinstance(items, Iterable) else None
         if texts is None or not all(isinstance(text, str) for text in texts):
-            msg = f"expected texts to join, got {items!r}"
+            msg = f"expected texts to join, got {describe(items)}"
             raise WrongTypeError(msg)
         if style not in _LIST_STYLES:
-            msg = f"unknown list style {style!r}; use one of {', '.join(sorted(_LIST_STYLES))}"
+            styles = ", ".join(sorted(_LIST_STYLES))
+            msg = f"unknown list style {describe(style)}; use one of {styles}"
             raise InvalidArgumentError(msg)
         return format_list(texts, style=style, locale=self.locale)  # type: ignore[arg-type]  # checked
 
@@ -786,5 +788,5 @@ def _compact_or_none(
 def _a_directory_or_none(directory: object) -> None:
     """Refuse anything but a :class:`~lifesci_partners.Directory` or ``None``."""
     if directory is not None and not isinstance(directory, Directory):
-        msg = f"expected a Directory or None for directory, got {directory!r}"
+        msg = f"expected a Directory or None for directory, got {describe(directory)}"
         raise WrongTypeError(msg)
