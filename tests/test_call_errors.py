@@ -112,15 +112,15 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     ),
     "Agreement.adjusted_last_day, a text calendar": (
         lambda: MOU.adjusted_last_day(on=DAY, calendar="JP"),  # type: ignore[arg-type]
-        "takes a BusinessCalendar",
+        r"takes calendar=BusinessCalendar\(\.\.\.\)",
     ),
     "Agreement.adjusted_notice_deadline, None": (
         lambda: MOU.adjusted_notice_deadline(on=DAY, calendar=None),  # type: ignore[arg-type]
-        "takes a BusinessCalendar",
+        r"takes calendar=BusinessCalendar\(\.\.\.\)",
     ),
     "Agreement.adjusted_option_deadline, None": (
         lambda: MOU.adjusted_option_deadline(on=DAY, calendar=None),  # type: ignore[arg-type]
-        "takes a BusinessCalendar",
+        r"takes calendar=BusinessCalendar\(\.\.\.\)",
     ),
     "Term.end_from, text": (
         lambda: Term(years=1).end_from("2026-01-01"),  # type: ignore[arg-type]
@@ -188,11 +188,11 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     ),
     "Formatter.agreement, text for the directory": (
         lambda: EN.agreement(MOU, directory="LINK-J"),  # type: ignore[arg-type]
-        "a Directory or None",
+        r"takes directory=Directory\(\.\.\.\) or None",
     ),
     "Formatter.organization, a number for the directory": (
         lambda: EN.organization(DIRECTORY.organizations[0], directory=1),  # type: ignore[arg-type]
-        "a Directory or None",
+        r"takes directory=Directory\(\.\.\.\) or None",
     ),
     "BusinessCalendar.day_off, text": (
         lambda: CALENDAR.day_off("2025-05-01"),  # type: ignore[arg-type]
@@ -266,7 +266,7 @@ ARROW_WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     "from_arrow, a list": (lambda: from_arrow([], Agreement), "a pyarrow.Table"),
     "write_parquet, an agreement": (
         lambda: write_parquet(MOU, "unused"),  # type: ignore[arg-type]
-        "writes a Directory",
+        r"write_parquet\(\) takes a Directory",
     ),
     "write_parquet, a number for the folder": (
         lambda: write_parquet(DIRECTORY, 5),  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from lifesci_partners._amendments import (
     build_versions,
     former_parties,
 )
-from lifesci_partners._arguments import a_date, fix_for
+from lifesci_partners._arguments import a_date, an_instance, fix_for
 from lifesci_partners._business_days import AdjustedDate, BusinessCalendar, DeadlineKind
 from lifesci_partners._events import AgreementEvent, NonRenewalNotice, Termination
 from lifesci_partners._free_text import one_line
@@ -918,7 +918,9 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
-        _a_calendar(calendar, "adjusted_notice_deadline")
+        an_instance(
+            calendar, BusinessCalendar, "adjusted_notice_deadline", "calendar=BusinessCalendar(...)"
+        )
         deadline = self.notice_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.NOTICE)
 
@@ -958,7 +960,9 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
-        _a_calendar(calendar, "adjusted_option_deadline")
+        an_instance(
+            calendar, BusinessCalendar, "adjusted_option_deadline", "calendar=BusinessCalendar(...)"
+        )
         deadline = self.option_deadline(on=on)
         return None if deadline is None else calendar.adjust(deadline, DeadlineKind.OPTION)
 
@@ -990,13 +994,8 @@ class Agreement:
 
         .. versionadded:: 0.2.0
         """
-        _a_calendar(calendar, "adjusted_last_day")
+        an_instance(
+            calendar, BusinessCalendar, "adjusted_last_day", "calendar=BusinessCalendar(...)"
+        )
         last = self.as_of(on).final_last_day
         return None if last is None else calendar.adjust(last, DeadlineKind.TERM_END)
-
-
-def _a_calendar(calendar: object, method: str) -> None:
-    """Refuse anything but a BusinessCalendar: a ``WrongTypeError`` that names ``method``."""
-    if not isinstance(calendar, BusinessCalendar):
-        msg = f"{method}() takes a BusinessCalendar as calendar, got {describe(calendar)}"
-        raise WrongTypeError(msg)

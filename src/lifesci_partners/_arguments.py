@@ -21,7 +21,7 @@ from lifesci_partners._decimals import parse_decimal_text
 from lifesci_partners._shown import describe
 from lifesci_partners.exceptions import WrongTypeError
 
-__all__ = ["a_date", "a_path", "a_path_or_stream", "an_iterable", "fix_for"]
+__all__ = ["a_date", "a_path", "a_path_or_stream", "an_instance", "an_iterable", "fix_for"]
 
 _SHOWN = 40  # characters of a text quoted in a fix
 _WHOLE = re.compile(r"[+-]?[0-9]+")  # what int() reads, in ASCII digits and without spaces
@@ -81,6 +81,25 @@ def a_path_or_stream(value: _S, function: str, method: str) -> _S:
     msg = (
         f"{function}() takes a path or a file opened in binary mode ({mode}), got {describe(value)}"
     )
+    raise WrongTypeError(msg)
+
+
+def an_instance(value: _S, kinds: type | tuple[type, ...], call: str, what: str) -> _S:
+    """``value`` if it is an instance of ``kinds`` (``type(None)`` among them for an option).
+
+    Raises:
+        WrongTypeError: It is not; the message says what ``call`` takes (``what``).
+
+    Example:
+        >>> from lifesci_partners import Period
+        >>> an_instance(2026, (Period, type(None)), "funding_received", "period=Period(...)")
+        Traceback (most recent call last):
+        ...
+        lifesci_partners.exceptions.WrongTypeError: funding_received() takes period=Period(...), ...
+    """
+    if isinstance(value, kinds):
+        return value
+    msg = f"{call}() takes {what}, got {describe(value)}"
     raise WrongTypeError(msg)
 
 

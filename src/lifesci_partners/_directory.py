@@ -22,7 +22,7 @@ import attrs
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._amendments import PartyAdded
 from lifesci_partners._announcement import Announcement
-from lifesci_partners._arguments import a_date
+from lifesci_partners._arguments import a_date, an_instance
 from lifesci_partners._claim_checking import ClaimChecker
 from lifesci_partners._claims import (
     ClaimCheck,
@@ -893,9 +893,7 @@ class Directory:
                 ``on`` is not given: it has no date to take a rate of.
         """
         self._check_org(org_id)
-        if not isinstance(rates, ExchangeRates):
-            msg = f"funding_received_in() takes rates=ExchangeRates(...), got {describe(rates)}"
-            raise WrongTypeError(msg)
+        an_instance(rates, ExchangeRates, "funding_received_in", "rates=ExchangeRates(...)")
         return self._funding_index().received_in(
             org_id,
             to,
@@ -999,9 +997,8 @@ class Directory:
         """
         if isinstance(announcement, str):
             announcement = self.announcement(announcement)
-        elif not isinstance(announcement, Announcement):
-            msg = f"check_claims() takes an Announcement or its id, got {describe(announcement)}"
-            raise WrongTypeError(msg)
+        else:
+            an_instance(announcement, Announcement, "check_claims", "an Announcement or its id")
         checker = ClaimChecker(
             organizations=self._organizations(),
             began=self._began(),

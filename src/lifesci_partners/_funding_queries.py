@@ -25,13 +25,13 @@ from operator import itemgetter
 import attrs
 
 from lifesci_partners._agreement import Agreement
+from lifesci_partners._arguments import an_instance
 from lifesci_partners._decimals import EXACT
 from lifesci_partners._money import Money, check_currency
 from lifesci_partners._organization import Organization
 from lifesci_partners._rates import ExchangeRates, RatePolicy
-from lifesci_partners._shown import describe
 from lifesci_partners._terms import Period
-from lifesci_partners.exceptions import NotFoundError, WrongTypeError
+from lifesci_partners.exceptions import NotFoundError
 
 __all__ = ["FundingIndex", "co_participants"]
 
@@ -168,7 +168,7 @@ class FundingIndex:
         self, org_id: str, period: Period | None, currency: str | None
     ) -> tuple[Money, ...]:
         """What ``org_id`` received, one total per currency (sorted by code)."""
-        _a_period(period, "funding_received")
+        an_instance(period, (Period, type(None)), "funding_received", "period=Period(...) or None")
         mine = self._of(org_id)
         codes = sorted(mine) if currency is None else [check_currency(currency, "$.currency")]
         result = []
@@ -195,7 +195,9 @@ class FundingIndex:
         rounding: str,
     ) -> Money:
         """What ``org_id`` received, converted into ``to`` with dated rates and added up."""
-        _a_period(period, "funding_received_in")
+        an_instance(
+            period, (Period, type(None)), "funding_received_in", "period=Period(...) or None"
+        )
         check_currency(to, "$.to")
         total = Decimal(0)
         for code, found in sorted(self._of(org_id).items()):
@@ -254,10 +256,3 @@ def co_participants(
     ranked = sorted(counts.items())  # by id, then by count: a stable sort keeps ties by id
     ranked.sort(key=itemgetter(1), reverse=True)
     return tuple(ranked)
-
-
-def _a_period(period: object, method: str) -> None:
-    """Refuse anything but a :class:`~lifesci_partners.Period` or ``None`` for ``period``."""
-    if period is not None and not isinstance(period, Period):
-        msg = f"{method}() takes period=Period(...) or None, got {describe(period)}"
-        raise WrongTypeError(msg)

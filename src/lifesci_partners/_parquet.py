@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from lifesci_partners._agreement import Agreement
 from lifesci_partners._announcement import Announcement
-from lifesci_partners._arguments import a_path
+from lifesci_partners._arguments import a_path, an_instance
 from lifesci_partners._arrow import _Builder, _pa, from_arrow, to_arrow
 from lifesci_partners._directory import Directory
 from lifesci_partners._funding import Contribution
@@ -205,9 +205,7 @@ def write_parquet(
 
     .. versionadded:: 0.2.0
     """
-    if not isinstance(directory, Directory):
-        msg = f"write_parquet() writes a Directory, got {describe(directory)}"
-        raise WrongTypeError(msg)
+    an_instance(directory, Directory, "write_parquet", "a Directory")
     target = a_path(folder, "write_parquet")
     if periods_between is not None and (
         not isinstance(periods_between, (tuple, list))

@@ -17,6 +17,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_minus_sign
 
 from lifesci_partners._agreement import Agreement, AgreementKind, AgreementStatus
 from lifesci_partners._announcement import Announcement
+from lifesci_partners._arguments import an_instance
 from lifesci_partners._business_days import AdjustedDate, DayOffKind
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
@@ -610,7 +611,9 @@ class Formatter:
         if not isinstance(agreement, Agreement):
             msg = f"expected an Agreement, got {describe(agreement)}"
             raise WrongTypeError(msg)
-        _a_directory_or_none(directory)
+        an_instance(
+            directory, (Directory, type(None)), "agreement", "directory=Directory(...) or None"
+        )
         return AgreementText(self, self._words, directory).summary(agreement, on)
 
     def organization_name(self, organization: Organization) -> str:
@@ -703,7 +706,9 @@ class Formatter:
         if not isinstance(organization, Organization):
             msg = f"expected an Organization, got {describe(organization)}"
             raise WrongTypeError(msg)
-        _a_directory_or_none(directory)
+        an_instance(
+            directory, (Directory, type(None)), "organization", "directory=Directory(...) or None"
+        )
         return Markdown(self, self._words, directory).organization_page(organization)
 
     def announcement(self, announcement: Announcement, directory: Directory | None = None) -> str:
@@ -735,7 +740,9 @@ class Formatter:
         if not isinstance(announcement, Announcement):
             msg = f"expected an Announcement, got {describe(announcement)}"
             raise WrongTypeError(msg)
-        _a_directory_or_none(directory)
+        an_instance(
+            directory, (Directory, type(None)), "announcement", "directory=Directory(...) or None"
+        )
         return Markdown(self, self._words, directory).announcement_page(announcement)
 
     def directory(self, directory: Directory, on: dt.date | None = None) -> str:
@@ -783,10 +790,3 @@ def _compact_or_none(
     currency: str | None = None,
 ) -> CompactNumber | None:
     return compact(Decimal(value), locale, patterns, currency)  # type: ignore[arg-type]  # babel's LocaleDataDict is a Mapping
-
-
-def _a_directory_or_none(directory: object) -> None:
-    """Refuse anything but a :class:`~lifesci_partners.Directory` or ``None``."""
-    if directory is not None and not isinstance(directory, Directory):
-        msg = f"expected a Directory or None for directory, got {describe(directory)}"
-        raise WrongTypeError(msg)
