@@ -230,22 +230,18 @@ INVALID_VALUES: dict[str, tuple[Callable[[], Any], str]] = {
 
 @pytest.mark.parametrize("case", WRONG_TYPES)
 def test_wrong_type(case: str) -> None:
-    """A wrong type is a WrongTypeError: a TypeError, and one of the library's errors."""
+    """A wrong type is a WrongTypeError (a TypeError) whose message says what the call takes."""
     call, words = WRONG_TYPES[case]
-    with pytest.raises(WrongTypeError, match=words) as info:
+    with pytest.raises(WrongTypeError, match=words):
         call()
-    assert isinstance(info.value, TypeError)
-    assert isinstance(info.value, LifesciPartnersError)
 
 
 @pytest.mark.parametrize("case", INVALID_VALUES)
 def test_invalid_value(case: str) -> None:
-    """A value the call cannot take is an InvalidArgumentError: a ValueError, and the library's."""
+    """A value the call cannot take is an InvalidArgumentError (a ValueError) that says why."""
     call, words = INVALID_VALUES[case]
-    with pytest.raises(InvalidArgumentError, match=words) as info:
+    with pytest.raises(InvalidArgumentError, match=words):
         call()
-    assert isinstance(info.value, ValueError)
-    assert isinstance(info.value, LifesciPartnersError)
 
 
 def test_dump_refuses_what_load_would_refuse(

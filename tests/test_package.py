@@ -12,7 +12,13 @@ import sys
 import pytest
 
 import lifesci_partners
-from lifesci_partners import LifesciPartnersError, NotFoundError, ValidationError
+from lifesci_partners import (
+    InvalidArgumentError,
+    LifesciPartnersError,
+    NotFoundError,
+    ValidationError,
+    WrongTypeError,
+)
 
 
 def _ruf022_key(name: str) -> tuple[int, str]:
@@ -125,6 +131,13 @@ class TestExceptions:
         """NotFoundError is a LifesciPartnersError and a LookupError."""
         assert issubclass(NotFoundError, LifesciPartnersError)
         assert issubclass(NotFoundError, LookupError)
+
+    def test_argument_errors_are_stdlib_types(self) -> None:
+        """WrongTypeError is a TypeError, InvalidArgumentError a ValueError; both the library's."""
+        assert issubclass(WrongTypeError, LifesciPartnersError)
+        assert issubclass(WrongTypeError, TypeError)
+        assert issubclass(InvalidArgumentError, LifesciPartnersError)
+        assert issubclass(InvalidArgumentError, ValueError)
 
     def test_bare_message_gets_root_path(self) -> None:
         """A message without a path is about the whole object."""
