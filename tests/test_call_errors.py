@@ -132,7 +132,7 @@ WRONG_TYPES: dict[str, tuple[Callable[[], Any], str]] = {
     ),
     "Money.allocate, a number": (
         lambda: Money("10", "EUR").allocate(2),  # type: ignore[arg-type]
-        "a list of ratios",
+        r"allocate\(\) takes ratios such as \[70, 30\]",
     ),
     "Formatter.address, text": (lambda: EN.address("Paris"), "an Address"),  # type: ignore[arg-type]
     "Formatter.adjusted_date, a date": (lambda: EN.adjusted_date(DAY), "an AdjustedDate"),  # type: ignore[arg-type]

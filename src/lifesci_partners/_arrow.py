@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from lifesci_partners._arguments import an_iterable
+from lifesci_partners._arguments import an_instance, an_iterable
 from lifesci_partners._dates import PartialDate
 from lifesci_partners._directory import Directory
 from lifesci_partners._figures import FigureValue
@@ -449,9 +449,7 @@ def from_arrow(table: pa.Table, cls: type[T]) -> list[T]:
     .. versionadded:: 0.2.0
     """
     expected = arrow_schema(cls)
-    if not isinstance(table, _pa().Table):
-        msg = f"from_arrow() reads a pyarrow.Table, got {describe(table)}"
-        raise WrongTypeError(msg)
+    an_instance(table, _pa().Table, "from_arrow", "a pyarrow.Table")
     problems = [
         f"$.{field.name}: the column is missing; expected {field.type}"
         for field in expected

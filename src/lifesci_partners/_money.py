@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 from babel.numbers import get_currency_precision, list_currencies
 
-from lifesci_partners._arguments import fix_for
+from lifesci_partners._arguments import an_iterable, fix_for
 from lifesci_partners._decimals import EXACT, ROUNDING, check_rounding, exact_decimal, limit_problem
 from lifesci_partners._validate import describe, rule
 from lifesci_partners.exceptions import (
@@ -21,7 +21,6 @@ from lifesci_partners.exceptions import (
     FloatNotAllowedError,
     InexactResultError,
     ValidationError,
-    WrongTypeError,
     WrongTypeValidationError,
 )
 
@@ -308,9 +307,7 @@ class Money:
             >>> Money("100", "JPY").allocate([1, 1, 1])
             (Money('34', 'JPY'), Money('33', 'JPY'), Money('33', 'JPY'))
         """
-        if not isinstance(ratios, Iterable):
-            msg = f"allocate() takes a list of ratios such as [70, 30], got {describe(ratios)}"
-            raise WrongTypeError(msg)
+        an_iterable(ratios, "allocate", "ratios such as [70, 30]")
         weights = [_as_fraction(r, i) for i, r in enumerate(ratios)]
         total = sum(weights, Fraction(0))
         if not weights or total == 0:
